@@ -1,0 +1,144 @@
+"""The `attrib` command line: thin Typer commands over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .io import InputError, InputProblem, atomic_open, iter_articles, write_jsonl
+from .schema import Article
+
+app = typer.Typer(
+    help="attrib: find who said what, through which outlet, with what stance, in news articles.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+data_app = typer.Typer(help="Import, export and validate annotation files.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+err = Console(stderr=True)
+out = Console()
+
+
+class Problems:
+    """Collects bad inputs so a batch goes on and the exit code tells at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[InputProblem] = []
+
+    def add(self, problem: InputProblem) -> None:
+        self.items.append(problem)
+        err.print(f"[red]error[/] {problem}", highlight=False)
+
+    def finish(self, what: str = "input") -> None:
+        if self.items:
+            err.print(f"[red]{len(self.items)} {what}(s) failed[/]; the rest were processed.")
+            raise typer.Exit(1)
+
+
+def _read(paths: list[str], strict: bool, problems: Problems) -> list[Article]:
+    articles = []
+    try:
+        for item in iter_articles(paths, strict=strict):
+            if isinstance(item, InputProblem):
+                problems.add(item)
+            else:
+                articles.append(item)
+    except InputError as e:
+        err.print(f"[red]error[/] {e} (--strict: stopped)", highlight=False)
+        raise typer.Exit(1)
+    return articles
+
+
+@data_app.command("import-brat")
+def import_brat(
+    directory: Path = typer.Argument(..., help="A brat compartment: DIR/text/*.txt and DIR/attributions/*.ann."),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write attrib JSONL ('-' for stdout)."),
+    metadata: Optional[Path] = typer.Option(None, help="metadata.tsv (default: DIR/metadata.tsv or DIR/../metadata.tsv)."),
+) -> None:
+    """Convert PolNeAR-style brat standoff to attrib JSONL (one annotator per text)."""
+    from .data.brat import import_compartment
+
+    problems = Problems()
+    articles = []
+    for item in import_compartment(directory, metadata):
+        if isinstance(item, InputProblem):
+            problems.add(item)
+        else:
+            articles.append(item)
+    write_jsonl(articles, output)
+    n_att = sum(len(a.attributions) for a in articles)
+    err.print(f"{len(articles)} articles, {n_att} attributions → {output}")
+    problems.finish("file")
+
+
+@data_app.command("export-brat")
+def export_brat(
+    paths: list[str] = typer.Argument(..., help="attrib JSONL file(s)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder to write text/ and attributions/ into."),
+    annotator: str = typer.Option("attrib", help="Suffix of the .ann file names."),
+) -> None:
+    """Write attrib JSONL as brat standoff, to correct annotations in brat."""
+    from .data.brat import export_compartment
+
+    problems = Problems()
+    n = export_compartment(_read(paths, False, problems), output, annotator)
+    err.print(f"{n} articles → {output}")
+    problems.finish()
+
+
+@data_app.command("validate")
+def validate(
+    paths: list[str] = typer.Argument(..., help="JSONL/.txt files, folders, or '-'."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first error."),
+) -> None:
+    """Check files against the attrib JSONL schema; every bad line is named."""
+    problems = Problems()
+    articles = _read(paths, strict, problems)
+    err.print(f"{len(articles)} valid article(s), {sum(len(a.attributions) for a in articles)} attributions")
+    problems.finish("line")
+
+
+@app.command("eval")
+def evaluate_cmd(
+    gold: str = typer.Argument(..., help="Gold attrib JSONL."),
+    pred: str = typer.Argument(..., help="Predicted attrib JSONL (same schema; matched by id)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+    errors: int = typer.Option(0, "--errors", help="Print the N worst misses with their context."),
+    bootstrap: int = typer.Option(1000, help="Bootstrap resamples for the 95% intervals (0: none)."),
+    breakdown: bool = typer.Option(True, help="Tables by kind and by publisher."),
+    as_json: bool = typer.Option(False, "--as-json", help="Print JSON instead of tables."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first invalid line."),
+) -> None:
+    """Score predictions against gold: spans, end-to-end, speakers, outlets, stance, kind."""
+    from .metrics import evaluate, worst_misses
+    from .report import print_misses, print_report
+
+    problems = Problems()
+    gold_articles = _read([gold], strict, problems)
+    pred_articles = _read([pred], strict, problems)
+    try:
+        report = evaluate(gold_articles, pred_articles, bootstrap=bootstrap)
+    except ValueError as e:
+        err.print(f"[red]error[/] {e}")
+        raise typer.Exit(1)
+    if json_out:
+        with atomic_open(json_out) as fh:
+            json.dump(report.to_dict(), fh, indent=1)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
+    else:
+        print_report(report, out, breakdown=breakdown)
+    if errors:
+        print_misses(worst_misses(gold_articles, pred_articles, errors), out)
+    problems.finish("line")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Readers (.jsonl, .txt, folders, stdin) and writers (JSONL, CSV), with atomic writes.
+
+Readers never raise on a bad record: they yield an `InputProblem` naming the file and
+line, and go on, so a batch survives one broken article. `strict=True` raises instead.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Union
+
+from .schema import Article, SchemaError, article_from_dict
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+
+
+@dataclass
+class InputProblem:
+    """One input that could not be read: where it is and what is wrong."""
+
+    path: str
+    line: Optional[int]
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+Item = Union[Article, InputProblem]
+
+
+def _decode(data: bytes, path: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"not valid UTF-8 (byte {err.start}); re-encode the file as UTF-8") from None
+
+
+def _jsonl_items(text: str, path: str) -> Iterator[Item]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputProblem(path, lineno, f"invalid JSON ({err.msg} at column {err.colno})")
+            continue
+        try:
+            yield article_from_dict(value)
+        except SchemaError as err:
+            yield InputProblem(path, lineno, str(err))
+
+
+def _text_item(text: str, path: str, article_id: str) -> Item:
+    if not text.strip():
+        return InputProblem(path, None, "empty file")
+    return Article(id=article_id, text=text)
+
+
+def _expand(paths: Iterable[Union[str, Path]]) -> Iterator[Union[str, Path]]:
+    for p in paths:
+        if str(p) == "-":
+            yield "-"
+            continue
+        p = Path(p)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                    yield child
+        else:
+            yield p
+
+
+def read_path(path: Union[str, Path], stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+    """Yield the articles (or problems) of one file; `-` reads stdin (JSONL if it starts with `{`)."""
+    name = str(path)
+    try:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+        else:
+            data = Path(path).read_bytes()
+        text = _decode(data, name)
+    except (OSError, ValueError) as err:
+        msg = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        yield InputProblem(name, None, msg)
+        return
+    is_jsonl = (Path(name).suffix.lower() in JSONL_SUFFIXES) or (name == "-" and text.lstrip().startswith("{"))
+    if is_jsonl:
+        if not text.strip():
+            yield InputProblem(name, None, "empty file")
+            return
+        yield from _jsonl_items(text, name)
+    else:
+        yield _text_item(text, name, "stdin" if name == "-" else Path(name).stem)
+
+
+def iter_articles(paths: Iterable[Union[str, Path]], strict: bool = False) -> Iterator[Item]:
+    """Articles from files, folders and `-`, in order; duplicate ids become problems."""
+    seen: set[str] = set()
+    for path in _expand(paths):
+        for item in read_path(path):
+            if isinstance(item, Article):
+                if item.id in seen:
+                    item = InputProblem(str(path), None, f"duplicate id {item.id!r}")
+                else:
+                    seen.add(item.id)
+            if strict and isinstance(item, InputProblem):
+                raise InputError(item)
+            yield item
+
+
+def read_jsonl(path: Union[str, Path], strict: bool = True) -> list[Article]:
+    """All articles of one JSONL file (raises `InputError` on the first problem unless strict=False)."""
+    return [a for a in iter_articles([path], strict=strict) if isinstance(a, Article)]
+
+
+@contextmanager
+def atomic_open(path: Union[str, Path], mode: str = "w") -> Iterator[IO[str]]:
+    """Write to a temporary file beside `path`, then rename: a crash never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, mode, encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def dump_jsonl_line(article: Article) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False) + "\n"
+
+
+def write_jsonl(articles: Iterable[Article], path: Union[str, Path]) -> int:
+    """Write articles as attrib JSONL atomically (`-` writes to stdout); returns the count."""
+    n = 0
+    if str(path) == "-":
+        for art in articles:
+            sys.stdout.write(dump_jsonl_line(art))
+            n += 1
+        return n
+    with atomic_open(path) as fh:
+        for art in articles:
+            fh.write(dump_jsonl_line(art))
+            n += 1
+    return n
+
+
+CSV_COLUMNS = [
+    "article_id", "index", "kind", "content", "cue", "source", "speaker", "outlet",
+    "stance", "confidence", "content_spans", "cue_spans", "source_spans",
+]
+
+
+def csv_rows(articles: Iterable[Article]) -> Iterator[list[str]]:
+    for art in articles:
+        for i, att in enumerate(art.attributions):
+            yield [
+                art.id, str(i), att.kind or "", art.span_text(att.content), art.span_text(att.cue),
+                art.span_text(att.source), att.speaker or "", att.outlet or "", att.stance or "",
+                "" if att.confidence is None else f"{att.confidence:.3f}",
+                json.dumps(att.content), json.dumps(att.cue), json.dumps(att.source),
+            ]
+
+
+def write_csv(articles: Iterable[Article], path: Union[str, Path]) -> None:
+    """One row per attribution, with the span texts beside their offsets."""
+    def _write(fh: IO[str]) -> None:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(csv_rows(articles))
+
+    if str(path) == "-":
+        buf = io.StringIO()
+        _write(buf)
+        sys.stdout.write(buf.getvalue())
+    else:
+        with atomic_open(path) as fh:
+            _write(fh)

@@ -1,0 +1,84 @@
+"""Readable rich tables for evaluation reports and predictions."""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+from .metrics import HEADLINE, Miss, Report
+from .schema import Article
+from .text import context
+
+
+def _fmt(v: float) -> str:
+    return "—" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.3f}"
+
+
+def report_table(report: Report, title: str = "attrib eval") -> Table:
+    table = Table(title=title)
+    for col in ("metric", "P", "R", "F1 / value", "95% CI"):
+        table.add_column(col, justify="left" if col == "metric" else "right")
+    m, ci = report.metrics, report.ci
+    for prefix in ("content_exact", "content_overlap", "source_exact", "source_overlap", "cue_exact",
+                   "cue_overlap", "attribution", "outlet"):
+        f1 = f"{prefix}_f1"
+        lo, hi = ci.get(f1, (float("nan"), float("nan")))
+        table.add_row(prefix.replace("_", " "), _fmt(m[f"{prefix}_p"]), _fmt(m[f"{prefix}_r"]), _fmt(m[f1]),
+                      f"{_fmt(lo)}–{_fmt(hi)}")
+    for key in ("speaker_strict_acc", "speaker_lenient_acc", "stance_macro_f1", "stance_f_avg", "kind_acc"):
+        lo, hi = ci.get(key, (float("nan"), float("nan")))
+        table.add_row(key.replace("_", " "), "", "", _fmt(m[key]), f"{_fmt(lo)}–{_fmt(hi)}")
+    c = report.counts
+    table.caption = (f"{c['articles']} articles, {c['gold_n']} gold / {c['pred_n']} predicted attributions, "
+                     f"{c['paired']} paired")
+    return table
+
+
+def breakdown_table(rows: dict[str, dict[str, float]], title: str) -> Table:
+    keys = ["content_exact_f1", "content_overlap_f1", "source_exact_f1", "cue_exact_f1", "attribution_f1"]
+    table = Table(title=title)
+    table.add_column(title.split()[-1])
+    for k in keys:
+        table.add_column(k.replace("_f1", "").replace("_", " "), justify="right")
+    for name, m in rows.items():
+        table.add_row(name, *[_fmt(m[k]) for k in keys])
+    return table
+
+
+def print_report(report: Report, console: Console, breakdown: bool = True) -> None:
+    console.print(report_table(report))
+    if breakdown:
+        console.print(breakdown_table(report.by_kind, "F1 by kind"))
+        console.print(breakdown_table(report.by_publisher, "F1 by publisher"))
+    if report.missing_predictions:
+        console.print(f"[yellow]{len(report.missing_predictions)} gold article(s) have no prediction "
+                      f"(scored as empty): {', '.join(report.missing_predictions[:5])}…[/]")
+    if report.extra_predictions:
+        console.print(f"[yellow]{len(report.extra_predictions)} predicted article(s) are not in gold (ignored)[/]")
+
+
+def print_misses(misses: Iterable[tuple[Article, Miss]], console: Console) -> None:
+    for art, miss in misses:
+        console.rule(f"{miss.article_id} — {miss.reason} (content Jaccard {miss.jaccard:.2f})")
+        console.print(f"[bold]gold content[/]: {context(art.text, miss.gold.content, 60)}", highlight=False)
+        console.print(f"[bold]gold source[/]: {art.span_text(miss.gold.source) or '—'}", highlight=False)
+        if miss.pred is not None:
+            console.print(f"[bold]predicted[/]: {art.span_text(miss.pred.content)[:200]}", highlight=False)
+            console.print(f"[bold]predicted source[/]: {art.span_text(miss.pred.source) or '—'}", highlight=False)
+
+
+def predictions_table(articles: Iterable[Article], max_chars: int = 90) -> Table:
+    table = Table(title="attributions", show_lines=True)
+    for col in ("article", "kind", "source", "cue", "speaker", "outlet", "stance", "content", "conf"):
+        table.add_column(col, overflow="fold")
+    for art in articles:
+        for att in art.attributions:
+            content = art.span_text(att.content)
+            if len(content) > max_chars:
+                content = content[: max_chars - 1] + "…"
+            table.add_row(art.id, att.kind or "", art.span_text(att.source), art.span_text(att.cue),
+                          att.speaker or "", att.outlet or "", att.stance or "", content,
+                          "" if att.confidence is None else f"{att.confidence:.2f}")
+    return table

@@ -1,0 +1,68 @@
+"""Character-level helpers shared by the scorer, the decoder and the importers."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .schema import Span
+
+WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+QUOTE_CHARS = "\"“”„‟«»‹›「」『』"
+EDGE_CHARS = " \t\r\n.,;:!?'\"“”‘’„‟«»‹›()[]{}—–-…"
+
+
+def word_offsets(text: str, span: Span) -> list[tuple[int, int]]:
+    """Character offsets of the word tokens inside a (possibly discontinuous) span."""
+    out: list[tuple[int, int]] = []
+    for start, end in span:
+        out.extend((start + m.start(), start + m.end()) for m in WORD_RE.finditer(text[start:end]))
+    return out
+
+
+def token_set(text: str, span: Span) -> frozenset[tuple[int, int]]:
+    """Word tokens of a span, keyed by offsets so repeated words stay distinct; punctuation excluded."""
+    return frozenset((s, e) for s, e in word_offsets(text, span) if any(c.isalnum() for c in text[s:e]))
+
+
+def trim_span(text: str, span: Span, chars: str = EDGE_CHARS) -> Span:
+    """Drop edge punctuation and spaces from every piece; empty pieces disappear."""
+    out: Span = []
+    for start, end in span:
+        while start < end and text[start] in chars:
+            start += 1
+        while end > start and text[end - 1] in chars:
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def kind_of(text: str, span: Span) -> str:
+    """direct if the content is wholly inside quotation marks, mixed if partly, else indirect."""
+    body = "".join(text[s:e] for s, e in span).strip()
+    if not any(c in QUOTE_CHARS for c in body):
+        # Straight single quotes are too ambiguous (apostrophes) to count as quotation.
+        return "indirect"
+    stripped = body.rstrip(".,;:!? ")
+    if stripped and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS:
+        inner = stripped[1:-1]
+        if not any(c in QUOTE_CHARS for c in inner):
+            return "direct"
+    return "mixed"
+
+
+def context(text: str, span: Span, width: int = 80) -> str:
+    """The span with `width` characters either side, on one line, span in [brackets]."""
+    if not span:
+        return ""
+    start, end = span[0][0], span[-1][1]
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
+
+
+def normalise_name(name: Optional[str]) -> str:
+    if not name:
+        return ""
+    name = re.sub(r"[’'`]s\b", "", name)
+    return " ".join(re.findall(r"\w+", name.casefold()))
