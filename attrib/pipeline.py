@@ -1,0 +1,179 @@
+"""Attributor: text in, attribution records out (windows, batching, merging, decoding)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union, overload
+
+import numpy as np
+import torch
+
+from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
+from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans
+from .schema import Article
+
+DEFAULT_MODEL_NAME = "attrib-minilm-l6"
+PICKLE_SUFFIXES = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt"}
+
+
+class ModelLoadError(RuntimeError):
+    """A model directory that is missing, incomplete, corrupt, or holds pickled weights."""
+
+
+def default_model_dir() -> Path:
+    """$ATTRIB_MODEL, else the shipped default model in the repository's models/ folder."""
+    env = os.environ.get("ATTRIB_MODEL")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
+
+
+def check_model_dir(path: Union[str, Path]) -> Path:
+    path = Path(path)
+    if not path.is_dir():
+        raise ModelLoadError(f"{path}: model directory not found")
+    pickles = sorted(p.name for p in path.iterdir() if p.suffix in PICKLE_SUFFIXES)
+    if pickles:
+        raise ModelLoadError(f"{path}: refusing pickled weights ({', '.join(pickles)}); only safetensors are loaded")
+    for needed in ("config.json", "model.safetensors"):
+        if not (path / needed).is_file():
+            raise ModelLoadError(f"{path}: missing {needed}")
+    return path
+
+
+@dataclass
+class _Job:
+    article: int
+    window: int
+    ids: list[int]
+    prefix: int
+
+
+class Attributor:
+    """Finds attributions in articles with a trained `AttribModel`.
+
+    >>> attributor = Attributor.from_pretrained()          # the shipped default
+    >>> article = attributor("Putin said the talks went well.")
+    >>> [article.span_text(a.source) for a in article.attributions]
+    """
+
+    def __init__(self, model, tokenizer, batch_size: int = 16, threads: Optional[int] = None) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        if threads:
+            torch.set_num_threads(threads)
+        cfg = model.config
+        self.max_tokens = cfg.max_window_tokens
+        self.stride = cfg.window_stride
+        self.max_link_distance = cfg.max_link_distance
+
+    @classmethod
+    def from_pretrained(cls, path: Optional[Union[str, Path]] = None, batch_size: int = 16,
+                        threads: Optional[int] = None) -> "Attributor":
+        from transformers import AutoTokenizer
+
+        from .modeling.modeling_attrib import AttribModel
+
+        path = check_model_dir(path or default_model_dir())
+        try:
+            model = AttribModel.from_pretrained(path, use_safetensors=True, dtype=torch.float32)
+            tokenizer = AutoTokenizer.from_pretrained(path)
+        except Exception as err:  # transformers raises many types for a corrupt folder
+            raise ModelLoadError(f"{path}: cannot load model ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
+        return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count())
+
+    @overload
+    def __call__(self, inputs: Union[str, Article]) -> Article: ...
+    @overload
+    def __call__(self, inputs: list) -> list[Article]: ...
+
+    def __call__(self, inputs):
+        """Attribute a string, an `Article`, or a list of either."""
+        if isinstance(inputs, (str, Article)):
+            return next(self.predict([inputs]))
+        return list(self.predict(inputs))
+
+    def predict(self, inputs: Iterable[Union[str, Article]], chunk_size: int = 64,
+                on_article: Optional[Callable[[Article, int], None]] = None) -> Iterator[Article]:
+        """Yield one predicted `Article` per input, in input order (gold attributions are dropped)."""
+        chunk: list[Article] = []
+        for i, item in enumerate(inputs):
+            art = item if isinstance(item, Article) else Article(id=f"text-{i}", text=item)
+            chunk.append(art)
+            if len(chunk) == chunk_size:
+                yield from self._predict_chunk(chunk, on_article)
+                chunk = []
+        if chunk:
+            yield from self._predict_chunk(chunk, on_article)
+
+    def _encode_jobs(self, toks: list[TokenizedArticle]) -> tuple[list[list[Window]], list[_Job]]:
+        windows, jobs = [], []
+        for a, tok in enumerate(toks):
+            wins = make_windows(len(tok), self.max_tokens, self.stride) if len(tok) else []
+            windows.append(wins)
+            for w, win in enumerate(wins):
+                ids, prefix = wrap_special_tokens(self.tokenizer, tok.ids[win.start:win.end])
+                jobs.append(_Job(a, w, ids, prefix))
+        return windows, jobs
+
+    @torch.inference_mode()
+    def _run_windows(self, toks: list[TokenizedArticle], windows: list[list[Window]], jobs: list[_Job]) -> dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]]:
+        """Encoder + tagger over every window, longest first with dynamic padding."""
+        results = {}
+        order = sorted(range(len(jobs)), key=lambda j: -len(jobs[j].ids))
+        pad = self.tokenizer.pad_token_id or 0
+        for b in range(0, len(order), self.batch_size):
+            batch = [jobs[j] for j in order[b:b + self.batch_size]]
+            width = max(len(job.ids) for job in batch)
+            ids = torch.full((len(batch), width), pad, dtype=torch.long)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            shapes = torch.zeros((len(batch), width), dtype=torch.long)
+            for r, job in enumerate(batch):
+                n = len(job.ids)
+                ids[r, :n] = torch.tensor(job.ids)
+                mask[r, :n] = 1
+                win_shapes = toks[job.article].shapes
+                win = windows[job.article][job.window]
+                shapes[r, job.prefix: job.prefix + win.end - win.start] = torch.tensor(win_shapes[win.start:win.end])
+            states = self.model.token_states(ids, mask, shapes)
+            tags = self.model.tagger(states).float().softmax(-1)
+            for r, job in enumerate(batch):
+                win = windows[job.article][job.window]
+                sl = slice(job.prefix, job.prefix + win.end - win.start)
+                results[(job.article, job.window)] = (states[r, sl], tags[r, sl])
+        return results
+
+    @torch.inference_mode()
+    def _predict_chunk(self, chunk: list[Article], on_article) -> Iterator[Article]:
+        toks = [tokenize_article(a.text, self.tokenizer) for a in chunk]
+        windows, jobs = self._encode_jobs(toks)
+        results = self._run_windows(toks, windows, jobs)
+        for a, (art, tok) in enumerate(zip(chunk, toks)):
+            wins = windows[a]
+            atts = []
+            if wins:
+                states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok))
+                probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
+                atts = self._decode(art.text, tok, states, probs)
+            out = replace(art, attributions=atts)
+            if on_article:
+                on_article(out, len(tok))
+            yield out
+
+    def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
+        tags = probs.argmax(-1).numpy()
+        spans = tags_to_spans(tags)
+        if not len(spans["content"]):
+            return []
+        conf = probs.max(-1).values.numpy()
+        content_conf = np.array([conf[s:e + 1].mean() for s, e in spans["content"]])
+        h = states[None].float()
+        content = torch.from_numpy(spans["content"])[None]
+        links = []
+        for linker, role in ((self.model.cue_linker, "cue"), (self.model.source_linker, "source")):
+            cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
+            logits = mask_far(linker(h, content, cand), content, cand, self.max_link_distance)
+            links.append(best_links(logits[0]))
+        return build_attributions(text, tok, spans, content_conf, links[0], links[1])

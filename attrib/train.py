@@ -1,0 +1,170 @@
+"""Training: gold articles -> `datasets` windows -> `Trainer`, selected on dev attribution F1.
+
+Evaluation runs the real inference pipeline over whole dev articles and scores it with
+`metrics.evaluate`, so the number that stops training is the number `attrib eval` prints.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import torch
+from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
+
+from .data.features import IGNORE, articles_to_dataset
+from .io import read_jsonl
+from .metrics import evaluate
+from .modeling.modeling_attrib import AttribModel
+from .pipeline import Attributor
+from .schema import Article
+
+
+def load_gold(path: Union[str, Path], limit: Optional[int] = None) -> list[Article]:
+    """Gold articles from attrib JSONL or a brat compartment folder (DIR/text, DIR/attributions)."""
+    path = Path(path)
+    if path.is_dir():
+        from .data.brat import import_compartment
+
+        arts = [a for a in import_compartment(path) if isinstance(a, Article)]
+    else:
+        arts = read_jsonl(path)
+    return arts[:limit] if limit else arts
+
+
+@dataclass
+class AttribCollator:
+    """Dynamic padding for token rows and for the per-window span lists."""
+
+    pad_token_id: int
+
+    def __call__(self, rows: list[dict[str, Any]]) -> dict[str, torch.Tensor]:
+        width = max(len(r["input_ids"]) for r in rows)
+        batch: dict[str, torch.Tensor] = {}
+        for key, fill in (("input_ids", self.pad_token_id), ("shape_ids", 0), ("labels", IGNORE)):
+            batch[key] = torch.tensor([list(r[key]) + [fill] * (width - len(r[key])) for r in rows], dtype=torch.long)
+        batch["attention_mask"] = torch.tensor([[1] * len(r["input_ids"]) + [0] * (width - len(r["input_ids"])) for r in rows])
+        for key in ("content_spans", "cue_spans", "source_spans"):
+            n = max(1, max(len(r[key]) for r in rows))
+            batch[key] = torch.tensor([list(r[key]) + [[-1, -1]] * (n - len(r[key])) for r in rows], dtype=torch.long).reshape(len(rows), n, 2)
+        nc = batch["content_spans"].shape[1]
+        for key in ("content_cue", "content_source"):
+            batch[key] = torch.tensor([list(r[key]) + [IGNORE] * (nc - len(r[key])) for r in rows], dtype=torch.long)
+        return batch
+
+
+class AttribTrainer(Trainer):
+    """A Trainer whose evaluation decodes whole dev articles and scores them with the project's scorer."""
+
+    def __init__(self, *args, dev_articles: list[Article], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.dev_articles = dev_articles
+
+    def evaluate(self, eval_dataset=None, ignore_keys=None, metric_key_prefix: str = "eval") -> dict[str, float]:
+        was_training = self.model.training
+        attributor = Attributor(self.model, self.processing_class, batch_size=self.args.per_device_eval_batch_size)
+        preds = list(attributor.predict(self.dev_articles))
+        if was_training:
+            self.model.train()
+        report = evaluate(self.dev_articles, preds, bootstrap=0)
+        keys = ("attribution_f1", "content_exact_f1", "content_overlap_f1", "source_exact_f1", "cue_exact_f1")
+        metrics = {f"{metric_key_prefix}_{k}": round(float(report.metrics[k]), 4) for k in keys}
+        self.log(metrics)
+        self.control = self.callback_handler.on_evaluate(self.args, self.state, self.control, metrics)
+        return metrics
+
+
+def train(
+    train_path: Union[str, Path],
+    dev_path: Union[str, Path],
+    base_model: Union[str, Path],
+    output: Union[str, Path],
+    epochs: float = 3.0,
+    learning_rate: float = 8e-5,
+    batch_size: int = 16,
+    seed: int = 13,
+    eval_steps: int = 400,
+    patience: int = 3,
+    max_train_articles: Optional[int] = None,
+    max_dev_articles: Optional[int] = None,
+    use_shapes: bool = True,
+    bf16: bool = False,
+    max_steps: int = -1,
+    progress: bool = True,
+) -> dict[str, float]:
+    """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`."""
+    set_seed(seed)
+    output = Path(output)
+    tokenizer = AutoTokenizer.from_pretrained(str(base_model))
+    if not tokenizer.is_fast:
+        raise ValueError(f"{base_model}: a fast tokenizer (tokenizer.json) is needed for character offsets")
+    train_articles = load_gold(train_path, max_train_articles)
+    dev_articles = load_gold(dev_path, max_dev_articles)
+    model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes)
+    cfg = model.config
+    train_ds = articles_to_dataset(train_articles, tokenizer, cfg.max_window_tokens, cfg.window_stride)
+    args = TrainingArguments(
+        output_dir=str(output / "checkpoints"),
+        num_train_epochs=epochs,
+        max_steps=max_steps,
+        learning_rate=learning_rate,
+        per_device_train_batch_size=batch_size,
+        per_device_eval_batch_size=32,
+        warmup_steps=max(1, int(0.06 * len(train_ds) * epochs / batch_size)),
+        weight_decay=0.01,
+        lr_scheduler_type="linear",
+        eval_strategy="steps",
+        eval_steps=eval_steps,
+        save_strategy="steps",
+        save_steps=eval_steps,
+        save_total_limit=2,
+        load_best_model_at_end=True,
+        metric_for_best_model="attribution_f1",
+        greater_is_better=True,
+        logging_steps=max(1, min(50, eval_steps // 4)),
+        seed=seed,
+        data_seed=seed,
+        bf16=bf16,
+        use_cpu=not torch.cuda.is_available(),
+        report_to=[],
+        disable_tqdm=not progress,
+        remove_unused_columns=False,
+        dataloader_num_workers=0,
+    )
+    trainer = AttribTrainer(
+        model=model,
+        args=args,
+        train_dataset=train_ds,
+        eval_dataset=train_ds.select(range(1)),
+        data_collator=AttribCollator(tokenizer.pad_token_id or 0),
+        processing_class=tokenizer,
+        callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)],
+        dev_articles=dev_articles,
+    )
+    trainer.train(resume_from_checkpoint=_last_checkpoint(output / "checkpoints"))
+    final = trainer.evaluate()
+    trainer.save_model(str(output))
+    (output / "training_args.bin").unlink(missing_ok=True)  # a pickle; the model folder stays safetensors-only
+    tokenizer.save_pretrained(str(output))
+    with (output / "metrics_log.jsonl").open("w", encoding="utf-8") as fh:
+        for row in trainer.state.log_history:
+            fh.write(json.dumps(row) + "\n")
+    return final
+
+
+def _last_checkpoint(folder: Path) -> Optional[str]:
+    """Resume an interrupted run from its newest checkpoint (training outlives a session only this way)."""
+    if not folder.is_dir():
+        return None
+    ckpts = sorted((p for p in folder.glob("checkpoint-*") if p.is_dir()), key=lambda p: int(p.name.split("-")[-1]))
+    return str(ckpts[-1]) if ckpts else None
+
+
+def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path]) -> None:
+    """Copy a trained model with fp16 weights (half the size in git); it loads back as fp32."""
+    model = AttribModel.from_pretrained(str(model_dir), use_safetensors=True)
+    model.to(torch.float16).save_pretrained(str(out_dir), safe_serialization=True)
+    AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(out_dir))
+    os.makedirs(out_dir, exist_ok=True)
