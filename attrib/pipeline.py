@@ -118,10 +118,9 @@ class Attributor:
                 jobs.append(_Job(a, w, ids, prefix))
         return windows, jobs
 
-    @torch.inference_mode()
-    def _run_windows(self, toks: list[TokenizedArticle], windows: list[list[Window]], jobs: list[_Job]) -> dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]]:
-        """Encoder + tagger over every window, longest first with dynamic padding."""
-        results = {}
+    def batches(self, toks: list[TokenizedArticle], windows: list[list[Window]], jobs: list[_Job]
+                ) -> Iterator[tuple[list[_Job], torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """Padded (jobs, input_ids, attention_mask, shape_ids), longest windows first (dynamic padding)."""
         order = sorted(range(len(jobs)), key=lambda j: -len(jobs[j].ids))
         pad = self.tokenizer.pad_token_id or 0
         for b in range(0, len(order), self.batch_size):
@@ -131,12 +130,24 @@ class Attributor:
             mask = torch.zeros((len(batch), width), dtype=torch.long)
             shapes = torch.zeros((len(batch), width), dtype=torch.long)
             for r, job in enumerate(batch):
-                n = len(job.ids)
-                ids[r, :n] = torch.tensor(job.ids)
-                mask[r, :n] = 1
-                win_shapes = toks[job.article].shapes
                 win = windows[job.article][job.window]
-                shapes[r, job.prefix: job.prefix + win.end - win.start] = torch.tensor(win_shapes[win.start:win.end])
+                ids[r, :len(job.ids)] = torch.tensor(job.ids)
+                mask[r, :len(job.ids)] = 1
+                shapes[r, job.prefix: job.prefix + win.end - win.start] = torch.tensor(toks[job.article].shapes[win.start:win.end])
+            yield batch, ids, mask, shapes
+
+    def prepare(self, articles: list[Article]) -> tuple[list[TokenizedArticle], list[list[Window]], list[_Job]]:
+        """Tokenise each article once and cut it into windows."""
+        toks = [tokenize_article(a.text, self.tokenizer) for a in articles]
+        windows, jobs = self._encode_jobs(toks)
+        return toks, windows, jobs
+
+    @torch.inference_mode()
+    def _run_windows(self, toks: list[TokenizedArticle], windows: list[list[Window]], jobs: list[_Job]
+                     ) -> dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]]:
+        """Encoder + tagger over every window; returns each window's article-token rows."""
+        results = {}
+        for batch, ids, mask, shapes in self.batches(toks, windows, jobs):
             states = self.model.token_states(ids, mask, shapes)
             tags = self.model.tagger(states).float().softmax(-1)
             for r, job in enumerate(batch):
@@ -147,8 +158,7 @@ class Attributor:
 
     @torch.inference_mode()
     def _predict_chunk(self, chunk: list[Article], on_article) -> Iterator[Article]:
-        toks = [tokenize_article(a.text, self.tokenizer) for a in chunk]
-        windows, jobs = self._encode_jobs(toks)
+        toks, windows, jobs = self.prepare(chunk)
         results = self._run_windows(toks, windows, jobs)
         for a, (art, tok) in enumerate(zip(chunk, toks)):
             wins = windows[a]

@@ -1,0 +1,197 @@
+"""The model end to end on tiny randomly initialised encoders (seconds, no shipped weights needed)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from attrib.cli import app
+from attrib.data.brat import import_compartment
+from attrib.data.features import TAG_ID, make_windows
+from attrib.decode import merge_windows, tags_to_spans
+from attrib.metrics import evaluate
+from attrib.pipeline import Attributor, ModelLoadError
+from attrib.schema import Article
+from attrib.train import train
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _corpus_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in (FIXTURES / "brat" / "text").glob("*.txt")]
+    return texts + [(Path(__file__).parent.parent / "data" / "samples" / "harbour-deal.txt").read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="session")
+def tiny_bert(tmp_path_factory) -> Path:
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    out = tmp_path_factory.mktemp("tiny-bert")
+    words = sorted({w for t in _corpus_texts() for w in re.findall(r"\w+|[^\w\s]", t.lower())})
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words])}
+    tok = BertTokenizerFast(vocab=vocab, do_lower_case=True)
+    assert len(tok) == len(vocab) > 50
+    tok.save_pretrained(out)
+    torch.manual_seed(0)
+    cfg = BertConfig(vocab_size=len(tok), hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                     intermediate_size=128, max_position_embeddings=128)
+    BertModel(cfg).save_pretrained(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def trained_tiny(tiny_bert, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("trained")
+    train(FIXTURES / "brat", FIXTURES / "brat", tiny_bert, out, learning_rate=2e-3, batch_size=2,
+          max_steps=120, eval_steps=60, patience=5, progress=False)
+    return out
+
+
+def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny):
+    names = {p.name for p in trained_tiny.iterdir()}
+    assert "model.safetensors" in names and "config.json" in names
+    assert not any(n.endswith((".bin", ".pt", ".pkl")) for n in names)
+    gold = [a for a in import_compartment(FIXTURES / "brat") if isinstance(a, Article)]
+    pred = Attributor.from_pretrained(trained_tiny)(gold)
+    m = evaluate(gold, pred, bootstrap=0).metrics
+    # a model that learned nothing finds nothing; this one must overfit its 4 training attributions
+    assert m["content_overlap_f1"] >= 0.75, m
+    assert m["attribution_f1"] >= 0.5, m
+    broken = [a for a in pred if a.attributions and a.attributions[0].content[0][0] < 0]
+    assert not broken
+
+
+def test_reload_gives_identical_outputs(trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    a = AttribModel.from_pretrained(trained_tiny).eval()
+    b = AttribModel.from_pretrained(trained_tiny).eval()
+    ids = torch.tensor([[2, 7, 8, 9, 3]])
+    with torch.inference_mode():
+        assert torch.equal(a(ids).tag_logits, b(ids).tag_logits)
+
+
+def test_api_accepts_string_article_and_list(trained_tiny):
+    attributor = Attributor.from_pretrained(trained_tiny)
+    text = "Her aide said the bill was dead."
+    one = attributor(text)
+    assert isinstance(one, Article) and one.text == text
+    many = attributor([text, Article(id="x", text=text)])
+    assert [a.id for a in many] == ["text-0", "x"]
+    for att in one.attributions:
+        assert all(0 <= s < e <= len(text) for s, e in att.content + att.cue + att.source)
+        assert 0.0 <= att.confidence <= 1.0
+
+
+def test_long_article_windows_do_not_duplicate(trained_tiny):
+    """A long article goes through several windows; merged output has no duplicate or overlapping spans."""
+    attributor = Attributor.from_pretrained(trained_tiny)
+    attributor.max_tokens, attributor.stride = 24, 16
+    text = "\n".join(["“We will win,” the senator said, “and soon.” Her aide said the bill was dead."] * 12)
+    art = attributor(text)
+    spans = sorted(s for a in art.attributions for s in a.content)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+    assert len(art.attributions) >= 6
+
+
+def test_cli_run_formats_and_resume(trained_tiny, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text("Her aide said the bill was dead.", encoding="utf-8")
+    (tmp_path / "in" / "two.txt").write_text("“We will win,” the senator said.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    runner = CliRunner()
+    res = runner.invoke(app, ["run", str(tmp_path / "in" / "one.txt"), "-o", str(out), "--model", str(trained_tiny)])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["run", str(tmp_path / "in"), "-o", str(out), "--model", str(trained_tiny), "--resume"])
+    assert res.exit_code == 0, res.output
+    assert "resuming: 1 article(s)" in res.output
+    from attrib.io import read_jsonl
+
+    assert [a.id for a in read_jsonl(out)] == ["one", "two"]
+    res = runner.invoke(app, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "o.csv"), "-f", "csv", "--model", str(trained_tiny)])
+    assert res.exit_code == 0 and (tmp_path / "o.csv").read_text(encoding="utf-8").startswith("article_id,")
+
+
+def test_model_dir_errors(tmp_path, trained_tiny):
+    with pytest.raises(ModelLoadError, match="not found"):
+        Attributor.from_pretrained(tmp_path / "nope")
+    pickled = tmp_path / "pickled"
+    pickled.mkdir()
+    (pickled / "config.json").write_text("{}")
+    (pickled / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    with pytest.raises(ModelLoadError, match="refusing pickled weights"):
+        Attributor.from_pretrained(pickled)
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    for p in trained_tiny.iterdir():
+        if p.is_file():
+            (corrupt / p.name).write_bytes(p.read_bytes())
+    (corrupt / "model.safetensors").write_bytes(b"garbage")
+    with pytest.raises(ModelLoadError, match="cannot load model"):
+        Attributor.from_pretrained(corrupt)
+    res = CliRunner().invoke(app, ["run", "-", "--model", str(pickled)], input="text")
+    assert res.exit_code == 2 and "refusing pickled weights" in res.output
+
+
+def test_sentencepiece_deberta_trains_and_runs(tmp_path):
+    """Any local HF encoder works, including sentencepiece ones (DeBERTa-v2 here)."""
+    import sentencepiece as spm
+    from transformers import AutoTokenizer, DebertaV2Config, DebertaV2Model
+
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("\n".join(line for t in _corpus_texts() for line in t.splitlines() if line.strip()) * 3,
+                      encoding="utf-8")
+    spm.SentencePieceTrainer.train(input=str(corpus), model_prefix=str(tmp_path / "spm"), vocab_size=120,
+                                   character_coverage=1.0, pad_id=0, unk_id=1, bos_id=2, eos_id=3, hard_vocab_limit=False,
+                                   user_defined_symbols=["[CLS]", "[SEP]", "[MASK]"], minloglevel=2)
+    raw = tmp_path / "raw-tokenizer"
+    raw.mkdir()
+    (raw / "spm.model").write_bytes((tmp_path / "spm.model").read_bytes())
+    (raw / "tokenizer_config.json").write_text(json.dumps({
+        "tokenizer_class": "DebertaV2Tokenizer", "bos_token": "[CLS]", "eos_token": "[SEP]", "cls_token": "[CLS]",
+        "sep_token": "[SEP]", "pad_token": "<pad>", "unk_token": "<unk>", "mask_token": "[MASK]"}))
+    tok = AutoTokenizer.from_pretrained(raw)  # converted from the sentencepiece model
+    assert tok.is_fast and len(tok) > 50
+    assert tok.convert_ids_to_tokens(tok("the senator said")["input_ids"])[-2] == "▁said"
+    enc = tmp_path / "deberta"
+    tok.save_pretrained(enc)
+    torch.manual_seed(0)
+    cfg = DebertaV2Config(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                          intermediate_size=64, max_position_embeddings=128, pad_token_id=tok.pad_token_id)
+    DebertaV2Model(cfg).save_pretrained(enc)
+    out = tmp_path / "model"
+    train(FIXTURES / "brat", FIXTURES / "brat", enc, out, batch_size=2, max_steps=4, eval_steps=2, progress=False)
+    text = "“We will win,” the senator said, “and soon.”"
+    attributor = Attributor.from_pretrained(out)
+    assert attributor.model.config.encoder["model_type"] == "deberta-v2"
+    art = attributor(text)
+    assert art.text == text
+    for att in art.attributions:
+        assert all(0 <= s < e <= len(text) for s, e in att.content)
+
+
+def test_tags_to_spans():
+    t = TAG_ID
+    tags = np.array([t["O"], t["B-SOURCE"], t["I-SOURCE"], t["B-CUE"], t["B-CONTENT"], t["I-CONTENT"],
+                     t["B-CONTENT"], t["I-CUE"], t["O"], t["I-CONTENT"]])
+    spans = tags_to_spans(tags)
+    assert spans["source"].tolist() == [[1, 2]]
+    assert spans["cue"].tolist() == [[3, 3], [7, 7]]  # a stray I- starts a span
+    assert spans["content"].tolist() == [[4, 5], [6, 6], [9, 9]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 300), st.integers(4, 64), st.data())
+def test_merge_windows_covers_every_token_once(n, max_tokens, data):
+    stride = data.draw(st.integers(1, max_tokens))
+    wins = make_windows(n, max_tokens, stride)
+    assert wins[0].start == 0 and wins[-1].end == n
+    per_window = [torch.arange(w.start, w.end) for w in wins]
+    assert merge_windows(wins, per_window, n).tolist() == list(range(n))
