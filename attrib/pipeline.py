@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
-from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans
+from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
 
 DEFAULT_MODEL_NAME = "attrib-minilm-l6"
@@ -68,6 +68,8 @@ class Attributor:
         self.max_tokens = cfg.max_window_tokens
         self.stride = cfg.window_stride
         self.max_link_distance = cfg.max_link_distance
+        self.transitions = np.array(cfg.tag_transitions, dtype=np.float64) if cfg.tag_transitions else None
+        self.transition_weight = cfg.transition_weight
 
     @classmethod
     def from_pretrained(cls, path: Optional[Union[str, Path]] = None, batch_size: int = 16,
@@ -173,7 +175,10 @@ class Attributor:
             yield out
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
-        tags = probs.argmax(-1).numpy()
+        if self.transitions is not None:
+            tags = viterbi(np.log(probs.numpy().astype(np.float64) + 1e-9), self.transitions, self.transition_weight)
+        else:
+            tags = probs.argmax(-1).numpy()
         spans = tags_to_spans(tags)
         if not len(spans["content"]):
             return []

@@ -14,7 +14,7 @@ from typing import Any, Optional, Union
 import torch
 from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
 
-from .data.features import IGNORE, articles_to_dataset
+from .data.features import IGNORE, articles_to_dataset, estimate_transitions
 from .io import read_jsonl
 from .metrics import evaluate
 from .modeling.modeling_attrib import AttribModel
@@ -93,18 +93,24 @@ def train(
     bf16: bool = False,
     max_steps: int = -1,
     progress: bool = True,
+    init_from: Optional[Union[str, Path]] = None,
 ) -> dict[str, float]:
     """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`."""
     set_seed(seed)
     output = Path(output)
-    tokenizer = AutoTokenizer.from_pretrained(str(base_model))
+    # Continuing from a trained attrib model (a warm restart) keeps its heads and tokenizer.
+    tokenizer = AutoTokenizer.from_pretrained(str(init_from or base_model))
     if not tokenizer.is_fast:
         raise ValueError(f"{base_model}: a fast tokenizer (tokenizer.json) is needed for character offsets")
     train_articles = load_gold(train_path, max_train_articles)
     dev_articles = load_gold(dev_path, max_dev_articles)
-    model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes)
+    if init_from:
+        model = AttribModel.from_pretrained(str(init_from), use_safetensors=True)
+    else:
+        model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes)
     cfg = model.config
     train_ds = articles_to_dataset(train_articles, tokenizer, cfg.max_window_tokens, cfg.window_stride)
+    cfg.tag_transitions = estimate_transitions(train_ds["labels"])
     args = TrainingArguments(
         output_dir=str(output / "checkpoints"),
         num_train_epochs=epochs,

@@ -195,3 +195,16 @@ def test_merge_windows_covers_every_token_once(n, max_tokens, data):
     assert wins[0].start == 0 and wins[-1].end == n
     per_window = [torch.arange(w.start, w.end) for w in wins]
     assert merge_windows(wins, per_window, n).tolist() == list(range(n))
+
+
+def test_viterbi_prior_forbids_impossible_transitions():
+    from attrib.decode import viterbi
+
+    t = TAG_ID
+    rng = np.random.default_rng(0)
+    log_probs = np.log(rng.dirichlet(np.ones(len(TAG_ID)), size=30))
+    assert viterbi(log_probs, np.zeros((7, 7)), weight=0.0).tolist() == log_probs.argmax(1).tolist()
+    hard = np.zeros((7, 7))
+    hard[t["O"], [t["I-CONTENT"], t["I-CUE"], t["I-SOURCE"]]] = -1e4  # no I- right after O
+    path = viterbi(log_probs, hard)
+    assert all(not (a == t["O"] and b in (t["I-CONTENT"], t["I-CUE"], t["I-SOURCE"])) for a, b in zip(path, path[1:]))

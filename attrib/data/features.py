@@ -204,6 +204,16 @@ def _link_target(gold_pieces: list, clipped: list, idx: Optional[int]) -> int:
     return idx + 1
 
 
+def estimate_transitions(label_rows: Iterable[list[int]], smoothing: float = 1.0) -> list[list[float]]:
+    """log P(tag_t | tag_t-1) over training windows, for the decoder's Viterbi prior."""
+    counts = np.full((len(TAGS), len(TAGS)), smoothing)
+    for row in label_rows:
+        tags = np.array([t for t in row if t != IGNORE])
+        if tags.size > 1:
+            np.add.at(counts, (tags[:-1], tags[1:]), 1)
+    return np.log(counts / counts.sum(1, keepdims=True)).round(4).tolist()
+
+
 def articles_to_dataset(articles: Iterable[Article], tokenizer, max_tokens: int = 254, stride: int = 192):
     """A `datasets.Dataset` of training windows (one row a window)."""
     from datasets import Dataset

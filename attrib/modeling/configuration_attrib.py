@@ -22,6 +22,8 @@ class AttribConfig(PretrainedConfig):
         head_dropout: float = 0.1,
         max_window_tokens: int = 254,
         window_stride: int = 192,
+        tag_transitions: Optional[list[list[float]]] = None,
+        transition_weight: float = 0.2,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(TAGS)))
@@ -36,6 +38,9 @@ class AttribConfig(PretrainedConfig):
         self.head_dropout = head_dropout
         self.max_window_tokens = max_window_tokens
         self.window_stride = window_stride
+        # log P(tag | previous tag) from the training labels; the decoder's Viterbi prior.
+        self.tag_transitions = tag_transitions
+        self.transition_weight = transition_weight
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
