@@ -39,4 +39,4 @@ def test_shipped_model_on_seed_article(shipped):
     gold = read_jsonl(needs_shared("seed", "seed-article.jsonl"))
     report = evaluate(gold, shipped(gold), bootstrap=0)
     # regression floor measured when the model was shipped (models/attrib-minilm-l6/README.md)
-    assert report.counts["e2e_tp"] >= SEED_FLOOR
+    assert report.counts["e2e_tp"] >= 5
