@@ -208,3 +208,32 @@ def test_viterbi_prior_forbids_impossible_transitions():
     hard[t["O"], [t["I-CONTENT"], t["I-CUE"], t["I-SOURCE"]]] = -1e4  # no I- right after O
     path = viterbi(log_probs, hard)
     assert all(not (a == t["O"] and b in (t["I-CONTENT"], t["I-CUE"], t["I-SOURCE"])) for a, b in zip(path, path[1:]))
+
+
+def test_run_survives_a_folder_of_bad_inputs(trained_tiny, tmp_path):
+    """Good articles are processed, every bad one is named with its reason, exit code 1."""
+    import json
+
+    from attrib.io import read_jsonl
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Her aide said the bill was dead.", encoding="utf-8")
+    (folder / "html.txt").write_text("<html><body><p>“We will win,” the senator said.</p></body></html>", encoding="utf-8")
+    (folder / "long.txt").write_text("Her aide said the bill was dead. " * 6000, encoding="utf-8")  # ~200k chars
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)))
+    (folder / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "ok-line", "text": "The senator said no."}) + "\n"
+        + "[1, 2]\n"
+        + json.dumps({"id": "extra", "text": "x", "colour": "red"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "--model", str(trained_tiny)])
+    assert res.exit_code == 1
+    for name, reason in (("empty.txt", "empty file"), ("binary.txt", "binary"), ("latin1.txt", "not valid UTF-8"),
+                         ("lines.jsonl:2", "expected a JSON object"), ("lines.jsonl:3", "unknown field(s): colour")):
+        assert any(name in line and reason in line for line in res.output.splitlines()), (name, res.output)
+    ids = [a.id for a in read_jsonl(out)]
+    assert sorted(ids) == ["good", "html", "long", "ok-line"]
+    assert len(next(a for a in read_jsonl(out) if a.id == "long").text) > 190_000

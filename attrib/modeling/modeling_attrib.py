@@ -110,8 +110,12 @@ class AttribModel(AttribPreTrainedModel):
     def from_encoder(cls, encoder_dir: str, **config_kwargs) -> "AttribModel":
         """A fresh model around a pretrained local encoder directory (heads randomly initialised)."""
         encoder = AutoModel.from_pretrained(encoder_dir)
-        enc_cfg = encoder.config.to_dict()
-        config = AttribConfig(encoder=enc_cfg, **config_kwargs)
+        config = AttribConfig(encoder=encoder.config.to_dict(), **config_kwargs)
+        # Windows must fit the encoder's positions (with room for its special tokens).
+        limit = getattr(encoder.config, "max_position_embeddings", None)
+        if limit and config.max_window_tokens > limit - 2:
+            config.max_window_tokens = limit - 2
+            config.window_stride = min(config.window_stride, max(1, 3 * config.max_window_tokens // 4))
         model = cls(config)
         model.encoder.load_state_dict(encoder.state_dict())
         return model
