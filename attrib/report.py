@@ -69,16 +69,27 @@ def print_misses(misses: Iterable[tuple[Article, Miss]], console: Console) -> No
             console.print(f"[bold]predicted source[/]: {art.span_text(miss.pred.source) or '—'}", highlight=False)
 
 
-def predictions_table(articles: Iterable[Article], max_chars: int = 90) -> Table:
-    table = Table(title="attributions", show_lines=True)
-    for col in ("article", "kind", "source", "cue", "speaker", "outlet", "stance", "content", "conf"):
-        table.add_column(col, overflow="fold")
+def predictions_table(articles: Iterable[Article], max_chars: int = 160) -> Table:
+    """One row per attribution; columns that are empty everywhere (e.g. no outlets yet) are left out."""
+    articles = list(articles)
+    rows = []
     for art in articles:
         for att in art.attributions:
             content = art.span_text(att.content)
             if len(content) > max_chars:
                 content = content[: max_chars - 1] + "…"
-            table.add_row(art.id, att.kind or "", art.span_text(att.source), art.span_text(att.cue),
-                          att.speaker or "", att.outlet or "", att.stance or "", content,
-                          "" if att.confidence is None else f"{att.confidence:.2f}")
+            rows.append({
+                "article": art.id, "kind": att.kind or "", "source": art.span_text(att.source),
+                "cue": art.span_text(att.cue), "content": content, "speaker": att.speaker or "",
+                "outlet": att.outlet or "", "stance": att.stance or "",
+                "conf": "" if att.confidence is None else f"{att.confidence:.2f}",
+            })
+    columns = [c for c in ("article", "kind", "source", "cue", "content", "speaker", "outlet", "stance", "conf")
+               if any(r[c] for r in rows) and not (c == "article" and len(articles) == 1)]
+    title = f"{len(rows)} attributions" + (f" in {articles[0].id}" if len(articles) == 1 else "")
+    table = Table(title=title, show_lines=True)
+    for col in columns:
+        table.add_column(col, overflow="fold", ratio=4 if col == "content" else 1, no_wrap=col in ("conf", "kind"))
+    for r in rows:
+        table.add_row(*[r[c] for c in columns])
     return table

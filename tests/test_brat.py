@@ -59,3 +59,16 @@ def test_polnear_counts():
     dev = _import(needs_shared("polnear", "dev"))
     assert len(dev) == 84 and sum(len(a.attributions) for a in dev) == 2192
     assert len(list(import_compartment(needs_shared("polnear", "train")))) == 840
+
+
+def test_datasets_export(brat_dir):
+    import json
+
+    from attrib.data.features import articles_to_record_dataset
+
+    arts = _import(brat_dir)
+    ds = articles_to_record_dataset(arts)
+    assert ds.num_rows == 2 and set(ds.column_names) >= {"id", "text", "publisher", "record"}
+    row = ds[0]
+    assert row["publisher"] == "nyt"
+    assert len(json.loads(row["record"])["attributions"]) == 3
