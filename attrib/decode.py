@@ -61,7 +61,7 @@ def viterbi(log_probs: np.ndarray, transitions: np.ndarray, weight: float = 1.0)
         return np.zeros(0, dtype=np.int64)
     trans = weight * transitions
     back = np.zeros((n, k), dtype=np.int64)
-    score = log_probs[0] + trans[0] * 0  # the first token has no predecessor
+    score = log_probs[0].copy()  # the first token has no predecessor
     for t in range(1, n):
         cand = score[:, None] + trans
         back[t] = cand.argmax(0)

@@ -209,12 +209,6 @@ def metrics_from_counts(c: Counter) -> dict[str, float]:
     return m
 
 
-HEADLINE = [
-    "content_exact_f1", "content_overlap_f1", "source_exact_f1", "cue_exact_f1",
-    "attribution_f1", "speaker_strict_acc", "speaker_lenient_acc", "outlet_f1",
-    "stance_macro_f1", "stance_f_avg", "kind_acc",
-]
-
 
 @dataclass
 class Report:

@@ -7,7 +7,7 @@ from typing import Iterable
 from rich.console import Console
 from rich.table import Table
 
-from .metrics import HEADLINE, Miss, Report
+from .metrics import Miss, Report
 from .schema import Article
 from .text import context
 

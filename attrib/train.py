@@ -6,7 +6,6 @@ Evaluation runs the real inference pipeline over whole dev articles and scores i
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -173,4 +172,3 @@ def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path]) -> None:
     model = AttribModel.from_pretrained(str(model_dir), use_safetensors=True)
     model.to(torch.float16).save_pretrained(str(out_dir), safe_serialization=True)
     AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(out_dir))
-    os.makedirs(out_dir, exist_ok=True)

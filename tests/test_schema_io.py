@@ -144,3 +144,13 @@ def test_unique_fixture_rows(tmp_path):
     path = write_rows(tmp_path / "two.jsonl", [GOOD, dict(GOOD, id="b")])
     assert [a.id for a in read_jsonl(path)] == ["a1", "b"]
     assert Attribution(content=[(0, 1)]).to_dict()["speaker"] is None
+
+
+def test_import_attrib_is_light_and_exposes_the_api():
+    import subprocess
+    import sys
+
+    code = ("import sys, attrib; assert 'torch' not in sys.modules; "
+            "from attrib.pipeline import Attributor; assert attrib.Attributor is Attributor; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
