@@ -101,6 +101,51 @@ def validate(
     problems.finish("line")
 
 
+@data_app.command("show")
+def show(
+    paths: list[str] = typer.Argument(..., help="attrib JSONL file(s) or a brat folder's import."),
+    ids: list[str] = typer.Option([], "--id", help="Only these article ids (repeatable)."),
+    width: int = typer.Option(400, help="Longest content text shown."),
+) -> None:
+    """Print each article's attributions, numbered, with offsets and texts (for reading and labelling)."""
+    problems = Problems()
+    for art in _read(paths, False, problems):
+        if ids and art.id not in ids:
+            continue
+        sys.stdout.write(f"# {art.id}\ntitle: {art.title}\ntargets: {art.targets}\nmeta: {art.meta}\n")
+        for i, att in enumerate(art.attributions):
+            content = art.span_text(att.content).replace("\n", " ")
+            sys.stdout.write(
+                f"[{i}] content={json.dumps([list(p) for p in att.content])} kind={att.kind}\n"
+                f"    source={art.span_text(att.source)!r} {json.dumps([list(p) for p in att.source])}"
+                f"  cue={art.span_text(att.cue)!r}\n"
+                f"    text: {content[:width]}{'…' if len(content) > width else ''}\n")
+        sys.stdout.write("\n")
+    problems.finish()
+
+
+@data_app.command("apply-labels")
+def apply_labels_cmd(
+    gold: str = typer.Argument(..., help="Gold attrib JSONL (e.g. the PolNeAR dev import)."),
+    labels: list[Path] = typer.Argument(..., help="Label JSONL files keyed by article id and content offsets."),
+    output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL with the labelled layers filled in."),
+) -> None:
+    """Add the team's speaker/outlet/stance labels to gold articles; every bad label row is named."""
+    from .data.labels import apply_labels, check_labels, read_labels
+
+    problems = Problems()
+    articles = _read([gold], False, problems)
+    rows = read_labels(labels)
+    bad = check_labels(articles, rows)
+    for b in bad:
+        err.print(f"[red]error[/] {b}", highlight=False)
+    write_jsonl(apply_labels(articles, rows), output)
+    err.print(f"{len(rows)} label rows applied to {len(articles)} articles → {output}")
+    if bad:
+        raise typer.Exit(1)
+    problems.finish()
+
+
 @app.command("eval")
 def evaluate_cmd(
     gold: str = typer.Argument(..., help="Gold attrib JSONL."),

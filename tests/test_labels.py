@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from attrib.cli import app
+from attrib.data.brat import import_compartment
+from attrib.data.labels import apply_labels, check_labels
+from attrib.io import write_jsonl
+from attrib.schema import Article
+
+
+def _gold(brat_dir):
+    return [a for a in import_compartment(brat_dir) if isinstance(a, Article)]
+
+
+def test_apply_and_check_labels(brat_dir, tmp_path):
+    gold = _gold(brat_dir)
+    one = next(a for a in gold if a.id == "art-one")
+    quote = one.attributions[0]
+    good = {"article_id": "art-one", "content": [list(p) for p in quote.content], "speaker": "Jane Senator",
+            "source_type": "named", "outlet": None, "outlet_span": [], "stance": "favor", "target": "Hillary Clinton"}
+    wrong_offsets = dict(good, content=[[0, 5]])
+    wrong_target = dict(good, content=[list(p) for p in one.attributions[1].content], target="Donald Trump")
+    bad_type = dict(good, content=[list(p) for p in one.attributions[2].content], source_type="someone")
+    problems = check_labels(gold, [good, wrong_offsets, wrong_target, bad_type])
+    assert len(problems) == 3
+    assert "no gold attribution" in problems[0] and "first target" in problems[1] and "source_type" in problems[2]
+    labelled = {a.id: a for a in apply_labels(gold, [good])}["art-one"]
+    att = labelled.attributions[0]
+    assert att.speaker == "Jane Senator" and att.stance == "favor" and {"speaker", "outlet", "stance"} <= att.labelled
+    assert "speaker" not in labelled.attributions[1].labelled  # unlabelled rows stay unlabelled
+
+    gold_path = tmp_path / "gold.jsonl"
+    write_jsonl(gold, gold_path)
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps(good) + "\n" + json.dumps(wrong_offsets) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["data", "apply-labels", str(gold_path), str(labels), "-o", str(tmp_path / "out.jsonl")])
+    assert res.exit_code == 1 and "labels.jsonl:2: no gold attribution" in res.output
+    res = CliRunner().invoke(app, ["data", "show", str(gold_path), "--id", "art-one"])
+    assert res.exit_code == 0 and "[0] content=[[0, 14], [33, 44]]" in res.output
