@@ -12,6 +12,7 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
+from .speakers import resolve_speakers
 
 DEFAULT_MODEL_NAME = "attrib-minilm-l6"
 PICKLE_SUFFIXES = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt"}
@@ -169,7 +170,7 @@ class Attributor:
                 states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok))
                 probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
                 atts = self._decode(art.text, tok, states, probs)
-            out = replace(art, attributions=atts)
+            out = resolve_speakers(replace(art, attributions=atts))
             if on_article:
                 on_article(out, len(tok))
             yield out

@@ -66,4 +66,6 @@ def normalise_name(name: Optional[str]) -> str:
     if not name:
         return ""
     name = re.sub(r"[’'`]s\b", "", name)
-    return " ".join(re.findall(r"\w+", name.casefold()))
+    words = re.findall(r"\w+", name.casefold())
+    # "The New York Times" and "New York Times" are one name.
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)

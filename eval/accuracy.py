@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
 
 from attrib.data.brat import import_compartment  # noqa: E402
+from attrib.data.labels import apply_labels, read_labels  # noqa: E402
 from attrib.io import read_jsonl  # noqa: E402
 from attrib.metrics import evaluate  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
@@ -29,12 +30,17 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="Model folder (default: the shipped model).")
     ap.add_argument("--bootstrap", type=int, default=1000)
     ap.add_argument("--name", default="accuracy", help="Result file prefix.")
+    ap.add_argument("--labels", default=str(Path(__file__).resolve().parent.parent / "data" / "labels" / "polnear-dev"),
+                    help="Folder of the team's label files for PolNeAR dev (speaker, outlet, stance); '' for none.")
     args = ap.parse_args()
     console = Console()
     attributor = Attributor.from_pretrained(args.model)
     shared = Path(args.shared)
+    dev = [a for a in import_compartment(shared / "polnear" / "dev") if isinstance(a, Article)]
+    if args.labels:
+        dev = apply_labels(dev, read_labels(sorted(Path(args.labels).glob("*.jsonl"))))
     sets = {
-        "polnear-dev": [a for a in import_compartment(shared / "polnear" / "dev") if isinstance(a, Article)],
+        "polnear-dev": dev,
         "seed": read_jsonl(shared / "seed" / "seed-article.jsonl"),
     }
     payload = {"provenance": provenance(), "model": str(args.model or "default"), "sets": {}}

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from attrib.schema import Article, Attribution
+from attrib.speakers import canonical, name_mentions, resolve_speakers, source_type
+
+TEXT = ("Government spokesperson Fatemeh Mohajerani said the visit was set. "
+        "Mohajerani added that talks went well. He also said more. "
+        "Kazem Jalali, Iran's Ambassador to Moscow, met officials. "
+        "Iran's ambassador to Russia said the treaty was extended. "
+        "Some commentators said Moscow failed. "
+        "Ataollah Mohajerani, an analyst, wrote that Russia could leave.\nBut Jalali disagreed.")
+
+
+def _att(source: str, nth: int = 0) -> Attribution:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(source, start + 1)
+    return Attribution(content=[(start, start + 1)], source=[(start, start + len(source))])
+
+
+def test_source_types():
+    assert source_type("he") == "pronoun"
+    assert source_type("Some commentators in Iran") == "vague"
+    assert source_type("sources") == "vague"
+    assert source_type("Iran's ambassador to Russia") == "description"
+    assert source_type("government spokesperson Fatemeh Mohajerani") == "named"
+    assert source_type("Sen. David Perdue (R-Ga.)") == "named"
+
+
+def test_names_do_not_run_across_lines_or_possessives():
+    mentions = [" ".join(m) for m in name_mentions(TEXT)]
+    assert "Ataollah Mohajerani" in mentions and "Jalali" in mentions
+    assert not any("Russia" in m and "But" in m for m in mentions)
+    assert canonical("But Jalali", name_mentions(TEXT)) == "Kazem Jalali"
+
+
+def test_resolution_keeps_namesakes_apart():
+    art = Article(id="t", text=TEXT, attributions=[
+        _att("Fatemeh Mohajerani"), _att("Mohajerani", 1), _att("He"), _att("Iran's ambassador to Russia"),
+        _att("Some commentators"), _att("Ataollah Mohajerani")])
+    got = [(a.speaker, a.source_type) for a in resolve_speakers(art).attributions]
+    assert got == [
+        ("Fatemeh Mohajerani", "named"),
+        ("Fatemeh Mohajerani", "named"),   # the surname alone: the fullest name ending in it, first seen
+        ("Fatemeh Mohajerani", "pronoun"),  # nearest earlier named speaker
+        ("Kazem Jalali", "description"),    # from the appositive "Kazem Jalali, Iran's Ambassador"
+        (None, "vague"),
+        ("Ataollah Mohajerani", "named"),   # a first name keeps the namesake apart
+    ]
