@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ATTRIB_SHARED_DATA", REPO.parent / "shared" / "data"))
 
@@ -14,9 +13,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
-@pytest.fixture
-def brat_dir() -> Path:
-    return FIXTURES / "brat"
+@pytest.fixture(scope="session")
+def brat_dir(tmp_path_factory) -> Path:
+    from .brat_fixture import write_brat_fixture
+
+    return write_brat_fixture(tmp_path_factory.mktemp("fixture"))
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

@@ -21,12 +21,12 @@ from attrib.pipeline import Attributor, ModelLoadError
 from attrib.schema import Article
 from attrib.train import train
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .brat_fixture import ART_ONE, ART_TWO
 
 
 def _corpus_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in (FIXTURES / "brat" / "text").glob("*.txt")]
-    return texts + [(Path(__file__).parent.parent / "data" / "samples" / "harbour-deal.txt").read_text(encoding="utf-8")]
+    sample = Path(__file__).parent.parent / "data" / "samples" / "harbour-deal.txt"
+    return [ART_ONE, ART_TWO, sample.read_text(encoding="utf-8")]
 
 
 @pytest.fixture(scope="session")
@@ -47,18 +47,18 @@ def tiny_bert(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def trained_tiny(tiny_bert, tmp_path_factory) -> Path:
+def trained_tiny(tiny_bert, brat_dir, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("trained")
-    train(FIXTURES / "brat", FIXTURES / "brat", tiny_bert, out, learning_rate=2e-3, batch_size=2,
+    train(brat_dir, brat_dir, tiny_bert, out, learning_rate=2e-3, batch_size=2,
           max_steps=120, eval_steps=60, patience=5, progress=False)
     return out
 
 
-def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny):
+def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny, brat_dir):
     names = {p.name for p in trained_tiny.iterdir()}
     assert "model.safetensors" in names and "config.json" in names
     assert not any(n.endswith((".bin", ".pt", ".pkl")) for n in names)
-    gold = [a for a in import_compartment(FIXTURES / "brat") if isinstance(a, Article)]
+    gold = [a for a in import_compartment(brat_dir) if isinstance(a, Article)]
     pred = Attributor.from_pretrained(trained_tiny)(gold)
     m = evaluate(gold, pred, bootstrap=0).metrics
     # a model that learned nothing finds nothing; this one must overfit its 4 training attributions
@@ -140,7 +140,7 @@ def test_model_dir_errors(tmp_path, trained_tiny):
     assert res.exit_code == 2 and "refusing pickled weights" in res.output
 
 
-def test_sentencepiece_deberta_trains_and_runs(tmp_path):
+def test_sentencepiece_deberta_trains_and_runs(tmp_path, brat_dir):
     """Any local HF encoder works, including sentencepiece ones (DeBERTa-v2 here)."""
     import sentencepiece as spm
     from transformers import AutoTokenizer, DebertaV2Config, DebertaV2Model
@@ -167,7 +167,7 @@ def test_sentencepiece_deberta_trains_and_runs(tmp_path):
                           intermediate_size=64, max_position_embeddings=128, pad_token_id=tok.pad_token_id)
     DebertaV2Model(cfg).save_pretrained(enc)
     out = tmp_path / "model"
-    train(FIXTURES / "brat", FIXTURES / "brat", enc, out, batch_size=2, max_steps=4, eval_steps=2, progress=False)
+    train(brat_dir, brat_dir, enc, out, batch_size=2, max_steps=4, eval_steps=2, progress=False)
     text = "“We will win,” the senator said, “and soon.”"
     attributor = Attributor.from_pretrained(out)
     assert attributor.model.config.encoder["model_type"] == "deberta-v2"
