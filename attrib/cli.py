@@ -245,9 +245,11 @@ def run_cmd(
                 fh.writelines(dump_jsonl_line(a) for a in everything)
     elif fmt == "csv":
         write_csv(everything, output)
+    elif output == "-":
+        out.print(predictions_table(everything))
     else:
-        console = out if output == "-" else Console(file=open(output, "w", encoding="utf-8"), width=160)
-        console.print(predictions_table(everything))
+        with atomic_open(output) as fh:
+            Console(file=fh, width=160).print(predictions_table(everything))
     n_att = sum(len(a.attributions) for a in results)
     err.print(f"{len(results)} article(s), {n_att} attributions → {output}")
     problems.finish()
