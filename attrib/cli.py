@@ -201,7 +201,7 @@ def run_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .io import atomic_open, dump_jsonl_line, read_jsonl, write_csv
+    from .io import dump_jsonl_line, read_jsonl, write_csv
     from .pipeline import Attributor, ModelLoadError
     from .report import predictions_table
 

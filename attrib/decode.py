@@ -1,6 +1,7 @@
 """Model outputs -> attributions: merge windows, tags -> spans, links -> grouped attributions.
 
-Everything here is array arithmetic over one article; no per-token Python loops.
+Array arithmetic over one article, except the Viterbi recursion (a loop over tokens,
+vectorised over tags).
 """
 from __future__ import annotations
 

@@ -14,23 +14,11 @@ import torch
 from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
 
 from .data.features import IGNORE, articles_to_dataset, estimate_transitions
-from .io import read_jsonl
+from .data import load_gold
 from .metrics import evaluate
 from .modeling.modeling_attrib import AttribModel
 from .pipeline import Attributor
 from .schema import Article
-
-
-def load_gold(path: Union[str, Path], limit: Optional[int] = None) -> list[Article]:
-    """Gold articles from attrib JSONL or a brat compartment folder (DIR/text, DIR/attributions)."""
-    path = Path(path)
-    if path.is_dir():
-        from .data.brat import import_compartment
-
-        arts = [a for a in import_compartment(path) if isinstance(a, Article)]
-    else:
-        arts = read_jsonl(path)
-    return arts[:limit] if limit else arts
 
 
 @dataclass

@@ -15,13 +15,11 @@ from rich.console import Console
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
 
-from attrib.data.brat import import_compartment  # noqa: E402
+from attrib.data import load_gold  # noqa: E402
 from attrib.data.labels import apply_labels, read_labels  # noqa: E402
-from attrib.io import read_jsonl  # noqa: E402
 from attrib.metrics import evaluate  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
 from attrib.report import print_report  # noqa: E402
-from attrib.schema import Article  # noqa: E402
 
 
 def main() -> None:
@@ -36,12 +34,12 @@ def main() -> None:
     console = Console()
     attributor = Attributor.from_pretrained(args.model)
     shared = Path(args.shared)
-    dev = [a for a in import_compartment(shared / "polnear" / "dev") if isinstance(a, Article)]
+    dev = load_gold(shared / "polnear" / "dev")
     if args.labels:
         dev = apply_labels(dev, read_labels(sorted(Path(args.labels).glob("*.jsonl"))))
     sets = {
         "polnear-dev": dev,
-        "seed": read_jsonl(shared / "seed" / "seed-article.jsonl"),
+        "seed": load_gold(shared / "seed" / "seed-article.jsonl"),
     }
     payload = {"provenance": provenance(), "model": str(args.model or "default"), "sets": {}}
     for name, gold in sets.items():

@@ -20,7 +20,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
 
-from attrib.data.brat import import_compartment  # noqa: E402
+from attrib.data import load_gold  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
 from attrib.schema import Article  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="Only the first N dev articles.")
     args = ap.parse_args()
     console = Console()
-    articles = [a for a in import_compartment(Path(args.shared) / "polnear" / "dev") if isinstance(a, Article)]
+    articles = load_gold(Path(args.shared) / "polnear" / "dev")
     articles = articles[: args.limit] if args.limit else articles
     attributor = Attributor.from_pretrained(args.model)
     toks, windows, jobs = attributor.prepare(articles)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from attrib.cli import app
+from attrib.data import load_gold
 from attrib.data.brat import export_compartment, import_compartment
 from attrib.io import read_jsonl
 from attrib.schema import Article
@@ -11,7 +12,7 @@ from .conftest import needs_shared
 
 
 def _import(path) -> list[Article]:
-    return [a for a in import_compartment(path) if isinstance(a, Article)]
+    return load_gold(path)
 
 
 def test_fixture_import_handles_every_brat_feature(brat_dir):

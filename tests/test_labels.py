@@ -5,14 +5,13 @@ import json
 from typer.testing import CliRunner
 
 from attrib.cli import app
-from attrib.data.brat import import_compartment
+from attrib.data import load_gold
 from attrib.data.labels import apply_labels, check_labels
 from attrib.io import write_jsonl
-from attrib.schema import Article
 
 
 def _gold(brat_dir):
-    return [a for a in import_compartment(brat_dir) if isinstance(a, Article)]
+    return load_gold(brat_dir)
 
 
 def test_apply_and_check_labels(brat_dir, tmp_path):

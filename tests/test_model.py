@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from attrib.cli import app
-from attrib.data.brat import import_compartment
+from attrib.data import load_gold
 from attrib.data.features import TAG_ID, make_windows
 from attrib.decode import merge_windows, tags_to_spans
 from attrib.metrics import evaluate
@@ -58,7 +58,7 @@ def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny, br
     names = {p.name for p in trained_tiny.iterdir()}
     assert "model.safetensors" in names and "config.json" in names
     assert not any(n.endswith((".bin", ".pt", ".pkl")) for n in names)
-    gold = [a for a in import_compartment(brat_dir) if isinstance(a, Article)]
+    gold = load_gold(brat_dir)
     pred = Attributor.from_pretrained(trained_tiny)(gold)
     m = evaluate(gold, pred, bootstrap=0).metrics
     # a model that learned nothing finds nothing; this one must overfit its 4 training attributions
