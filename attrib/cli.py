@@ -194,15 +194,18 @@ def run_cmd(
     threads: Optional[int] = typer.Option(None, help="Torch threads (default: all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Keep the articles already in OUTPUT (jsonl) and skip their ids."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input."),
+    target: Optional[list[str]] = typer.Option(None, "--target", "-t", help=(
+        "Judge stance toward TEXT (repeatable: each attribution gets `stances` for all, `stance` for the first). "
+        "'auto' picks each article's most mentioned name. Default: the article's own `targets`.")),
 ) -> None:
     """Find the attributions in articles and write them in the attrib JSONL schema.
 
     Gold attributions in .jsonl inputs are ignored; ids are kept (the file stem for .txt).
+    Stance needs a target: the article's `targets`, or --target.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .io import dump_jsonl_line, read_jsonl, write_csv
-    from .pipeline import Attributor, ModelLoadError
     from .report import predictions_table
 
     if fmt not in FORMATS:
@@ -211,11 +214,9 @@ def run_cmd(
     if resume and (fmt != "jsonl" or output == "-"):
         err.print("[red]error[/] --resume needs a JSONL output file")
         raise typer.Exit(2)
-    try:
-        attributor = Attributor.from_pretrained(model, batch_size=batch_size, threads=threads)
-    except ModelLoadError as e:
-        err.print(f"[red]error[/] {e}", highlight=False)
-        raise typer.Exit(2)
+    attributor = _load_attributor(model, batch_size=batch_size, threads=threads)
+    if target and attributor.stance is None:
+        err.print(f"[yellow]warning[/] {model or 'the model'} has no stance branch: --target is ignored")
     problems = Problems()
     articles = _read(paths, strict, problems)
     done: list[Article] = []
@@ -231,11 +232,13 @@ def run_cmd(
     with progress:
         task = progress.add_task("run", total=len(articles), rate="–")
 
-        def tick(_: Article, __: int) -> None:
+        def tick(art: Article, __: int) -> None:
             elapsed = progress.tasks[0].elapsed or 1e-9
             progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
+            if target == ["auto"] and attributor.stance is not None:
+                progress.console.print(f"{art.id}: stance target (auto) → {art.targets[0] if art.targets else 'none found'}")
 
-        results = list(attributor.predict(articles, on_article=tick))
+        results = list(attributor.predict(articles, on_article=tick, targets=target or None))
     everything = done + results
     if fmt == "jsonl":
         if output == "-":
@@ -252,6 +255,101 @@ def run_cmd(
             Console(file=fh, width=160).print(predictions_table(everything))
     n_att = sum(len(a.attributions) for a in results)
     err.print(f"{len(results)} article(s), {n_att} attributions → {output}")
+    problems.finish()
+
+
+def _load_attributor(model: Optional[Path], **kwargs):
+    """The model stack, or a one-line error naming the folder and exit code 2."""
+    from .pipeline import Attributor, ModelLoadError
+
+    try:
+        return Attributor.from_pretrained(model, **kwargs)
+    except ModelLoadError as e:
+        err.print(f"[red]error[/] {e}", highlight=False)
+        raise typer.Exit(2)
+
+
+@app.command("check")
+def check_cmd(
+    paths: list[str] = typer.Argument(..., help="The articles: .txt or .jsonl files, folders of them, or '-'."),
+    claims: Path = typer.Option(..., "--claims", "-c", help="Claims to verify: JSONL or CSV with article, text "
+                                "and optionally speaker, outlet, stance, target, id."),
+    output: str = typer.Option("-", "-o", "--output", help="Verdicts file ('-' for stdout)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table (readable) or jsonl (one verdict per claim)."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model)."),
+    use_input: bool = typer.Option(False, "--use-input-attributions", help=(
+        "Check against the attributions already in the .jsonl inputs (gold or earlier `attrib run` output) "
+        "instead of running the model.")),
+) -> None:
+    """Verify claimed quotes: did the speaker really say it, through that outlet, with that stance?
+
+    Each claim gets a verdict (supported, wrong-speaker, wrong-outlet, wrong-stance,
+    paraphrase-only, not-found), the article's own words as evidence, and a confidence.
+    """
+    from .check import check_claims, read_claims
+    from .report import verdicts_table
+
+    if fmt not in ("table", "jsonl"):
+        err.print("[red]error[/] --format must be table or jsonl")
+        raise typer.Exit(2)
+    problems = Problems()
+    claim_list, claim_problems = read_claims(claims)
+    for p in claim_problems:
+        problems.add(p)
+    articles = _read(paths, False, problems)
+    if not use_input:
+        attributor = _load_attributor(model)
+        wanted: dict[str, list[str]] = {}
+        for c in claim_list:
+            if c.target:
+                wanted.setdefault(c.article, []).append(c.target)
+        checked = []
+        for art in articles:
+            extra = wanted.get(art.id, [])
+            targets = list(dict.fromkeys(art.targets + extra)) if extra else None
+            checked.extend(attributor.predict([art], targets=targets))
+        articles = checked
+    verdicts = check_claims(claim_list, articles)
+    if fmt == "jsonl":
+        lines = [json.dumps(v.to_dict(), ensure_ascii=False) + "\n" for v in verdicts]
+        if output == "-":
+            sys.stdout.writelines(lines)
+        else:
+            with atomic_open(output) as fh:
+                fh.writelines(lines)
+    elif output == "-":
+        out.print(verdicts_table(verdicts))
+    else:
+        with atomic_open(output) as fh:
+            Console(file=fh, width=160).print(verdicts_table(verdicts))
+    counts = {k: sum(v.verdict == k for v in verdicts) for k in dict.fromkeys(v.verdict for v in verdicts)}
+    err.print(f"{len(verdicts)} claim(s): " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    problems.finish()
+
+
+@app.command("render")
+def render_cmd(
+    paths: list[str] = typer.Argument(..., help="Article(s): .txt or .jsonl files, folders, or '-'."),
+    output: Path = typer.Option(..., "-o", "--output", help="page.html for one article; a folder (one page per article) for several."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model)."),
+    use_input: bool = typer.Option(False, "--use-input-attributions", help="Show the attributions in the .jsonl input (e.g. gold) instead of running the model."),
+    target: Optional[list[str]] = typer.Option(None, "--target", "-t", help="Stance target(s), as in `attrib run`."),
+) -> None:
+    """Write a self-contained HTML page per article: content, cue, source and outlet highlighted, colour per speaker, hover cards."""
+    from .render import render_html
+
+    problems = Problems()
+    articles = _read(paths, False, problems)
+    if not use_input and articles:
+        articles = list(_load_attributor(model).predict(articles, targets=target or None))
+    several = len(articles) > 1 or output.suffix.lower() not in (".html", ".htm")
+    if several:
+        output.mkdir(parents=True, exist_ok=True)
+    for art in articles:
+        path = output / f"{art.id}.html" if several else output
+        with atomic_open(path) as fh:
+            fh.write(render_html(art))
+        err.print(f"{art.id}: {len(art.attributions)} attributions → {path}")
     problems.finish()
 
 
@@ -297,6 +395,53 @@ def train_cmd(
                            init_from=init_from)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"model → {output}")
+
+
+@app.command("train-stance")
+def train_stance_cmd(
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the stance branch (its own layers + head, safetensors)."),
+    model: Optional[Path] = typer.Option(None, help="Trained attribution model the branch grows from (default: the shipped one)."),
+    newsmtsc: Optional[Path] = typer.Option(Path("../shared/data/newsmtsc"), help="NewsMTSC folder (train.jsonl, devtest_rw.jsonl); '' to skip."),
+    basil: Optional[Path] = typer.Option(Path("../shared/data/basil"), help="BASIL folder (its quotes' polarity); '' to skip."),
+    gold: list[Path] = typer.Option([], help="Gold articles with stance labels (JSONL or brat folder; repeatable)."),
+    labels: list[Path] = typer.Option([], help="Team label folders applied to --gold (repeatable)."),
+    dev: str = typer.Option("newsmtsc", help="Selection set: 'newsmtsc' (devtest_rw) or a gold path (with --dev-labels)."),
+    dev_labels: list[Path] = typer.Option([], help="Team label folders applied to a gold --dev."),
+    shared_layers: int = typer.Option(3, help="Lowest encoder layers borrowed (frozen) from the attribution model."),
+    epochs: float = typer.Option(3.0, help="Training epochs."),
+    learning_rate: float = typer.Option(6e-5, help="Peak learning rate."),
+    batch_size: int = typer.Option(32, help="Pairs per step."),
+    eval_steps: int = typer.Option(200, help="Evaluate on the dev set every N steps."),
+    max_steps: int = typer.Option(-1, help="Stop after N steps (quick runs)."),
+    seed: int = typer.Option(13, help="Random seed."),
+) -> None:
+    """Train the stance branch (favor/against/neutral toward a target) on NewsMTSC, BASIL and labelled attributions."""
+    from .data import load_labelled_gold
+    from .data.stance import examples_from_articles, load_basil, load_newsmtsc
+    from .pipeline import check_model_dir, default_model_dir
+    from .train_stance import train_stance
+
+    model_dir = check_model_dir(model or default_model_dir())
+    train_ex = []
+    if newsmtsc and str(newsmtsc):
+        train_ex += load_newsmtsc(newsmtsc / "train.jsonl")
+    if basil and str(basil) and basil.is_dir():
+        train_ex += load_basil(basil)
+    for g in gold:
+        train_ex += examples_from_articles(load_labelled_gold(g, labels))
+    if dev == "newsmtsc":
+        dev_ex = load_newsmtsc(Path(newsmtsc) / "devtest_rw.jsonl")
+    else:
+        dev_ex = examples_from_articles(load_labelled_gold(dev, dev_labels))
+    if not train_ex or not dev_ex:
+        err.print(f"[red]error[/] no stance examples ({len(train_ex)} train, {len(dev_ex)} dev)")
+        raise typer.Exit(2)
+    err.print(f"{len(train_ex)} training pairs, {len(dev_ex)} dev pairs; branch on {model_dir}")
+    metrics = train_stance(train_ex, dev_ex, model_dir, output, shared_layers=shared_layers, epochs=epochs,
+                           learning_rate=learning_rate, batch_size=batch_size, eval_steps=eval_steps,
+                           max_steps=max_steps, seed=seed)
+    out.print({k: round(v, 4) for k, v in metrics.items()})
+    err.print(f"stance branch → {output}")
 
 
 @app.command("export")

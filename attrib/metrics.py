@@ -138,6 +138,10 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
     if outlets_labelled:
         c["outlet_gold_n"] += sum(1 for a in g_atts if a.outlet)
         c["outlet_pred_n"] += sum(1 for a in p_atts if a.outlet)
+    paired_preds = {pair.pred for pair in pairs}
+    for i, p in enumerate(p_atts):
+        if i not in paired_preds and p.confidence is not None:
+            _calibration_counts(c, "attribution", p.confidence, False)
     for pair in pairs:
         g, p = g_atts[pair.gold], p_atts[pair.pred]
         for role in ROLES:
@@ -150,8 +154,10 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
             c[f"{role}_ov_r"] += shared / len(gt)
             if trim_span(text, gs) == trim_span(text, ps):
                 c[f"{role}_exact"] += 1
-        if pair.jaccard >= E2E_JACCARD and _source_right(text, g, p):
-            c["e2e_tp"] += 1
+        right = pair.jaccard >= E2E_JACCARD and _source_right(text, g, p)
+        c["e2e_tp"] += right
+        if p.confidence is not None:
+            _calibration_counts(c, "attribution", p.confidence, right)
         if "speaker" in g.labelled:
             c["speaker_n"] += 1
             c["speaker_strict"] += speaker_matches(g.speaker, p.speaker, lenient=False)
@@ -160,6 +166,8 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
             c["outlet_tp"] += 1
         if "stance" in g.labelled and g.stance:
             c[f"stance_{g.stance}_{p.stance or 'none'}"] += 1
+            if p.stance_confidence is not None:
+                _calibration_counts(c, "stance", p.stance_confidence, g.stance == p.stance)
         if g.kind:
             c["kind_n"] += 1
             c["kind_ok"] += g.kind == p.kind
@@ -192,6 +200,41 @@ def metrics_from_counts(c: Counter) -> dict[str, float]:
     m["speaker_strict_acc"] = _div(c["speaker_strict"], c["speaker_n"])
     m["speaker_lenient_acc"] = _div(c["speaker_lenient"], c["speaker_n"])
     _prf("outlet", c["outlet_tp"], c["outlet_pred_n"], c["outlet_gold_n"], m)
+    _stance_metrics(c, m)
+    for what in ("attribution", "stance"):
+        m[f"{what}_ece"] = expected_calibration_error(c, what)
+    m["kind_acc"] = _div(c["kind_ok"], c["kind_n"])
+    return m
+
+
+CALIBRATION_BINS = 10
+
+
+def _calibration_counts(c: Counter, what: str, confidence: float, correct: bool) -> None:
+    b = min(int(confidence * CALIBRATION_BINS), CALIBRATION_BINS - 1)
+    c[f"cal_{what}_{b}_n"] += 1
+    c[f"cal_{what}_{b}_conf"] += confidence
+    c[f"cal_{what}_{b}_ok"] += correct
+
+
+def expected_calibration_error(c: Counter, what: str) -> float:
+    """ECE over 10 equal-width confidence bins: mean |accuracy - confidence|, weighted by bin size (nan if none)."""
+    total = sum(c[f"cal_{what}_{b}_n"] for b in range(CALIBRATION_BINS))
+    if not total:
+        return float("nan")
+    return float(sum(abs(c[f"cal_{what}_{b}_ok"] - c[f"cal_{what}_{b}_conf"])
+                     for b in range(CALIBRATION_BINS)) / total)
+
+
+def stance_metrics(gold: Iterable[str], pred: Iterable[Optional[str]]) -> dict[str, float]:
+    """Stance macro-F1, F_avg and accuracy of parallel label lists (the scorer `attrib eval` uses)."""
+    c: Counter = Counter(f"stance_{g}_{p or 'none'}" for g, p in zip(gold, pred))
+    m: dict[str, float] = {}
+    _stance_metrics(c, m)
+    return m
+
+
+def _stance_metrics(c: Counter, m: dict[str, float]) -> None:
     stance_n = sum(v for k, v in c.items() if k.startswith("stance_"))
     if stance_n:
         f1s = {}
@@ -205,8 +248,6 @@ def metrics_from_counts(c: Counter) -> dict[str, float]:
         m["stance_acc"] = sum(c[f"stance_{k}_{k}"] for k in STANCES) / stance_n
     else:
         m["stance_macro_f1"] = m["stance_f_avg"] = m["stance_acc"] = float("nan")
-    m["kind_acc"] = _div(c["kind_ok"], c["kind_n"])
-    return m
 
 
 

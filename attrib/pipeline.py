@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union, overload
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union, overload
 
 import numpy as np
 import torch
@@ -12,7 +12,10 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
-from .speakers import resolve_speakers
+from .speakers import prominent_entity, resolve_speakers
+from .stance import STANCE_SUBDIR, StanceClassifier
+
+AUTO_TARGET = "auto"
 
 DEFAULT_MODEL_NAME = "attrib-minilm-l6"
 PICKLE_SUFFIXES = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt"}
@@ -59,9 +62,11 @@ class Attributor:
     >>> [article.span_text(a.source) for a in article.attributions]
     """
 
-    def __init__(self, model, tokenizer, batch_size: int = 16, threads: Optional[int] = None) -> None:
+    def __init__(self, model, tokenizer, batch_size: int = 16, threads: Optional[int] = None,
+                 stance: Optional[StanceClassifier] = None) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
+        self.stance = stance
         self.batch_size = batch_size
         if threads:
             torch.set_num_threads(threads)
@@ -85,31 +90,46 @@ class Attributor:
             tokenizer = AutoTokenizer.from_pretrained(path)
         except Exception as err:  # transformers raises many types for a corrupt folder
             raise ModelLoadError(f"{path}: cannot load model ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
-        return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count())
+        stance = None
+        if (path / STANCE_SUBDIR).is_dir():
+            stance_dir = check_model_dir(path / STANCE_SUBDIR)
+            try:
+                stance = StanceClassifier.from_pretrained(stance_dir, attrib_model=model, tokenizer=tokenizer)
+            except Exception as err:
+                raise ModelLoadError(f"{stance_dir}: cannot load stance branch ({type(err).__name__}: "
+                                     f"{str(err).splitlines()[0][:200]})") from None
+        return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance)
 
     @overload
     def __call__(self, inputs: Union[str, Article]) -> Article: ...
     @overload
     def __call__(self, inputs: list) -> list[Article]: ...
 
-    def __call__(self, inputs):
-        """Attribute a string, an `Article`, or a list of either."""
+    def __call__(self, inputs, targets: Optional[Sequence[str]] = None):
+        """Attribute a string, an `Article`, or a list of either (`targets`: see `predict`)."""
         if isinstance(inputs, (str, Article)):
-            return next(self.predict([inputs]))
-        return list(self.predict(inputs))
+            return next(self.predict([inputs], targets=targets))
+        return list(self.predict(inputs, targets=targets))
 
     def predict(self, inputs: Iterable[Union[str, Article]], chunk_size: int = 64,
-                on_article: Optional[Callable[[Article, int], None]] = None) -> Iterator[Article]:
-        """Yield one predicted `Article` per input, in input order (gold attributions are dropped)."""
+                on_article: Optional[Callable[[Article, int], None]] = None,
+                targets: Optional[Sequence[str]] = None) -> Iterator[Article]:
+        """Yield one predicted `Article` per input, in input order (gold attributions are dropped).
+
+        Stance is judged toward `targets` when given (each attribution then carries `stances`
+        for every target and `stance` for the first; `["auto"]` picks each article's most
+        prominent name and writes it to the article's `targets`), else toward the article's
+        own `targets`; with neither, stance stays null.
+        """
         chunk: list[Article] = []
         for i, item in enumerate(inputs):
             art = item if isinstance(item, Article) else Article(id=f"text-{i}", text=item)
             chunk.append(art)
             if len(chunk) == chunk_size:
-                yield from self._predict_chunk(chunk, on_article)
+                yield from self._predict_chunk(chunk, on_article, targets)
                 chunk = []
         if chunk:
-            yield from self._predict_chunk(chunk, on_article)
+            yield from self._predict_chunk(chunk, on_article, targets)
 
     def _encode_jobs(self, toks: list[TokenizedArticle]) -> tuple[list[list[Window]], list[_Job]]:
         windows, jobs = [], []
@@ -160,7 +180,8 @@ class Attributor:
         return results
 
     @torch.inference_mode()
-    def _predict_chunk(self, chunk: list[Article], on_article) -> Iterator[Article]:
+    def _predict_chunk(self, chunk: list[Article], on_article, targets: Optional[Sequence[str]] = None
+                       ) -> Iterator[Article]:
         toks, windows, jobs = self.prepare(chunk)
         results = self._run_windows(toks, windows, jobs)
         for a, (art, tok) in enumerate(zip(chunk, toks)):
@@ -171,9 +192,18 @@ class Attributor:
                 probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
                 atts = self._decode(art.text, tok, states, probs)
             out = resolve_speakers(replace(art, attributions=atts))
+            if self.stance is not None:
+                out = self._stances(out, targets)
             if on_article:
                 on_article(out, len(tok))
             yield out
+
+    def _stances(self, article: Article, targets: Optional[Sequence[str]]) -> Article:
+        if targets is not None and list(targets) == [AUTO_TARGET]:
+            picked = prominent_entity(article)
+            article = replace(article, targets=[picked] if picked else [])
+            targets = None
+        return self.stance.assign(article, targets)
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
         if self.transitions is not None:

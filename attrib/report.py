@@ -30,6 +30,10 @@ def report_table(report: Report, title: str = "attrib eval") -> Table:
     for key in ("speaker_strict_acc", "speaker_lenient_acc", "stance_macro_f1", "stance_f_avg", "kind_acc"):
         lo, hi = ci.get(key, (float("nan"), float("nan")))
         table.add_row(key.replace("_", " "), "", "", _fmt(m[key]), f"{_fmt(lo)}–{_fmt(hi)}")
+    # Calibration: expected calibration error of the confidences (0 = perfectly calibrated).
+    for key in ("attribution_ece", "stance_ece"):
+        if not math.isnan(m.get(key, float("nan"))):
+            table.add_row(key.replace("_ece", " confidence ECE").replace("_", " "), "", "", _fmt(m[key]), "")
     c = report.counts
     table.caption = (f"{c['articles']} articles, {c['gold_n']} gold / {c['pred_n']} predicted attributions, "
                      f"{c['paired']} paired")
@@ -92,4 +96,22 @@ def predictions_table(articles: Iterable[Article], max_chars: int = 160) -> Tabl
         table.add_column(col, overflow="fold", ratio=4 if col == "content" else 1, no_wrap=col in ("conf", "kind"))
     for r in rows:
         table.add_row(*[r[c] for c in columns])
+    return table
+
+
+VERDICT_STYLE = {"supported": "green", "not-found": "red", "paraphrase-only": "yellow"}
+
+
+def verdicts_table(verdicts: Iterable, max_chars: int = 90) -> Table:
+    """One row per checked claim: verdict, the claim, and the article's own words with their attribution."""
+    table = Table(title="claims checked", show_lines=True)
+    for col in ("claim", "verdict", "conf", "article says", "speaker / outlet / stance", "why"):
+        table.add_column(col, justify="right" if col == "conf" else "left")
+    for v in verdicts:
+        ev = v.evidence or {}
+        words = ev.get("content_text") or ""
+        words = words if len(words) <= max_chars else words[: max_chars - 1] + "…"
+        who = " / ".join(str(ev.get(k) or "—") for k in ("speaker", "outlet", "stance")) if ev else ""
+        style = VERDICT_STYLE.get(v.verdict, "magenta")
+        table.add_row(v.claim.text[:max_chars], f"[{style}]{v.verdict}[/]", f"{v.confidence:.2f}", words, who, v.reason)
     return table

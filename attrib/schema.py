@@ -19,7 +19,7 @@ LABEL_FIELDS = ("speaker", "outlet", "stance")
 ARTICLE_KEYS = {"id", "title", "text", "targets", "meta", "attributions"}
 ATTRIBUTION_KEYS = {
     "content", "cue", "source", "speaker", "outlet", "outlet_span", "kind",
-    "stance", "stances", "confidence", "source_type",
+    "stance", "stances", "confidence", "stance_confidence", "source_type",
 }
 
 
@@ -44,6 +44,8 @@ class Attribution:
     stance: Optional[str] = None
     stances: Optional[dict[str, Optional[str]]] = None
     confidence: Optional[float] = None
+    # Probability of the predicted `stance` label (predictions only).
+    stance_confidence: Optional[float] = None
     source_type: Optional[str] = None
     # Label layers present in the input; absent layers are unlabelled, not null.
     labelled: frozenset[str] = frozenset(LABEL_FIELDS)
@@ -68,6 +70,8 @@ class Attribution:
             out["source_type"] = self.source_type
         if self.confidence is not None:
             out["confidence"] = round(float(self.confidence), 4)
+        if self.stance_confidence is not None:
+            out["stance_confidence"] = round(float(self.stance_confidence), 4)
         return out
 
 
@@ -127,6 +131,14 @@ def _choice(value: Any, where: str, allowed: tuple[str, ...]) -> Optional[str]:
     return value
 
 
+def _probability(value: Any, where: str) -> Optional[float]:
+    if value is None:
+        return None
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise SchemaError(where, f"expected a number in [0, 1], got {value!r}")
+    return float(value)
+
+
 def attribution_from_dict(d: Any, where: str, text_len: int) -> Attribution:
     if not isinstance(d, dict):
         raise SchemaError(where, f"expected an object, got {type(d).__name__}")
@@ -138,10 +150,8 @@ def attribution_from_dict(d: Any, where: str, text_len: int) -> Attribution:
     content = _span(d["content"], f"{where}.content", text_len)
     if not content:
         raise SchemaError(f"{where}.content", "must hold at least one span")
-    confidence = d.get("confidence")
-    if confidence is not None:
-        if not isinstance(confidence, (int, float)) or isinstance(confidence, bool) or not 0 <= confidence <= 1:
-            raise SchemaError(f"{where}.confidence", f"expected a number in [0, 1], got {confidence!r}")
+    confidence = _probability(d.get("confidence"), f"{where}.confidence")
+    stance_confidence = _probability(d.get("stance_confidence"), f"{where}.stance_confidence")
     stances = d.get("stances")
     if stances is not None:
         if not isinstance(stances, dict):
@@ -157,7 +167,8 @@ def attribution_from_dict(d: Any, where: str, text_len: int) -> Attribution:
         kind=_choice(d.get("kind"), f"{where}.kind", KINDS),
         stance=_choice(d.get("stance"), f"{where}.stance", STANCES),
         stances=stances,
-        confidence=None if confidence is None else float(confidence),
+        confidence=confidence,
+        stance_confidence=stance_confidence,
         source_type=_optional_str(d.get("source_type"), f"{where}.source_type"),
         labelled=frozenset(k for k in LABEL_FIELDS if k in d),
     )

@@ -137,3 +137,19 @@ def resolve_speakers(article: Article) -> Article:
             speaker = appositive_name(article.text, att.source[0][0], surface)
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
+
+
+def prominent_entity(article: Article) -> Optional[str]:
+    """The most mentioned name in the article (mentions grouped by last word), in its fullest form.
+
+    The default target of `--target auto`: news articles keep naming the entity they are about.
+    """
+    groups: dict[str, list[list[str]]] = {}
+    for m in NAME_RE.finditer(article.text):
+        core = _core_name(m.group(0))
+        if core:
+            groups.setdefault(core[-1].casefold(), []).append(core)
+    if not groups:
+        return None
+    mentions = max(groups.values(), key=len)
+    return " ".join(max(mentions, key=len))

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+import torch
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ATTRIB_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -30,3 +32,37 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not present: {path}")
     return path
+
+
+def corpus_texts() -> list[str]:
+    from .brat_fixture import ART_ONE, ART_TWO
+
+    sample = Path(__file__).parent.parent / "data" / "samples" / "harbour-deal.txt"
+    return [ART_ONE, ART_TWO, sample.read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="session")
+def tiny_bert(tmp_path_factory) -> Path:
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    out = tmp_path_factory.mktemp("tiny-bert")
+    words = sorted({w for t in corpus_texts() for w in re.findall(r"\w+|[^\w\s]", t.lower())})
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words])}
+    tok = BertTokenizerFast(vocab=vocab, do_lower_case=True)
+    assert len(tok) == len(vocab) > 50
+    tok.save_pretrained(out)
+    torch.manual_seed(0)
+    cfg = BertConfig(vocab_size=len(tok), hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                     intermediate_size=128, max_position_embeddings=128)
+    BertModel(cfg).save_pretrained(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def trained_tiny(tiny_bert, brat_dir, tmp_path_factory) -> Path:
+    from attrib.train import train
+
+    out = tmp_path_factory.mktemp("trained")
+    train(brat_dir, brat_dir, tiny_bert, out, learning_rate=2e-3, batch_size=2,
+          max_steps=120, eval_steps=60, patience=5, progress=False)
+    return out

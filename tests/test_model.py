@@ -21,37 +21,7 @@ from attrib.pipeline import Attributor, ModelLoadError
 from attrib.schema import Article
 from attrib.train import train
 
-from .brat_fixture import ART_ONE, ART_TWO
-
-
-def _corpus_texts() -> list[str]:
-    sample = Path(__file__).parent.parent / "data" / "samples" / "harbour-deal.txt"
-    return [ART_ONE, ART_TWO, sample.read_text(encoding="utf-8")]
-
-
-@pytest.fixture(scope="session")
-def tiny_bert(tmp_path_factory) -> Path:
-    from transformers import BertConfig, BertModel, BertTokenizerFast
-
-    out = tmp_path_factory.mktemp("tiny-bert")
-    words = sorted({w for t in _corpus_texts() for w in re.findall(r"\w+|[^\w\s]", t.lower())})
-    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words])}
-    tok = BertTokenizerFast(vocab=vocab, do_lower_case=True)
-    assert len(tok) == len(vocab) > 50
-    tok.save_pretrained(out)
-    torch.manual_seed(0)
-    cfg = BertConfig(vocab_size=len(tok), hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
-                     intermediate_size=128, max_position_embeddings=128)
-    BertModel(cfg).save_pretrained(out)
-    return out
-
-
-@pytest.fixture(scope="session")
-def trained_tiny(tiny_bert, brat_dir, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("trained")
-    train(brat_dir, brat_dir, tiny_bert, out, learning_rate=2e-3, batch_size=2,
-          max_steps=120, eval_steps=60, patience=5, progress=False)
-    return out
+from .conftest import corpus_texts
 
 
 def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny, brat_dir):
@@ -146,7 +116,7 @@ def test_sentencepiece_deberta_trains_and_runs(tmp_path, brat_dir):
     from transformers import AutoTokenizer, DebertaV2Config, DebertaV2Model
 
     corpus = tmp_path / "corpus.txt"
-    corpus.write_text("\n".join(line for t in _corpus_texts() for line in t.splitlines() if line.strip()) * 3,
+    corpus.write_text("\n".join(line for t in corpus_texts() for line in t.splitlines() if line.strip()) * 3,
                       encoding="utf-8")
     spm.SentencePieceTrainer.train(input=str(corpus), model_prefix=str(tmp_path / "spm"), vocab_size=120,
                                    character_coverage=1.0, pad_id=0, unk_id=1, bos_id=2, eos_id=3, hard_vocab_limit=False,

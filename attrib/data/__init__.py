@@ -19,3 +19,15 @@ def load_gold(path: Union[str, Path], limit: Optional[int] = None) -> list[Artic
 
         arts = read_jsonl(path)
     return arts[:limit] if limit else arts
+
+
+def load_labelled_gold(path: Union[str, Path], label_dirs: Optional[list[Union[str, Path]]] = None,
+                       limit: Optional[int] = None) -> list[Article]:
+    """Gold articles with the team's label files (every *.jsonl in each folder) applied."""
+    arts = load_gold(path, limit)
+    files = [f for d in (label_dirs or []) for f in sorted(Path(d).glob("*.jsonl"))]
+    if not files:
+        return arts
+    from .labels import apply_labels, read_labels
+
+    return apply_labels(arts, read_labels(files))

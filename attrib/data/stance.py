@@ -1,0 +1,129 @@
+"""Stance examples: (target, marked text, label) from NewsMTSC, BASIL and labelled attributions.
+
+Every source is turned into the same pair the stance model reads: the target's name, and
+a passage in which the target's mentions are wrapped in « » so the model knows which
+entity the label is about even when the passage names several.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from ..schema import STANCES, Article, Attribution
+
+NEWSMTSC_POLARITY = {2.0: "against", 4.0: "neutral", 6.0: "favor"}
+BASIL_POLARITY = {"pos": "favor", "neg": "against"}
+MARK_OPEN, MARK_CLOSE = "«", "»"
+CONTEXT_CHARS = 700
+
+
+@dataclass(frozen=True)
+class StanceExample:
+    target: str
+    text: str
+    label: Optional[str]
+    group: str  # article or event id: keeps whole articles on one side of a split
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Wrap each [start, end) of `text` in « »; overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, last = [], 0
+    for start, end in merged:
+        out += [text[last:start], MARK_OPEN, text[start:end], MARK_CLOSE]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def name_pattern(target: str) -> Optional[re.Pattern]:
+    """Whole-word matches of the target's name or any of its capitalised words ("Clinton", "Hillary")."""
+    words = [w for w in re.findall(r"[\w’'-]+", target) if w[:1].isupper() and len(w) > 2]
+    alternatives = [re.escape(target)] + [re.escape(w) for w in words]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE) if target.strip() else None
+
+
+def mark_target(text: str, target: str) -> str:
+    pattern = name_pattern(target)
+    if pattern is None:
+        return text
+    return mark_spans(text, [(m.start(), m.end()) for m in pattern.finditer(text)])
+
+
+def attribution_passage(article: Article, att: Attribution) -> str:
+    """The words from the first to the last of content, cue and source, with a little room, capped."""
+    spans = [s for field in (att.content, att.cue, att.source) for s in field]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if end - start > CONTEXT_CHARS:
+        # Keep the words that name the speaker (before or after) and the head of the content.
+        content_start = min(s for s, _ in att.content)
+        start, end = max(start, content_start - CONTEXT_CHARS // 3), min(end, content_start + CONTEXT_CHARS)
+    return article.text[start:end]
+
+
+def attribution_example(article: Article, att: Attribution, target: str) -> StanceExample:
+    return StanceExample(target, mark_target(attribution_passage(article, att), target), att.stance, article.id)
+
+
+def examples_from_articles(articles: Iterable[Article], labelled_only: bool = True) -> list[StanceExample]:
+    """One example per attribution toward its article's first target (those with a gold stance)."""
+    out = []
+    for art in articles:
+        if not art.targets:
+            continue
+        for att in art.attributions:
+            if labelled_only and att.stance not in STANCES:
+                continue
+            out.append(attribution_example(art, att, art.targets[0]))
+    return out
+
+
+def load_newsmtsc(path: Union[str, Path]) -> list[StanceExample]:
+    """NewsMTSC JSONL: one example per (sentence, target mention); polarity 2/4/6 → against/neutral/favor."""
+    out = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            sentence = row["sentence_normalized"]
+            for tgt in row["targets"]:
+                label = NEWSMTSC_POLARITY.get(float(tgt["polarity"]))
+                if label is None:
+                    continue
+                spans = [(tgt["from"], tgt["to"])] + [(m["from"], m["to"]) for m in tgt.get("further_mentions", [])]
+                out.append(StanceExample(tgt["mention"], mark_spans(sentence, spans), label, row["primary_gid"]))
+    return out
+
+
+def load_basil(folder: Union[str, Path], quotes_only: bool = True) -> list[StanceExample]:
+    """BASIL's polar spans (pos → favor, neg → against) with their sentence; group = the event."""
+    folder = Path(folder)
+    out = []
+    for ann_path in sorted((folder / "annotations").glob("*/*_ann.json")):
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        art_path = folder / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
+        if not art_path.is_file():
+            continue
+        article = json.loads(art_path.read_text(encoding="utf-8"))
+        sentences = [article.get("title", "")] + [s for p in article.get("body-paragraphs", []) for s in p]
+        event = ann_path.name.split("_")[0]
+        for span in ann.get("phrase-level-annotations", []):
+            label = BASIL_POLARITY.get(str(span.get("polarity", "")).lower()[:3])
+            target = (span.get("target") or "").replace("_", " ").strip()
+            if label is None or not target or (quotes_only and str(span.get("quote", "")).lower() != "yes"):
+                continue
+            sid = span.get("id", "")
+            idx = 0 if sid == "title" else int(sid[1:]) if sid[1:].isdigit() else -1
+            if not 0 <= idx < len(sentences):
+                continue
+            out.append(StanceExample(target, mark_target(sentences[idx], target), label, event))
+    return out

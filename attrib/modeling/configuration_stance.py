@@ -1,0 +1,34 @@
+"""Configuration of the stance model: an encoder whose lower layers may be borrowed from the attribution model."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from transformers import AutoConfig, PretrainedConfig
+
+STANCE_LABELS = ("favor", "against", "neutral")
+
+
+class StanceConfig(PretrainedConfig):
+    model_type = "attrib-stance"
+
+    def __init__(
+        self,
+        encoder: Optional[dict[str, Any]] = None,
+        shared_layers: int = 0,
+        max_tokens: int = 160,
+        head_dropout: float = 0.1,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("id2label", dict(enumerate(STANCE_LABELS)))
+        kwargs.setdefault("label2id", {t: i for i, t in enumerate(STANCE_LABELS)})
+        super().__init__(**kwargs)
+        self.encoder = encoder or {}
+        # Embeddings and the first `shared_layers` encoder layers are the attribution model's
+        # (frozen, not saved): the stance branch costs only its own top layers on disk.
+        self.shared_layers = shared_layers
+        self.max_tokens = max_tokens
+        self.head_dropout = head_dropout
+
+    def encoder_config(self) -> PretrainedConfig:
+        cfg = dict(self.encoder)
+        return AutoConfig.for_model(cfg.pop("model_type"), **cfg)

@@ -1,0 +1,76 @@
+"""Stance at inference: each attribution's passage and a target -> label and its probability."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional, Sequence, Union
+
+import torch
+
+from .data.stance import StanceExample, attribution_example
+from .schema import Article
+
+STANCE_SUBDIR = "stance"
+
+
+class StanceClassifier:
+    """Wraps a `StanceModel` and its tokenizer; batches (target, passage) pairs."""
+
+    def __init__(self, model, tokenizer, batch_size: int = 32) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        self.labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+
+    @classmethod
+    def from_pretrained(cls, path: Union[str, Path], attrib_model=None, tokenizer=None) -> "StanceClassifier":
+        """Load a stance folder; a branch that shares layers needs the attribution model it was trained on."""
+        from transformers import AutoTokenizer
+
+        from .modeling.modeling_stance import StanceModel
+
+        model = StanceModel.from_pretrained(str(path), use_safetensors=True, dtype=torch.float32)
+        if model.config.shared_layers:
+            if attrib_model is None:
+                raise ValueError(f"{path}: this stance branch shares layers with an attribution model; pass attrib_model")
+            model.share_with(attrib_model)
+        return cls(model, tokenizer or AutoTokenizer.from_pretrained(str(path)))
+
+    def encode(self, examples: Sequence[StanceExample]) -> dict[str, torch.Tensor]:
+        return self.tokenizer([e.target for e in examples], [e.text for e in examples], truncation="only_second",
+                              max_length=self.model.config.max_tokens, padding=True, return_tensors="pt")
+
+    @torch.inference_mode()
+    def probabilities(self, examples: Sequence[StanceExample]) -> torch.Tensor:
+        """[N, 3] probabilities in `self.labels` order; shortest-first batches keep padding small."""
+        out = torch.zeros(len(examples), len(self.labels))
+        order = sorted(range(len(examples)), key=lambda i: len(examples[i].text))
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b:b + self.batch_size]
+            logits = self.model(**self.encode([examples[i] for i in idx])).logits
+            out[idx] = logits.float().softmax(-1)
+        return out
+
+    def predict(self, examples: Sequence[StanceExample]) -> list[tuple[str, float]]:
+        if not examples:
+            return []
+        probs = self.probabilities(examples)
+        best = probs.argmax(-1)
+        return [(self.labels[int(i)], float(probs[r, i])) for r, i in enumerate(best)]
+
+    def assign(self, article: Article, targets: Optional[Sequence[str]] = None) -> Article:
+        """Fill `stance` (first target), `stance_confidence`, and `stances` when several targets are asked for."""
+        explicit = targets is not None
+        targets = [t for t in (targets if explicit else article.targets) if t and t.strip()]
+        if not targets or not article.attributions:
+            return article
+        examples = [attribution_example(article, att, t) for att in article.attributions for t in targets]
+        preds = iter(self.predict(examples))
+        atts = []
+        for att in article.attributions:
+            labels = {t: next(preds) for t in targets}
+            first_label, first_prob = labels[targets[0]]
+            extra = {"stances": {t: lab for t, (lab, _) in labels.items()}} if explicit else {}
+            atts.append(replace(att, stance=first_label, stance_confidence=round(first_prob, 4),
+                                labelled=att.labelled | {"stance"}, **extra))
+        return replace(article, attributions=atts)

@@ -1,0 +1,114 @@
+"""The stance branch on a tiny encoder: it learns, saves only its own layers, reloads, and fills records."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import torch
+from safetensors import safe_open
+from transformers import AutoTokenizer
+
+from attrib.data.stance import StanceExample, load_newsmtsc, mark_spans, mark_target
+from attrib.metrics import stance_metrics
+from attrib.pipeline import Attributor
+from attrib.schema import Article, article_from_dict
+from attrib.stance import StanceClassifier
+from attrib.train_stance import train_stance
+
+from .conftest import needs_shared, write_jsonl
+
+LABELS = ("favor", "against", "neutral")
+
+
+def _examples(tokenizer) -> list[StanceExample]:
+    """Three vocabulary words decide the label; the rest of the passage is shared filler."""
+    words = sorted(w for w in tokenizer.get_vocab() if w.isalpha() and len(w) > 5)[:12]
+    cue = dict(zip(LABELS, words[:3]))
+    filler = words[3:]
+    out = []
+    for i in range(30):
+        label = LABELS[i % 3]
+        text = f"{filler[i % 9]} {cue[label]} «{filler[(i + 1) % 9]}» {filler[(i + 4) % 9]}"
+        out.append(StanceExample(filler[(i + 1) % 9], text, label, f"g{i}"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def stance_branch(trained_tiny, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("stance")
+    examples = _examples(AutoTokenizer.from_pretrained(trained_tiny))
+    train_stance(examples, examples, trained_tiny, out, shared_layers=1, learning_rate=3e-3, batch_size=10,
+                 max_steps=60, eval_steps=30, patience=5, progress=False)
+    return out
+
+
+def test_branch_learns_and_saves_only_its_own_layers(stance_branch, trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    with safe_open(str(stance_branch / "model.safetensors"), "pt") as fh:
+        keys = set(fh.keys())
+    assert not any(k.startswith(("encoder.embeddings.", "encoder.encoder.layer.0.")) for k in keys), keys
+    assert any(k.startswith("encoder.encoder.layer.1.") for k in keys) and "classifier.weight" in keys
+    attrib_model = AttribModel.from_pretrained(trained_tiny)
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=attrib_model)
+    examples = _examples(clf.tokenizer)
+    preds = [label for label, _ in clf.predict(examples)]
+    m = stance_metrics([e.label for e in examples], preds)
+    assert m["stance_macro_f1"] >= 0.9, m  # untrained, it sits near 1/3
+    # the shared layer is the attribution model's own module, not a copy
+    assert clf.model.encoder.encoder.layer[0] is attrib_model.encoder.encoder.layer[0]
+    again = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    assert torch.allclose(clf.probabilities(examples), again.probabilities(examples), atol=1e-6)
+
+
+def test_branch_without_its_attribution_model_is_refused(stance_branch):
+    with pytest.raises(ValueError, match="attrib_model"):
+        StanceClassifier.from_pretrained(stance_branch)
+
+
+def test_pipeline_fills_stance_toward_targets(stance_branch, trained_tiny, tmp_path, brat_dir):
+    from attrib.data import load_gold
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(trained_tiny, model_dir)
+    shutil.copytree(stance_branch, model_dir / "stance", ignore=shutil.ignore_patterns("checkpoints"))
+    attributor = Attributor.from_pretrained(model_dir)
+    assert attributor.stance is not None
+    gold = load_gold(brat_dir)
+    art = next(a for a in gold if a.attributions)
+    plain = attributor(Article(id=art.id, text=art.text))
+    assert plain.attributions and all(a.stance is None for a in plain.attributions)  # no target, no stance
+    one = attributor(Article(id=art.id, text=art.text, targets=["Clinton"]))
+    assert all(a.stance in LABELS and 0 < a.stance_confidence <= 1 and a.stances is None for a in one.attributions)
+    two = attributor(Article(id=art.id, text=art.text), targets=["Clinton", "Trump"])
+    for att in two.attributions:
+        assert set(att.stances) == {"Clinton", "Trump"} and att.stance == att.stances["Clinton"]
+    # records round-trip through the schema with the new fields
+    again = article_from_dict(two.to_dict())
+    assert again.attributions[0].stances == two.attributions[0].stances
+    auto = attributor(Article(id=art.id, text=art.text), targets=["auto"])
+    assert len(auto.targets) == 1 and auto.targets[0] in art.text
+
+
+def test_mark_target_wraps_every_name_word():
+    assert mark_target("Clinton said Hillary Clinton won.", "Hillary Clinton") == "«Clinton» said «Hillary Clinton» won."
+    assert mark_spans("abcdef", [(0, 2), (1, 3), (4, 5)]) == "«abc»d«e»f"
+
+
+def test_newsmtsc_loader_maps_polarity():
+    path = needs_shared("newsmtsc", "devtest_rw.jsonl")
+    examples = load_newsmtsc(path)
+    assert len(examples) > 1000 and {e.label for e in examples} == set(LABELS)
+    assert all("«" in e.text for e in examples)
+
+
+def test_cli_train_stance_rejects_missing_data(tmp_path):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    empty = write_jsonl(tmp_path / "none.jsonl", [])
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--gold", str(empty), "--dev", str(empty)])
+    assert res.exit_code != 0
