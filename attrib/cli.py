@@ -192,11 +192,17 @@ def run_cmd(
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model, or $ATTRIB_MODEL)."),
     batch_size: int = typer.Option(16, help="Windows per forward pass."),
     threads: Optional[int] = typer.Option(None, help="Torch threads (default: all cores)."),
+    precision: str = typer.Option("auto", help="fp32, bf16 (autocast) or int8 (quantised linear layers); auto = "
+                                  "bf16 where the CPU runs it natively, else fp32."),
     resume: bool = typer.Option(False, "--resume", help="Keep the articles already in OUTPUT (jsonl) and skip their ids."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input."),
     target: Optional[list[str]] = typer.Option(None, "--target", "-t", help=(
         "Judge stance toward TEXT (repeatable: each attribution gets `stances` for all, `stance` for the first). "
         "'auto' picks each article's most mentioned name. Default: the article's own `targets`.")),
+    engine: str = typer.Option("local", help="local (in this process) or ray (Ray Data + a pool of model actors)."),
+    address: Optional[str] = typer.Option(None, help="Ray cluster address (e.g. ray://head:10001 or 'auto'); "
+                                          "default: start a local Ray instance."),
+    actors: int = typer.Option(1, help="Ray engine: model actors (each gets CPUs / actors threads)."),
 ) -> None:
     """Find the attributions in articles and write them in the attrib JSONL schema.
 
@@ -205,8 +211,7 @@ def run_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .io import dump_jsonl_line, read_jsonl, write_csv
-    from .report import predictions_table
+    from .io import read_jsonl
 
     if fmt not in FORMATS:
         err.print(f"[red]error[/] --format must be one of {', '.join(FORMATS)}")
@@ -214,7 +219,19 @@ def run_cmd(
     if resume and (fmt != "jsonl" or output == "-"):
         err.print("[red]error[/] --resume needs a JSONL output file")
         raise typer.Exit(2)
-    attributor = _load_attributor(model, batch_size=batch_size, threads=threads)
+    if engine not in ("local", "ray"):
+        err.print("[red]error[/] --engine must be local or ray")
+        raise typer.Exit(2)
+    if engine == "ray" and (resume or "-" in paths):
+        err.print("[red]error[/] the ray engine reads files and folders (no '-'), without --resume")
+        raise typer.Exit(2)
+    if precision not in ("auto", "fp32", "bf16", "int8"):
+        err.print("[red]error[/] --precision must be auto, fp32, bf16 or int8")
+        raise typer.Exit(2)
+    if engine == "ray":
+        _run_on_ray(paths, output, fmt, model, batch_size, threads, precision, target, address, actors)
+        return
+    attributor = _load_attributor(model, batch_size=batch_size, threads=threads, precision=precision)
     if target and attributor.stance is None:
         err.print(f"[yellow]warning[/] {model or 'the model'} has no stance branch: --target is ignored")
     problems = Problems()
@@ -239,22 +256,57 @@ def run_cmd(
                 progress.console.print(f"{art.id}: stance target (auto) → {art.targets[0] if art.targets else 'none found'}")
 
         results = list(attributor.predict(articles, on_article=tick, targets=target or None))
-    everything = done + results
-    if fmt == "jsonl":
-        if output == "-":
-            write_jsonl(everything, "-")
-        else:
-            with atomic_open(output) as fh:
-                fh.writelines(dump_jsonl_line(a) for a in everything)
-    elif fmt == "csv":
-        write_csv(everything, output)
-    elif output == "-":
-        out.print(predictions_table(everything))
-    else:
-        with atomic_open(output) as fh:
-            Console(file=fh, width=160).print(predictions_table(everything))
+    _write_predictions(done + results, output, fmt)
     n_att = sum(len(a.attributions) for a in results)
     err.print(f"{len(results)} article(s), {n_att} attributions → {output}")
+    problems.finish()
+
+
+def _write_predictions(articles: list[Article], output: str, fmt: str) -> None:
+    from .io import dump_jsonl_line, write_csv
+    from .report import predictions_table
+
+    if fmt == "jsonl":
+        if output == "-":
+            write_jsonl(articles, "-")
+        else:
+            with atomic_open(output) as fh:
+                fh.writelines(dump_jsonl_line(a) for a in articles)
+    elif fmt == "csv":
+        write_csv(articles, output)
+    elif output == "-":
+        out.print(predictions_table(articles))
+    else:
+        with atomic_open(output) as fh:
+            Console(file=fh, width=160).print(predictions_table(articles))
+
+
+def _run_on_ray(paths: list[str], output: str, fmt: str, model: Optional[Path], batch_size: int,
+                threads: Optional[int], precision: str, target: Optional[list[str]], address: Optional[str],
+                actors: int) -> None:
+    try:
+        from .engines.ray_engine import run_ray
+    except ImportError:
+        err.print("[red]error[/] the ray engine needs Ray: pip install 'ray[data]'")
+        raise typer.Exit(2)
+    from .pipeline import check_model_dir, default_model_dir, ModelLoadError
+
+    try:
+        check_model_dir(model or default_model_dir())
+    except ModelLoadError as e:
+        err.print(f"[red]error[/] {e}", highlight=False)
+        raise typer.Exit(2)
+    problems = Problems()
+    results = []
+    with err.status(f"attributing on Ray ({actors} actor(s))…"):
+        for item in run_ray(paths, model=model, address=address, actors=actors, batch_size=batch_size * 4,
+                            precision=precision, threads=threads, targets=target or None):
+            if isinstance(item, Article):
+                results.append(item)
+            else:
+                problems.add(item)
+    _write_predictions(results, output, fmt)
+    err.print(f"{len(results)} article(s), {sum(len(a.attributions) for a in results)} attributions → {output} (ray)")
     problems.finish()
 
 
@@ -405,6 +457,7 @@ def train_stance_cmd(
     basil: Optional[Path] = typer.Option(Path("../shared/data/basil"), help="BASIL folder (its quotes' polarity); '' to skip."),
     gold: list[Path] = typer.Option([], help="Gold articles with stance labels (JSONL or brat folder; repeatable)."),
     labels: list[Path] = typer.Option([], help="Team label folders applied to --gold (repeatable)."),
+    gold_repeat: int = typer.Option(1, help="Repeat the --gold examples N times (in-domain data is small beside NewsMTSC)."),
     dev: str = typer.Option("newsmtsc", help="Selection set: 'newsmtsc' (devtest_rw) or a gold path (with --dev-labels)."),
     dev_labels: list[Path] = typer.Option([], help="Team label folders applied to a gold --dev."),
     shared_layers: int = typer.Option(3, help="Lowest encoder layers borrowed (frozen) from the attribution model."),
@@ -414,6 +467,7 @@ def train_stance_cmd(
     eval_steps: int = typer.Option(200, help="Evaluate on the dev set every N steps."),
     max_steps: int = typer.Option(-1, help="Stop after N steps (quick runs)."),
     seed: int = typer.Option(13, help="Random seed."),
+    init_from: Optional[Path] = typer.Option(None, help="Continue from a trained stance branch of the same attribution model."),
 ) -> None:
     """Train the stance branch (favor/against/neutral toward a target) on NewsMTSC, BASIL and labelled attributions."""
     from .data import load_labelled_gold
@@ -428,7 +482,7 @@ def train_stance_cmd(
     if basil and str(basil) and basil.is_dir():
         train_ex += load_basil(basil)
     for g in gold:
-        train_ex += examples_from_articles(load_labelled_gold(g, labels))
+        train_ex += examples_from_articles(load_labelled_gold(g, labels)) * gold_repeat
     if dev == "newsmtsc":
         dev_ex = load_newsmtsc(Path(newsmtsc) / "devtest_rw.jsonl")
     else:
@@ -439,9 +493,44 @@ def train_stance_cmd(
     err.print(f"{len(train_ex)} training pairs, {len(dev_ex)} dev pairs; branch on {model_dir}")
     metrics = train_stance(train_ex, dev_ex, model_dir, output, shared_layers=shared_layers, epochs=epochs,
                            learning_rate=learning_rate, batch_size=batch_size, eval_steps=eval_steps,
-                           max_steps=max_steps, seed=seed)
+                           max_steps=max_steps, seed=seed, init_from=init_from)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"stance branch → {output}")
+
+
+@app.command("train-outlet")
+def train_outlet_cmd(
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the outlet tagger (config + safetensors)."),
+    model: Optional[Path] = typer.Option(None, help="Trained attribution model whose token states it reads (default: the shipped one)."),
+    train: list[Path] = typer.Option([Path("../shared/data/polnear/train"), Path("data/articles/world-outlets-train.jsonl")],
+                                     help="Gold articles (repeatable); only those with outlet labels are used."),
+    labels: list[Path] = typer.Option([Path("data/labels/polnear-train")], help="Team label folders applied to --train."),
+    dev: list[Path] = typer.Option([Path("../shared/data/polnear/dev"), Path("data/articles/world-outlets-dev.jsonl")],
+                                   help="Gold dev articles for model selection (repeatable)."),
+    dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
+    epochs: float = typer.Option(40.0, help="Epochs over the precomputed states."),
+    learning_rate: float = typer.Option(5e-4, help="Peak learning rate."),
+    seed: int = typer.Option(13, help="Random seed."),
+) -> None:
+    """Train the outlet tagger on the frozen attribution model's token states (minutes on a CPU)."""
+    from .data import load_labelled_gold
+    from .pipeline import check_model_dir, default_model_dir
+    from .train_outlet import train_outlet
+
+    model_dir = check_model_dir(model or default_model_dir())
+    for p in [*train, *dev]:
+        if not p.exists():
+            err.print(f"[red]error[/] {p}: not found")
+            raise typer.Exit(2)
+    train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
+    dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
+    try:
+        metrics = train_outlet(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate, seed=seed)
+    except ValueError as e:
+        err.print(f"[red]error[/] {e}")
+        raise typer.Exit(2)
+    out.print({k: round(v, 4) for k, v in metrics.items()})
+    err.print(f"outlet tagger → {output}")
 
 
 @app.command("export")

@@ -74,7 +74,7 @@ def _text_item(text: str, path: str, article_id: str) -> Item:
     return Article(id=article_id, text=text)
 
 
-def _expand(paths: Iterable[Union[str, Path]]) -> Iterator[Union[str, Path]]:
+def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Union[str, Path]]:
     for p in paths:
         if str(p) == "-":
             yield "-"
@@ -92,14 +92,19 @@ def read_path(path: Union[str, Path], stdin: Optional[IO[bytes]] = None) -> Iter
     """Yield the articles (or problems) of one file; `-` reads stdin (JSONL if it starts with `{`)."""
     name = str(path)
     try:
-        if name == "-":
-            data = (stdin or sys.stdin.buffer).read()
-        else:
-            data = Path(path).read_bytes()
+        data = (stdin or sys.stdin.buffer).read() if name == "-" else Path(path).read_bytes()
+    except OSError as err:
+        yield InputProblem(name, None, err.strerror or str(err))
+        return
+    yield from parse_file(name, data)
+
+
+def parse_file(name: str, data: bytes) -> Iterator[Item]:
+    """The articles (or problems) in one file's bytes: JSONL by suffix (or a leading `{` on stdin), else text."""
+    try:
         text = _decode(data, name)
-    except (OSError, ValueError) as err:
-        msg = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        yield InputProblem(name, None, msg)
+    except ValueError as err:
+        yield InputProblem(name, None, str(err))
         return
     is_jsonl = (Path(name).suffix.lower() in JSONL_SUFFIXES) or (name == "-" and text.lstrip().startswith("{"))
     if is_jsonl:
@@ -114,7 +119,7 @@ def read_path(path: Union[str, Path], stdin: Optional[IO[bytes]] = None) -> Iter
 def iter_articles(paths: Iterable[Union[str, Path]], strict: bool = False) -> Iterator[Item]:
     """Articles from files, folders and `-`, in order; duplicate ids become problems."""
     seen: set[str] = set()
-    for path in _expand(paths):
+    for path in expand_paths(paths):
         for item in read_path(path):
             if isinstance(item, Article):
                 if item.id in seen:

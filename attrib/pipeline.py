@@ -12,10 +12,15 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
+from .modeling.modeling_outlet import OutletTagger
+from .outlets import assign_outlets, tags_to_mentions
+from .precision import autocast, quantize_encoder
+from .precision import resolve as resolve_precision
 from .speakers import prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
 
 AUTO_TARGET = "auto"
+OUTLET_SUBDIR = "outlet"
 
 DEFAULT_MODEL_NAME = "attrib-minilm-l6"
 PICKLE_SUFFIXES = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt"}
@@ -63,10 +68,15 @@ class Attributor:
     """
 
     def __init__(self, model, tokenizer, batch_size: int = 16, threads: Optional[int] = None,
-                 stance: Optional[StanceClassifier] = None) -> None:
+                 stance: Optional[StanceClassifier] = None, outlet=None, precision: str = "fp32") -> None:
+        self.precision = resolve_precision(precision)
+        if self.precision == "int8":
+            # A quantised copy: a stance branch sharing the fp32 layers keeps them.
+            model.encoder = quantize_encoder(model.encoder)
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.stance = stance
+        self.outlet = outlet.eval() if outlet is not None else None
         self.batch_size = batch_size
         if threads:
             torch.set_num_threads(threads)
@@ -79,7 +89,7 @@ class Attributor:
 
     @classmethod
     def from_pretrained(cls, path: Optional[Union[str, Path]] = None, batch_size: int = 16,
-                        threads: Optional[int] = None) -> "Attributor":
+                        threads: Optional[int] = None, precision: str = "auto") -> "Attributor":
         from transformers import AutoTokenizer
 
         from .modeling.modeling_attrib import AttribModel
@@ -98,7 +108,16 @@ class Attributor:
             except Exception as err:
                 raise ModelLoadError(f"{stance_dir}: cannot load stance branch ({type(err).__name__}: "
                                      f"{str(err).splitlines()[0][:200]})") from None
-        return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance)
+        outlet = None
+        if (path / OUTLET_SUBDIR).is_dir():
+            outlet_dir = check_model_dir(path / OUTLET_SUBDIR)
+            try:
+                outlet = OutletTagger.from_pretrained(outlet_dir, use_safetensors=True, dtype=torch.float32)
+            except Exception as err:
+                raise ModelLoadError(f"{outlet_dir}: cannot load outlet tagger ({type(err).__name__}: "
+                                     f"{str(err).splitlines()[0][:200]})") from None
+        return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance,
+                   outlet=outlet, precision=precision)
 
     @overload
     def __call__(self, inputs: Union[str, Article]) -> Article: ...
@@ -171,8 +190,10 @@ class Attributor:
         """Encoder + tagger over every window; returns each window's article-token rows."""
         results = {}
         for batch, ids, mask, shapes in self.batches(toks, windows, jobs):
-            states = self.model.token_states(ids, mask, shapes)
-            tags = self.model.tagger(states).float().softmax(-1)
+            with autocast(self.precision):
+                states = self.model.token_states(ids, mask, shapes)
+                tags = self.model.tagger(states).float().softmax(-1)
+            states = states.float()
             for r, job in enumerate(batch):
                 win = windows[job.article][job.window]
                 sl = slice(job.prefix, job.prefix + win.end - win.start)
@@ -180,18 +201,32 @@ class Attributor:
         return results
 
     @torch.inference_mode()
+    def encode(self, articles: list[Article]) -> Iterator[tuple[TokenizedArticle, Optional[torch.Tensor], Optional[torch.Tensor]]]:
+        """Per article: its tokens, merged token states [T, H] and tag probabilities [T, tags] (None if empty)."""
+        toks, windows, jobs = self.prepare(articles)
+        results = self._run_windows(toks, windows, jobs)
+        for a, tok in enumerate(toks):
+            wins = windows[a]
+            if not wins:
+                yield tok, None, None
+                continue
+            states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok))
+            probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
+            yield tok, states, probs
+
+    @torch.inference_mode()
     def _predict_chunk(self, chunk: list[Article], on_article, targets: Optional[Sequence[str]] = None
                        ) -> Iterator[Article]:
-        toks, windows, jobs = self.prepare(chunk)
-        results = self._run_windows(toks, windows, jobs)
-        for a, (art, tok) in enumerate(zip(chunk, toks)):
-            wins = windows[a]
-            atts = []
-            if wins:
-                states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok))
-                probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
+        for art, (tok, states, probs) in zip(chunk, self.encode(chunk)):
+            atts, mentions = [], []
+            if states is not None:
                 atts = self._decode(art.text, tok, states, probs)
+                if self.outlet is not None and atts:
+                    tags = self.outlet(states[None].float()).logits[0].argmax(-1).numpy()
+                    mentions = tags_to_mentions(art.text, tok, tags)
             out = resolve_speakers(replace(art, attributions=atts))
+            if self.outlet is not None:
+                out = assign_outlets(out, mentions)
             if self.stance is not None:
                 out = self._stances(out, targets)
             if on_article:
@@ -203,7 +238,8 @@ class Attributor:
             picked = prominent_entity(article)
             article = replace(article, targets=[picked] if picked else [])
             targets = None
-        return self.stance.assign(article, targets)
+        with autocast(self.precision):
+            return self.stance.assign(article, targets)
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
         if self.transitions is not None:

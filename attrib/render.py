@@ -8,7 +8,6 @@ confidence. No scripts, fonts or images are fetched: the page opens offline.
 """
 from __future__ import annotations
 
-import colorsys
 import hashlib
 import html
 from typing import Optional

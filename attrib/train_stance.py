@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Sequence, Union
 
 import numpy as np
 import torch
@@ -49,13 +49,20 @@ def train_stance(
     patience: int = 3,
     max_steps: int = -1,
     progress: bool = True,
+    init_from: Union[str, Path, None] = None,
 ) -> dict[str, float]:
-    """Fine-tune a stance branch on top of a trained attribution model; writes only the branch's own weights."""
+    """Fine-tune a stance branch on top of a trained attribution model; writes only the branch's own weights.
+
+    `init_from` continues from a trained branch (same attribution model) instead of a fresh copy of its layers.
+    """
     set_seed(seed)
     output = Path(output)
     tokenizer = AutoTokenizer.from_pretrained(str(attrib_model_dir))
     attrib_model = AttribModel.from_pretrained(str(attrib_model_dir), use_safetensors=True, dtype=torch.float32)
-    model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
+    if init_from:
+        model = StanceModel.from_pretrained(str(init_from), use_safetensors=True).share_with(attrib_model)
+    else:
+        model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
     train_ds = examples_to_dataset(train_examples, tokenizer, max_tokens)
     dev_ds = examples_to_dataset(dev_examples, tokenizer, max_tokens)
     args = TrainingArguments(

@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
 
 from attrib.data import load_gold  # noqa: E402
+from attrib.metrics import evaluate  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
+from attrib.precision import resolve as resolve_precision  # noqa: E402
 from attrib.schema import Article  # noqa: E402
 
 
@@ -46,11 +48,10 @@ def time_encoder(attributor: Attributor, articles: list[Article]) -> float:
     return time.perf_counter() - start
 
 
-def time_pipeline(attributor: Attributor, articles: list[Article]) -> float:
+def run_pipeline(attributor: Attributor, articles: list[Article]) -> tuple[float, list[Article]]:
     start = time.perf_counter()
-    for _ in attributor.predict(articles):
-        pass
-    return time.perf_counter() - start
+    preds = list(attributor.predict(articles))
+    return time.perf_counter() - start, preds
 
 
 def main() -> None:
@@ -59,42 +60,65 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--repeats", type=int, default=2, help="Best of N alternating runs.")
     ap.add_argument("--limit", type=int, default=None, help="Only the first N dev articles.")
+    ap.add_argument("--precisions", default="fp32,bf16,int8", help="Pipeline precisions to time and score.")
     args = ap.parse_args()
     console = Console()
     articles = load_gold(Path(args.shared) / "polnear" / "dev")
     articles = articles[: args.limit] if args.limit else articles
-    attributor = Attributor.from_pretrained(args.model)
-    toks, windows, jobs = attributor.prepare(articles)
+    baseline = Attributor.from_pretrained(args.model, precision="fp32")
+    toks, windows, jobs = baseline.prepare(articles)
     n_tokens = sum(len(j.ids) for j in jobs)
-    time_pipeline(attributor, articles[:4])  # warm-up: first calls allocate
-    enc, pipe = [], []
-    for _ in range(args.repeats):
-        enc.append(time_encoder(attributor, articles))
-        pipe.append(time_pipeline(attributor, articles))
-    enc_s, pipe_s = min(enc), min(pipe)
+    precisions = args.precisions.split(",")
+    attributors = {p: baseline if p == "fp32" else Attributor.from_pretrained(args.model, precision=p) for p in precisions}
+    for att in attributors.values():
+        run_pipeline(att, articles[:4])  # warm-up: first calls allocate
+    enc: list[float] = []
+    pipe: dict[str, list[float]] = {p: [] for p in precisions}
+    preds: dict[str, list[Article]] = {}
+    for _ in range(args.repeats):  # alternate, so drifts in machine load hit every setting alike
+        enc.append(time_encoder(baseline, articles))
+        for p, att in attributors.items():
+            seconds, preds[p] = run_pipeline(att, articles)
+            pipe[p].append(seconds)
+    enc_s = min(enc)
+    default = resolve_precision("auto")
     result = {
         "articles": len(articles),
         "window_tokens": n_tokens,
         "threads": torch.get_num_threads(),
-        "batch_size": attributor.batch_size,
+        "batch_size": baseline.batch_size,
+        "default_precision": default,
         "encoder_fp32": {"seconds": round(enc_s, 3), "articles_per_s": round(len(articles) / enc_s, 2),
                          "tokens_per_s": round(n_tokens / enc_s)},
-        "pipeline": {"seconds": round(pipe_s, 3), "articles_per_s": round(len(articles) / pipe_s, 2),
-                     "tokens_per_s": round(n_tokens / pipe_s)},
-        "pipeline_over_encoder": round(enc_s / pipe_s, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "matmul_gflops": {"fp32": round(matmul_gflops(torch.float32), 1), "bf16": round(matmul_gflops(torch.bfloat16), 1)},
+        "pipelines": {},
     }
-    table = Table(title=f"attrib bench — PolNeAR dev, {len(articles)} articles, {n_tokens} window tokens")
-    for col in ("what", "seconds", "articles/s", "tokens/s"):
+    for p in precisions:
+        seconds = min(pipe[p])
+        metrics = evaluate(articles, preds[p], bootstrap=0).metrics
+        result["pipelines"][p] = {
+            "seconds": round(seconds, 3), "articles_per_s": round(len(articles) / seconds, 2),
+            "tokens_per_s": round(n_tokens / seconds), "over_bare_fp32_encoder": round(enc_s / seconds, 3),
+            "attribution_f1": round(metrics["attribution_f1"], 4), "content_exact_f1": round(metrics["content_exact_f1"], 4),
+        }
+    if "fp32" in result["pipelines"]:
+        ref = result["pipelines"]["fp32"]["attribution_f1"]
+        for r in result["pipelines"].values():
+            r["f1_points_vs_fp32"] = round(100 * (r["attribution_f1"] - ref), 2)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["matmul_gflops"] = {"fp32": round(matmul_gflops(torch.float32), 1), "bf16": round(matmul_gflops(torch.bfloat16), 1)}
+    table = Table(title=f"attrib bench — PolNeAR dev, {len(articles)} articles, {n_tokens} window tokens, "
+                        f"{result['threads']} threads")
+    for col in ("what", "seconds", "articles/s", "tokens/s", "× bare fp32 encoder", "attribution F1", "Δ pts vs fp32"):
         table.add_column(col, justify="right")
-    for name in ("encoder_fp32", "pipeline"):
-        r = result[name]
-        table.add_row(name, f"{r['seconds']:.2f}", f"{r['articles_per_s']:.2f}", f"{r['tokens_per_s']}")
+    e = result["encoder_fp32"]
+    table.add_row("bare encoder fp32", f"{e['seconds']:.2f}", f"{e['articles_per_s']:.2f}", f"{e['tokens_per_s']}", "1.000", "", "")
+    for p, r in result["pipelines"].items():
+        name = f"attrib run {p}" + (" (default)" if p == default else "")
+        table.add_row(name, f"{r['seconds']:.2f}", f"{r['articles_per_s']:.2f}", f"{r['tokens_per_s']}",
+                      f"{r['over_bare_fp32_encoder']:.3f}", f"{r['attribution_f1']:.4f}", f"{r.get('f1_points_vs_fp32', 0):+.2f}")
     console.print(table)
-    console.print(f"pipeline / bare encoder throughput: {result['pipeline_over_encoder']:.3f}; "
-                  f"peak RSS {result['peak_rss_mb']} MB; matmul fp32 {result['matmul_gflops']['fp32']} GFLOP/s, "
-                  f"bf16 {result['matmul_gflops']['bf16']} GFLOP/s")
+    console.print(f"peak RSS {result['peak_rss_mb']} MB (all precisions loaded in one process); matmul fp32 "
+                  f"{result['matmul_gflops']['fp32']} GFLOP/s, bf16 {result['matmul_gflops']['bf16']} GFLOP/s")
     console.print(f"results → {save('bench', {'provenance': provenance(), 'model': str(args.model or 'default'), **result})}")
 
 

@@ -1,14 +1,18 @@
-"""The attribution and stance models in Hugging Face's layout; registered so Auto* classes know them."""
+"""The attribution, outlet and stance models in Hugging Face's layout; registered so Auto* classes know them."""
 from transformers import AutoConfig, AutoModel
 
 from .configuration_attrib import AttribConfig
+from .configuration_outlet import OutletConfig
 from .configuration_stance import STANCE_LABELS, StanceConfig
 from .modeling_attrib import AttribModel
+from .modeling_outlet import OutletTagger
 from .modeling_stance import StanceModel
 
 AutoConfig.register("attrib", AttribConfig)
 AutoModel.register(AttribConfig, AttribModel)
 AutoConfig.register("attrib-stance", StanceConfig)
 AutoModel.register(StanceConfig, StanceModel)
+AutoConfig.register("attrib-outlet", OutletConfig)
+AutoModel.register(OutletConfig, OutletTagger)
 
-__all__ = ["AttribConfig", "AttribModel", "STANCE_LABELS", "StanceConfig", "StanceModel"]
+__all__ = ["AttribConfig", "AttribModel", "OutletConfig", "OutletTagger", "STANCE_LABELS", "StanceConfig", "StanceModel"]

@@ -1,0 +1,1 @@
+"""Execution engines beyond the default in-process one (imported only when asked for)."""
