@@ -7,7 +7,7 @@ MODEL  ?= models/attrib-minilm-l6
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval bench train clean
+.PHONY: install demo test eval eval-stance bench bench-ray train clean
 
 install: $(VENV)/.installed
 
@@ -29,12 +29,28 @@ test: install
 eval: install
 	$(BIN)/python eval/accuracy.py --shared $(SHARED) --model $(MODEL)
 
+eval-stance: install
+	$(BIN)/python eval/stance.py --shared $(SHARED) --model $(MODEL)
+
 bench: install
 	$(BIN)/python eval/bench.py --shared $(SHARED) --model $(MODEL)
 
+bench-ray: install
+	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL)
+
+# The shipped recipe (see models/attrib-minilm-l6/README.md): attribution model, then the
+# stance branch (NewsMTSC + BASIL, then in-domain labels) and the outlet classifier on top of it.
+WORLD := data/articles/world-outlets-train.jsonl
 train: install
 	$(BIN)/attrib train --train $(SHARED)/polnear/train --dev $(SHARED)/polnear/dev -o runs/default
-	$(BIN)/attrib export runs/default -o $(MODEL)
+	$(BIN)/attrib train-stance --model runs/default -o runs/stance-base --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil
+	$(BIN)/attrib train-stance --model runs/default -o runs/stance --init-from runs/stance-base \
+	  --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil --gold $(SHARED)/polnear/train --labels data/labels/polnear-train \
+	  --gold $(WORLD) --gold-repeat 3 --dev $(SHARED)/polnear/dev --dev-labels data/labels/polnear-dev \
+	  --epochs 1.5 --learning-rate 4e-5 --eval-steps 150
+	$(BIN)/attrib train-outlet --model runs/default -o runs/outlet --train $(SHARED)/polnear/train \
+	  --train $(WORLD) --train $(WORLD) --train $(WORLD) --dev $(SHARED)/polnear/dev --dev data/articles/world-outlets-dev.jsonl
+	$(BIN)/attrib export runs/default -o $(MODEL) --stance runs/stance --outlet runs/outlet
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

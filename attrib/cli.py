@@ -500,7 +500,7 @@ def train_stance_cmd(
 
 @app.command("train-outlet")
 def train_outlet_cmd(
-    output: Path = typer.Option(..., "-o", "--output", help="Folder for the outlet tagger (config + safetensors)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the outlet classifier (config + safetensors)."),
     model: Optional[Path] = typer.Option(None, help="Trained attribution model whose token states it reads (default: the shipped one)."),
     train: list[Path] = typer.Option([Path("../shared/data/polnear/train"), Path("data/articles/world-outlets-train.jsonl")],
                                      help="Gold articles (repeatable); only those with outlet labels are used."),
@@ -508,11 +508,12 @@ def train_outlet_cmd(
     dev: list[Path] = typer.Option([Path("../shared/data/polnear/dev"), Path("data/articles/world-outlets-dev.jsonl")],
                                    help="Gold dev articles for model selection (repeatable)."),
     dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
-    epochs: float = typer.Option(40.0, help="Epochs over the precomputed states."),
-    learning_rate: float = typer.Option(5e-4, help="Peak learning rate."),
+    epochs: float = typer.Option(30.0, help="Epochs over the precomputed candidate states."),
+    learning_rate: float = typer.Option(1e-3, help="Peak learning rate."),
+    state_dim: int = typer.Option(32, help="Width of the projection of the span's token states."),
     seed: int = typer.Option(13, help="Random seed."),
 ) -> None:
-    """Train the outlet tagger on the frozen attribution model's token states (minutes on a CPU)."""
+    """Train the outlet classifier on the frozen attribution model's token states (minutes on a CPU)."""
     from .data import load_labelled_gold
     from .pipeline import check_model_dir, default_model_dir
     from .train_outlet import train_outlet
@@ -525,30 +526,35 @@ def train_outlet_cmd(
     train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
     dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
     try:
-        metrics = train_outlet(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate, seed=seed)
+        metrics = train_outlet(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate,
+                               seed=seed, state_dim=state_dim)
     except ValueError as e:
         err.print(f"[red]error[/] {e}")
         raise typer.Exit(2)
     out.print({k: round(v, 4) for k, v in metrics.items()})
-    err.print(f"outlet tagger → {output}")
+    err.print(f"outlet classifier → {output}")
 
 
 @app.command("export")
 def export_cmd(
     model_dir: Path = typer.Argument(..., help="A trained model folder (from `attrib train`)."),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write the shippable copy."),
+    stance: Optional[Path] = typer.Option(None, help="A stance branch (from `attrib train-stance`) to bundle as OUTPUT/stance."),
+    outlet: Optional[Path] = typer.Option(None, help="An outlet classifier (from `attrib train-outlet`) to bundle as OUTPUT/outlet."),
 ) -> None:
-    """Copy a trained model with fp16 safetensors weights (half the size; loads back as fp32)."""
+    """Copy a trained model with fp16 safetensors weights (half the size; loads back as fp32), with its branches."""
     from .pipeline import ModelLoadError, check_model_dir
     from .train import export_half
 
     try:
-        check_model_dir(model_dir)
+        for folder in (model_dir, stance, outlet):
+            if folder is not None:
+                check_model_dir(folder)
     except ModelLoadError as e:
         err.print(f"[red]error[/] {e}", highlight=False)
         raise typer.Exit(2)
-    export_half(model_dir, output)
-    size = sum(p.stat().st_size for p in output.iterdir()) / 1e6
+    export_half(model_dir, output, stance=stance, outlet=outlet)
+    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file()) / 1e6
     err.print(f"{model_dir} → {output} ({size:.1f} MB)")
 
 

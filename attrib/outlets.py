@@ -1,7 +1,8 @@
 """Outlets: tagged outlet mentions -> the outlet of each attribution, named canonically.
 
-The outlet tagger (`modeling_outlet`) finds where outlets are named; this module decides
-which attribution each mention serves and what to call it:
+Candidates are name chunks and platform verbs ("tweeted") in the sentences of
+attributions; the outlet classifier (`modeling_outlet`) decides which ones are outlets;
+this module decides which attribution each mention serves and what to call it:
 
 - a mention serves the attributions whose source or cue stands in its sentence (the
   nearest one to the cue wins); mentions inside the content are what was said, not the
@@ -16,12 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
+import torch
 
 from .data.features import TokenizedArticle
-from .decode import char_span
+from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
+from .text import normalise_name
 from .schema import Article, Attribution
 
 DESCRIPTORS = {
@@ -37,20 +41,126 @@ PLATFORM_VERBS = {"tweeted": "Twitter", "tweets": "Twitter", "tweet": "Twitter",
 # A few names too short or too generic to expand from the article itself.
 WELL_KNOWN = {"ap": "The Associated Press", "associated press": "The Associated Press", "afp": "AFP",
               "nyt": "The New York Times", "wsj": "The Wall Street Journal", "bbc": "BBC", "x": "X"}
+_CAP = r"(?:[A-Z][\w&’'.-]*|\d[\w-]*)"
+# Capitalised words, joined by single spaces and a few lower-case connectors, with an optional "(ABBR)".
+NAME_CHUNK = re.compile(rf"(?<![\w’']){_CAP}(?: (?:(?:of|the|and|&|for|de|al) )*{_CAP})*(?: \([A-Z][A-Za-z]{{1,9}}\))?")
+PLATFORM_VERB = re.compile(r"\b(?:tweeted|tweets|tweet|tweeting|retweeted|instagrammed)\b", re.IGNORECASE)
+# A curated table of well-known outlets (wires and national outlets of many countries). It is
+# one feature of the learned classifier, which also finds outlets missing from it.
+KNOWN_OUTLETS = (
+    "Associated Press", "AP", "Reuters", "AFP", "Agence France-Presse", "dpa", "Deutsche Presse-Agentur", "EFE", "ANSA",
+    "Bloomberg", "Tass", "RIA Novosti", "Interfax", "Sputnik", "RT", "Kommersant", "Izvestia", "Vedomosti",
+    "IRNA", "Tasnim", "Fars", "Mehr", "ISNA", "Young Journalists Club", "YJC", "Etemad", "Kayhan", "Press TV",
+    "Xinhua", "Global Times", "People's Daily", "CCTV", "CGTN", "China Daily", "Kyodo", "NHK", "Asahi", "Yomiuri",
+    "Nikkei", "Yonhap", "Al Jazeera", "Al Arabiya", "Anadolu", "Anadolu Agency", "TRT", "Hurriyet", "Haaretz",
+    "Times of Israel", "Le Monde", "Le Figaro", "Der Spiegel", "Die Zeit", "Bild", "El Pais", "Corriere della Sera",
+    "BBC", "The Guardian", "The Times", "Financial Times", "The Economist", "Sky News", "The Telegraph",
+    "The Hindu", "Times of India", "NDTV", "Dawn", "Geo News", "CNN", "Fox News", "MSNBC", "NBC", "ABC", "CBS", "NPR",
+    "PBS", "C-SPAN", "The New York Times", "The Washington Post", "The Wall Street Journal", "USA Today", "Politico",
+    "The Hill", "Axios", "Breitbart", "HuffPost", "The Huffington Post", "Time", "Newsweek", "The Atlantic",
+    "The New Yorker", "Los Angeles Times", "Chicago Tribune", "Twitter", "Facebook", "YouTube", "Instagram",
+    "Telegram", "WikiLeaks", "Univision", "Telemundo", "Al-Monitor", "Meduza", "Novaya Gazeta",
+)
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
-def tags_to_mentions(text: str, tok: TokenizedArticle, tags: np.ndarray) -> list[tuple[int, int]]:
-    """Character spans of B/I runs (1 = B, 2 = I; a stray I starts a mention), widened to whole words."""
-    out: list[tuple[int, int]] = []
-    start = None
-    for i, tag in enumerate(list(tags) + [0]):
-        if start is not None and tag != 2:
-            out.append(char_span(tok, text, start, i - 1))
-            start = None
-        if tag == 1 or (tag == 2 and start is None):
-            start = i
-    return [m for m in out if m[1] > m[0]]
+def outlet_candidates(article: Article) -> list[tuple[int, int]]:
+    """Name chunks and platform verbs in the sentences that hold an attribution's source or cue (or content)."""
+    bounds = sentence_bounds(article.text)
+    wanted = set()
+    for att in article.attributions:
+        for s, _ in (att.cue + att.source) or att.content:
+            wanted.add(_sentence_of(bounds, s))
+    out = []
+    for i in sorted(wanted):
+        lo, hi = bounds[i]
+        for pattern in (NAME_CHUNK, PLATFORM_VERB):
+            for m in pattern.finditer(article.text, lo, hi):
+                start, end = m.start(), m.end()
+                while end > start and article.text[end - 1] in ".,;:’'":
+                    end -= 1
+                if end > start:
+                    out.append((start, end))
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in KNOWN_OUTLETS)
+
+
+def is_known_outlet(surface: str) -> bool:
+    """Whether the canonical name, or the abbreviation in its parentheses, is in `KNOWN_OUTLETS`."""
+    name = canonical_outlet(surface)
+    if not name:
+        return False
+    forms = [re.sub(r"\s*\([^)]*\)", "", name), *re.findall(r"\(([^)]*)\)", name)]
+    return any(normalise_name(f) in _known_names() for f in forms)
+
+
+_WORD = re.compile(r"[\w]+|[^\w\s]")
+
+
+def _frame_words(text: str, c: tuple[int, int]) -> tuple[str, str]:
+    before = _WORD.findall(text[max(0, c[0] - 40):c[0]])
+    after = _WORD.findall(text[c[1]:c[1] + 40])
+    prev = before[-1].casefold() if before else ""
+    nxt = after[0].casefold() if after else ""
+    if nxt in {"'", "’"} and len(after) > 1 and after[1].casefold() == "s":
+        nxt = "'s"
+    return prev, nxt
+
+
+def candidate_features(article: Article, candidates: Sequence[tuple[int, int]], use_table: bool = True) -> np.ndarray:
+    """[N, F] floats in the order of `SPAN_FEATURES` (`use_table=False` zeroes the known-outlet feature)."""
+    fields = {f: [p for att in article.attributions for p in getattr(att, f)] for f in ("source", "cue", "content")}
+
+    def touches(c: tuple[int, int], field: str) -> float:
+        return float(any(s < c[1] and c[0] < e for s, e in fields[field]))
+
+    rows = []
+    for c in candidates:
+        surface = article.text[c[0]:c[1]]
+        prev, nxt = _frame_words(article.text, c)
+        rows.append([touches(c, "source"), touches(c, "cue"), touches(c, "content"),
+                     float(surface.casefold() in PLATFORM_VERBS), float(use_table and is_known_outlet(surface)),
+                     *(float(prev == w) for w in PREVIOUS_WORDS), *(float(nxt == w) for w in NEXT_WORDS)])
+    return np.array(rows, dtype=np.float32).reshape(len(candidates), len(SPAN_FEATURES))
+
+
+def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor
+                     ) -> tuple[list[tuple[int, int]], torch.Tensor, torch.Tensor]:
+    """Candidates that cover at least one token, their span states [N, 3H] and features [N, 4]."""
+    from .modeling.modeling_outlet import OutletClassifier
+
+    cands, token_spans = [], []
+    all_cands = outlet_candidates(article)
+    if all_cands and len(tok):
+        # Token offsets are in text order: the first token ending after the start, the last starting before the end.
+        starts = np.fromiter((o[0] for o in tok.offsets), dtype=np.int64, count=len(tok))
+        ends = np.fromiter((o[1] for o in tok.offsets), dtype=np.int64, count=len(tok))
+        bounds = np.array(all_cands, dtype=np.int64)
+        first = np.searchsorted(ends, bounds[:, 0], side="right")
+        last = np.searchsorted(starts, bounds[:, 1], side="left") - 1
+        for c, f, l in zip(all_cands, first.tolist(), last.tolist()):
+            if f <= l:
+                cands.append(c)
+                token_spans.append((f, l))
+    if not cands:
+        return [], torch.zeros(0, 3 * states.shape[-1]), torch.zeros(0, len(SPAN_FEATURES))
+    span_states = OutletClassifier.span_states(states.float(), torch.tensor(token_spans, dtype=torch.long))
+    return cands, span_states, torch.from_numpy(candidate_features(article, cands))
+
+
+@torch.inference_mode()
+def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: torch.Tensor,
+                   threshold: float = 0.5) -> list[tuple[int, int]]:
+    """The candidate spans the outlet classifier accepts."""
+    cands, span_states, features = candidate_inputs(article, tok, states)
+    if not cands:
+        return []
+    probs = torch.sigmoid(classifier(span_states, features).logits.float())
+    return [c for c, p in zip(cands, probs.tolist()) if p >= threshold]
 
 
 def canonical_outlet(surface: str, text: str = "") -> Optional[str]:

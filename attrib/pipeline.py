@@ -12,8 +12,8 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
-from .modeling.modeling_outlet import OutletTagger
-from .outlets import assign_outlets, tags_to_mentions
+from .modeling.modeling_outlet import OutletClassifier
+from .outlets import assign_outlets, detect_outlets
 from .precision import autocast, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import prominent_entity, resolve_speakers
@@ -112,9 +112,9 @@ class Attributor:
         if (path / OUTLET_SUBDIR).is_dir():
             outlet_dir = check_model_dir(path / OUTLET_SUBDIR)
             try:
-                outlet = OutletTagger.from_pretrained(outlet_dir, use_safetensors=True, dtype=torch.float32)
+                outlet = OutletClassifier.from_pretrained(outlet_dir, use_safetensors=True, dtype=torch.float32)
             except Exception as err:
-                raise ModelLoadError(f"{outlet_dir}: cannot load outlet tagger ({type(err).__name__}: "
+                raise ModelLoadError(f"{outlet_dir}: cannot load outlet classifier ({type(err).__name__}: "
                                      f"{str(err).splitlines()[0][:200]})") from None
         return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance,
                    outlet=outlet, precision=precision)
@@ -217,29 +217,32 @@ class Attributor:
     @torch.inference_mode()
     def _predict_chunk(self, chunk: list[Article], on_article, targets: Optional[Sequence[str]] = None
                        ) -> Iterator[Article]:
+        outs, sizes = [], []
         for art, (tok, states, probs) in zip(chunk, self.encode(chunk)):
             atts, mentions = [], []
             if states is not None:
                 atts = self._decode(art.text, tok, states, probs)
                 if self.outlet is not None and atts:
-                    tags = self.outlet(states[None].float()).logits[0].argmax(-1).numpy()
-                    mentions = tags_to_mentions(art.text, tok, tags)
+                    mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states)
             out = resolve_speakers(replace(art, attributions=atts))
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
-            if self.stance is not None:
-                out = self._stances(out, targets)
+            outs.append(out)
+            sizes.append(len(tok))
+        if self.stance is not None:
+            outs = self._stances(outs, targets)
+        for out, size in zip(outs, sizes):
             if on_article:
-                on_article(out, len(tok))
+                on_article(out, size)
             yield out
 
-    def _stances(self, article: Article, targets: Optional[Sequence[str]]) -> Article:
+    def _stances(self, articles: list[Article], targets: Optional[Sequence[str]]) -> list[Article]:
+        """Stance for a whole chunk at once: one length-sorted batching over all its attributions."""
         if targets is not None and list(targets) == [AUTO_TARGET]:
-            picked = prominent_entity(article)
-            article = replace(article, targets=[picked] if picked else [])
+            articles = [replace(a, targets=[p] if (p := prominent_entity(a)) else []) for a in articles]
             targets = None
         with autocast(self.precision):
-            return self.stance.assign(article, targets)
+            return self.stance.assign_many(articles, targets)
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
         if self.transitions is not None:

@@ -16,7 +16,7 @@ STANCE_SUBDIR = "stance"
 class StanceClassifier:
     """Wraps a `StanceModel` and its tokenizer; batches (target, passage) pairs."""
 
-    def __init__(self, model, tokenizer, batch_size: int = 32) -> None:
+    def __init__(self, model, tokenizer, batch_size: int = 64) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.batch_size = batch_size
@@ -59,18 +59,26 @@ class StanceClassifier:
         return [(self.labels[int(i)], float(probs[r, i])) for r, i in enumerate(best)]
 
     def assign(self, article: Article, targets: Optional[Sequence[str]] = None) -> Article:
-        """Fill `stance` (first target), `stance_confidence`, and `stances` when several targets are asked for."""
+        """Fill `stance` (first target), `stance_confidence`, and `stances` when targets are passed explicitly."""
+        return self.assign_many([article], targets)[0]
+
+    def assign_many(self, articles: Sequence[Article], targets: Optional[Sequence[str]] = None) -> list[Article]:
+        """`assign` over many articles with one batching of all their (attribution, target) pairs."""
         explicit = targets is not None
-        targets = [t for t in (targets if explicit else article.targets) if t and t.strip()]
-        if not targets or not article.attributions:
-            return article
-        examples = [attribution_example(article, att, t) for att in article.attributions for t in targets]
+        wanted = [[t for t in (targets if explicit else a.targets) if t and t.strip()] for a in articles]
+        examples = [attribution_example(a, att, t) for a, ts in zip(articles, wanted) for att in a.attributions for t in ts]
         preds = iter(self.predict(examples))
-        atts = []
-        for att in article.attributions:
-            labels = {t: next(preds) for t in targets}
-            first_label, first_prob = labels[targets[0]]
-            extra = {"stances": {t: lab for t, (lab, _) in labels.items()}} if explicit else {}
-            atts.append(replace(att, stance=first_label, stance_confidence=round(first_prob, 4),
-                                labelled=att.labelled | {"stance"}, **extra))
-        return replace(article, attributions=atts)
+        out = []
+        for article, ts in zip(articles, wanted):
+            if not ts or not article.attributions:
+                out.append(article)
+                continue
+            atts = []
+            for att in article.attributions:
+                labels = {t: next(preds) for t in ts}
+                first_label, first_prob = labels[ts[0]]
+                extra = {"stances": {t: lab for t, (lab, _) in labels.items()}} if explicit else {}
+                atts.append(replace(att, stance=first_label, stance_confidence=round(first_prob, 4),
+                                    labelled=att.labelled | {"stance"}, **extra))
+            out.append(replace(article, attributions=atts))
+        return out

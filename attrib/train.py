@@ -155,8 +155,21 @@ def _last_checkpoint(folder: Path) -> Optional[str]:
     return str(ckpts[-1]) if ckpts else None
 
 
-def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path]) -> None:
-    """Copy a trained model with fp16 weights (half the size in git); it loads back as fp32."""
+def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path], stance: Optional[Union[str, Path]] = None,
+                outlet: Optional[Union[str, Path]] = None) -> None:
+    """Copy a trained model with fp16 weights (half the size in git), and its stance/outlet parts as
+    `stance/` and `outlet/` subfolders; everything loads back as fp32."""
+    from .modeling.modeling_outlet import OutletClassifier
+    from .modeling.modeling_stance import StanceModel
+
+    out_dir = Path(out_dir)
     model = AttribModel.from_pretrained(str(model_dir), use_safetensors=True)
     model.to(torch.float16).save_pretrained(str(out_dir), safe_serialization=True)
     AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(out_dir))
+    if stance is not None:
+        # Only the branch's own layers are written; the shared ones stay in the parent model.
+        branch = StanceModel.from_pretrained(str(stance), use_safetensors=True)
+        branch.to(torch.float16).save_pretrained(str(out_dir / "stance"), safe_serialization=True)
+    if outlet is not None:
+        OutletClassifier.from_pretrained(str(outlet), use_safetensors=True).to(torch.float16).save_pretrained(
+            str(out_dir / "outlet"), safe_serialization=True)

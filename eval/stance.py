@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from transformers import AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
@@ -45,7 +46,9 @@ def main() -> None:
     args = ap.parse_args()
     shared = Path(args.shared)
     attrib_model = AttribModel.from_pretrained(args.model)
-    clf = StanceClassifier.from_pretrained(args.stance or Path(args.model) / "stance", attrib_model=attrib_model)
+    tokenizer = AutoTokenizer.from_pretrained(args.model)  # the branch reads the parent model's tokenizer
+    clf = StanceClassifier.from_pretrained(args.stance or Path(args.model) / "stance", attrib_model=attrib_model,
+                                           tokenizer=tokenizer)
     sets = {
         "newsmtsc-devtest_rw": load_newsmtsc(shared / "newsmtsc" / "devtest_rw.jsonl"),
         "newsmtsc-devtest_mt": load_newsmtsc(shared / "newsmtsc" / "devtest_mt.jsonl"),

@@ -1,10 +1,8 @@
 """Outlet naming and assignment (the rules on top of the outlet tagger's mentions)."""
 from __future__ import annotations
 
-import numpy as np
-
 from attrib.metrics import same_outlet
-from attrib.outlets import assign_outlets, canonical_outlet, sentence_bounds, tags_to_mentions
+from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates, sentence_bounds
 from attrib.schema import Article, Attribution
 
 
@@ -59,10 +57,48 @@ def test_outlet_as_source_takes_the_speaker_name():
     assert out.attributions[0].outlet == "The New York Post"
 
 
-def test_tags_to_mentions_and_sentences():
-    class Tok:
-        offsets = [(0, 3), (4, 7), (8, 12), (13, 17), (18, 22)]
+def test_candidates_are_names_and_platform_verbs_in_attribution_sentences():
+    text = ("Iran's state-run Young Journalists Club (YJC) quoted Jalali as saying talks went well. "
+            "The weather in Moscow was cold. Trump tweeted that he won.")
+    atts = [Attribution(content=_span(text, "talks went well"), cue=_span(text, "quoted"), source=_span(text, "Jalali")),
+            Attribution(content=_span(text, "he won"), cue=_span(text, "tweeted"), source=_span(text, "Trump"))]
+    art = Article(id="a", text=text, attributions=atts)
+    names = [text[s:e] for s, e in outlet_candidates(art)]
+    assert "Young Journalists Club (YJC)" in names and "tweeted" in names and "Jalali" in names
+    assert "Moscow" not in names  # its sentence holds no attribution
+    feats = candidate_features(art, outlet_candidates(art))
+    by_name = dict(zip(names, feats.tolist()))
+    assert by_name["Jalali"][0] == 1.0 and by_name["tweeted"][:5] == [0.0, 1.0, 0.0, 1.0, 1.0]
+    assert by_name["Young Journalists Club (YJC)"][4] == 1.0 and by_name["Jalali"][4] == 0.0
+    from attrib.modeling.configuration_outlet import SPAN_FEATURES
 
-    text = "abc def ghij klmn opqr"
-    assert tags_to_mentions(text, Tok(), np.array([0, 1, 2, 0, 2])) == [(4, 12), (18, 22)]
+    assert by_name["Young Journalists Club (YJC)"][SPAN_FEATURES.index("next=quoted")] == 1.0
+    assert by_name["Jalali"][SPAN_FEATURES.index("prev=quoted")] == 1.0 and sum(by_name["Jalali"][5:]) == 1.0
     assert len(sentence_bounds("He said so. She did not! Then “Yes.” Done")) == 4
+
+
+def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_tiny, tmp_path):
+    import shutil
+
+    from attrib.pipeline import Attributor
+    from attrib.train_outlet import train_outlet
+
+    outlets = ["Reuters", "Tass", "Interfax", "Xinhua"]
+    people = ["Putin", "Lavrov", "Peskov", "Shoigu"]
+    arts = []
+    for i in range(16):
+        o, p = outlets[i % 4], people[(i // 4) % 4]
+        text = f"{p} told {o} that the talks went well. Moscow is cold."
+        att = Attribution(content=_span(text, "the talks went well"), cue=_span(text, "told"), source=_span(text, p),
+                          speaker=p, outlet=o, outlet_span=_span(text, o))
+        arts.append(Article(id=f"a{i}", text=text, attributions=[att]))
+    metrics = train_outlet(arts, arts, trained_tiny, tmp_path / "outlet", epochs=40, learning_rate=5e-3, batch_size=8,
+                           patience=40, progress=False)
+    assert metrics["train_outlets"] == 16 and metrics["eval_outlet_f1"] >= 0.9, metrics  # source names are the negatives
+    model_dir = tmp_path / "model"
+    shutil.copytree(trained_tiny, model_dir)
+    shutil.copytree(tmp_path / "outlet", model_dir / "outlet", ignore=shutil.ignore_patterns("checkpoints"))
+    attributor = Attributor.from_pretrained(model_dir)
+    assert attributor.outlet is not None
+    out = attributor(arts[0].text)
+    assert all("outlet" in a.labelled for a in out.attributions)

@@ -112,3 +112,18 @@ def test_cli_train_stance_rejects_missing_data(tmp_path):
     res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
                                    "--gold", str(empty), "--dev", str(empty)])
     assert res.exit_code != 0
+
+
+def test_export_bundles_the_branch_in_half_precision(stance_branch, trained_tiny, tmp_path):
+    from attrib.train import export_half
+
+    out = tmp_path / "shipped"
+    export_half(trained_tiny, out, stance=stance_branch)
+    with safe_open(str(out / "stance" / "model.safetensors"), "pt") as fh:
+        dtypes = {fh.get_tensor(k).dtype for k in fh.keys()}
+        assert not any(k.startswith("encoder.embeddings.") for k in fh.keys())
+    assert dtypes == {torch.float16}
+    attributor = Attributor.from_pretrained(out)  # loads the half copy back as fp32, branch tied to its parent
+    assert attributor.stance is not None
+    art = attributor(Article(id="x", text="“We will win,” the senator said.", targets=["the senator"]))
+    assert all(a.stance in LABELS for a in art.attributions)

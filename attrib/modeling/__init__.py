@@ -5,7 +5,7 @@ from .configuration_attrib import AttribConfig
 from .configuration_outlet import OutletConfig
 from .configuration_stance import STANCE_LABELS, StanceConfig
 from .modeling_attrib import AttribModel
-from .modeling_outlet import OutletTagger
+from .modeling_outlet import OutletClassifier
 from .modeling_stance import StanceModel
 
 AutoConfig.register("attrib", AttribConfig)
@@ -13,6 +13,6 @@ AutoModel.register(AttribConfig, AttribModel)
 AutoConfig.register("attrib-stance", StanceConfig)
 AutoModel.register(StanceConfig, StanceModel)
 AutoConfig.register("attrib-outlet", OutletConfig)
-AutoModel.register(OutletConfig, OutletTagger)
+AutoModel.register(OutletConfig, OutletClassifier)
 
-__all__ = ["AttribConfig", "AttribModel", "OutletConfig", "OutletTagger", "STANCE_LABELS", "StanceConfig", "StanceModel"]
+__all__ = ["AttribConfig", "AttribModel", "OutletConfig", "OutletClassifier", "STANCE_LABELS", "StanceConfig", "StanceModel"]

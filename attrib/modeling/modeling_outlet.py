@@ -1,7 +1,9 @@
-"""Outlet mentions as token tags (B/I/O), read from the attribution model's merged token states.
+"""Outlet detection: is this candidate name the outlet that carried an attribution?
 
-It adds one small transformer layer on top of states the pipeline has already computed,
-so finding outlets costs a fraction of a forward pass and no second pass of the encoder.
+Candidates are capitalised name spans near attributions (rules in `attrib.outlets`); the
+classifier reads each span's token states from the attribution model (first, last and
+mean state, already computed by the pipeline) plus a few position features. Detection is
+learned, so outlets it never saw are found from their context ("told X", "X reported").
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from torch import nn
 from transformers import PreTrainedModel
 from transformers.utils import ModelOutput
 
-from ..data.features import IGNORE
 from .configuration_outlet import OutletConfig
+from .modeling_attrib import SpanLinker
 
 
 @dataclass
@@ -23,33 +25,34 @@ class OutletOutput(ModelOutput):
     logits: Optional[torch.Tensor] = None
 
 
-class OutletTagger(PreTrainedModel):
+class OutletClassifier(PreTrainedModel):
     config_class = OutletConfig
     base_model_prefix = "outlet"
-    main_input_name = "states"
+    main_input_name = "span_states"
 
     def __init__(self, config: OutletConfig) -> None:
         super().__init__(config)
-        layer = nn.TransformerEncoderLayer(config.hidden_size, config.num_heads, config.ff_size, config.dropout,
-                                           batch_first=True, norm_first=True)
-        self.context = nn.TransformerEncoder(layer, config.num_layers, enable_nested_tensor=False)
-        self.classifier = nn.Linear(config.hidden_size, len(config.id2label))
+        self.project = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(3 * config.hidden_size, config.state_dim))
+        self.mlp = nn.Sequential(
+            nn.Linear(config.state_dim + config.num_features, config.inner_size), nn.GELU(),
+            nn.Dropout(config.dropout), nn.Linear(config.inner_size, 1))
         self.post_init()
 
     def _init_weights(self, module: nn.Module) -> None:
         if isinstance(module, nn.Linear):
             module.weight.data.normal_(0.0, 0.02)
-            if module.bias is not None:
-                module.bias.data.zero_()
+            module.bias.data.zero_()
 
-    def forward(self, states: torch.Tensor, attention_mask: Optional[torch.Tensor] = None,
-                labels: Optional[torch.Tensor] = None, **_: object) -> OutletOutput:
-        pad = None if attention_mask is None else attention_mask == 0
-        logits = self.classifier(self.context(states, src_key_padding_mask=pad))
+    @staticmethod
+    def span_states(states: torch.Tensor, spans: torch.Tensor) -> torch.Tensor:
+        """[T, H] article states, [N, 2] inclusive token spans -> [N, 3H] (first, last, mean)."""
+        return SpanLinker.span_repr(states[None], spans[None])[0]
+
+    def forward(self, span_states: torch.Tensor, features: torch.Tensor, labels: Optional[torch.Tensor] = None,
+                **_: object) -> OutletOutput:
+        logits = self.mlp(torch.cat([self.project(span_states), features.to(span_states.dtype)], dim=-1)).squeeze(-1)
         loss = None
         if labels is not None:
-            weight = torch.full((logits.shape[-1],), float(self.config.mention_weight), device=logits.device)
-            weight[0] = 1.0
-            loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels.reshape(-1),
-                                               weight=weight, ignore_index=IGNORE)
+            weight = torch.tensor(self.config.positive_weight, device=logits.device)
+            loss = nn.functional.binary_cross_entropy_with_logits(logits.float(), labels.float(), pos_weight=weight)
         return OutletOutput(loss=loss, logits=logits)

@@ -1,0 +1,68 @@
+"""`make bench-ray`: the Ray engine against the local engine on PolNeAR dev, same machine, same settings.
+
+Times `attrib run`'s local engine and `--engine ray` (one actor with all cores; Ray's own
+start-up timed apart), and counts how many output records are identical. Writes
+eval/results/ray-DATE-COMMIT.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import provenance, save  # noqa: E402
+
+from attrib.data import load_gold  # noqa: E402
+from attrib.pipeline import Attributor  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default="../shared/data")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--precision", default="auto")
+    args = ap.parse_args()
+    import os
+
+    import ray
+
+    from attrib.engines.ray_engine import run_ray
+
+    console = Console()
+    gold = load_gold(Path(args.shared) / "polnear" / "dev")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dev.jsonl"
+        path.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in gold), encoding="utf-8")
+        attributor = Attributor.from_pretrained(args.model, precision=args.precision)
+        list(attributor.predict(gold[:4]))  # warm-up
+        start = time.perf_counter()
+        local = [json.dumps(a.to_dict()) for a in attributor.predict(gold)]
+        local_s = time.perf_counter() - start
+        start = time.perf_counter()
+        ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False)
+        init_s = time.perf_counter() - start
+        start = time.perf_counter()
+        remote = [json.dumps(a.to_dict()) for a in run_ray([path], model=args.model, precision=args.precision)]
+        ray_s = time.perf_counter() - start
+        ray.shutdown()
+    same = sum(a == b for a, b in zip(local, remote))
+    result = {
+        "articles": len(gold), "precision": args.precision,
+        "local": {"seconds": round(local_s, 2), "articles_per_s": round(len(gold) / local_s, 2)},
+        "ray": {"seconds": round(ray_s, 2), "articles_per_s": round(len(gold) / ray_s, 2), "ray_init_seconds": round(init_s, 2),
+                "actors": 1},
+        "ray_overhead": round(ray_s / local_s - 1, 3),
+        "identical_records": same, "records": len(local), "ray_records": len(remote),
+    }
+    console.print(result)
+    console.print(f"results → {save('ray', {'provenance': provenance(), 'model': str(args.model or 'default'), **result})}")
+
+
+if __name__ == "__main__":
+    main()
