@@ -210,6 +210,14 @@ def metrics_from_counts(c: Counter) -> dict[str, float]:
 CALIBRATION_BINS = 10
 
 
+def attribution_outcomes(gold: Article, pred: Article) -> list[tuple[float, bool]]:
+    """(confidence, right) of every predicted attribution with a confidence: right = the end-to-end criterion."""
+    text = gold.text
+    right = {pair.pred for pair in pair_attributions(text, gold.attributions, pred.attributions)
+             if pair.jaccard >= E2E_JACCARD and _source_right(text, gold.attributions[pair.gold], pred.attributions[pair.pred])}
+    return [(p.confidence, i in right) for i, p in enumerate(pred.attributions) if p.confidence is not None]
+
+
 def _calibration_counts(c: Counter, what: str, confidence: float, correct: bool) -> None:
     b = min(int(confidence * CALIBRATION_BINS), CALIBRATION_BINS - 1)
     c[f"cal_{what}_{b}_n"] += 1

@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
+from .calibration import apply_platt
 from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
 from .schema import Article
 from .modeling.modeling_outlet import OutletClassifier
@@ -261,4 +262,8 @@ class Attributor:
             cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
             logits = mask_far(linker(h, content, cand), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
-        return build_attributions(text, tok, spans, content_conf, links[0], links[1])
+        atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
+        calibration = getattr(self.model.config, "confidence_calibration", None)
+        if calibration:
+            atts = [replace(a, confidence=apply_platt(a.confidence, calibration)) for a in atts]
+        return atts

@@ -19,6 +19,8 @@ TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice",
     "secretary", "gen", "general", "judge", "justice", "mayor", "prof", "professor", "rev", "former", "chairman",
     "speaker", "leader", "minister", "ambassador", "spokesman", "spokeswoman", "spokesperson", "host", "director",
+    "ceo", "chief", "attorney", "chair", "chairwoman", "chairperson", "commissioner", "whip", "lt", "col", "adm",
+    "sgt", "superintendent", "councilman", "councilwoman", "assemblyman", "assemblywoman", "mr.", "sheriff",
     "the", "a", "an", "republican", "democratic", "democrat", "gop", "u", "s", "us", "candidate", "nominee",
 }
 VAGUE = {
@@ -44,17 +46,31 @@ SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "a
 
 
 def _core_name(surface: str) -> list[str]:
-    """The capitalised, non-title words of a mention ("Sen. David Perdue (R-Ga.)" -> [David, Perdue])."""
+    """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
+
+    Words before the last title belong to the title ("British Prime Minister", "Wells Fargo
+    CEO"), so the name starts after it; middle initials and suffixes stay ("John D. Podesta").
+    """
     surface = re.sub(r"\([^)]*\)", " ", surface)
+    surface = re.sub(r"[“\"][^”\"]{1,20}[”\"]", " ", surface)  # nicknames: Robert C. "Bobby" Scott
     surface = re.sub(r"[’']s\b", "", surface)
     out: list[str] = []
+    before_title: list[str] = []
     for w in _words(surface):
         bare = w.strip(".").casefold()
         if not out and bare in SENTENCE_OPENERS:
             continue
-        if (w[:1].isupper() and bare not in TITLES and len(bare) > 1) or (out and bare in PARTICLES):
-            out.append(w.strip(".,"))
-    while out and out[-1].casefold() in PARTICLES:
+        if bare in TITLES:
+            if out:
+                before_title, out = out, []
+            continue
+        if out and re.fullmatch(r"[A-Z]\.", w):
+            out.append(w)
+        elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES):
+            out.append(w.strip(".,") if not re.fullmatch(r"(?:Jr|Sr)\.", w) else w)
+    if not out:
+        out = before_title
+    while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
     return out
 
@@ -88,15 +104,24 @@ def name_mentions(text: str) -> list[list[str]]:
     return [core for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
 
 
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(core: list[str]) -> str:
+    """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), case-folded (PENCE = Pence)."""
+    words = [w for w in core if w.casefold() not in SUFFIXES] or core
+    return words[-1].casefold()
+
+
 def canonical(surface: str, mentions: list[list[str]]) -> Optional[str]:
     core = _core_name(_head_part(surface))
     if not core:
         return None
-    surname = core[-1]
+    surname = _surname(core)
     first = core[0] if len(core) > 1 else None
     best = core
     for cand in mentions:
-        if cand[-1] != surname or len(cand) <= len(best):
+        if _surname(cand) != surname or len(cand) <= len(best):
             continue
         if first and first not in cand:
             continue  # "Fatemeh Mohajerani" must not become "Ataollah Mohajerani"

@@ -81,7 +81,11 @@ def run_ray(paths: Sequence[Union[str, Path]], model: Optional[Union[str, Path]]
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False,
                  **({} if address else {"num_cpus": os.cpu_count()}))
-    threads = threads or max(1, int(ray.cluster_resources().get("CPU", 1)) // max(1, actors))
+    cpus = float(ray.cluster_resources().get("CPU", 1))
+    threads = threads or max(1, int(cpus) // max(1, actors))
+    # Actors reserve all but one CPU, so Ray Data's read and parse tasks can always be scheduled
+    # (actors holding every CPU would wait forever for rows nobody can read); torch still uses `threads`.
+    reserved = max(0.5, min(float(threads), (cpus - 1) / max(1, actors)))
     index = {f: i for i, f in enumerate(files)}
     ds = ray.data.read_binary_files(files, include_paths=True)
     # Problems name the file as the user wrote it, not Ray's resolved path.
@@ -89,7 +93,7 @@ def run_ray(paths: Sequence[Union[str, Path]], model: Optional[Union[str, Path]]
                            "path": names[index["/" + r["path"].lstrip("/")]]})
     ds = ds.flat_map(_file_rows)
     ds = ds.map_batches(AttributorActor, fn_constructor_args=(str(model) if model else None, precision, threads, targets),
-                        batch_size=batch_size, concurrency=actors, num_cpus=threads, batch_format="numpy")
+                        batch_size=batch_size, concurrency=actors, num_cpus=reserved, batch_format="numpy")
     seen: set[str] = set()
     for r in sorted(ds.iter_rows(), key=lambda r: (int(r["file"]), int(r["item"]))):
         if r["problem"]:

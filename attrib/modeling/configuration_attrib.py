@@ -24,6 +24,7 @@ class AttribConfig(PretrainedConfig):
         window_stride: int = 192,
         tag_transitions: Optional[list[list[float]]] = None,
         transition_weight: float = 0.2,
+        confidence_calibration: Optional[list[float]] = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(TAGS)))
@@ -41,6 +42,8 @@ class AttribConfig(PretrainedConfig):
         # log P(tag | previous tag) from the training labels; the decoder's Viterbi prior.
         self.tag_transitions = tag_transitions
         self.transition_weight = transition_weight
+        # Platt scaling (a, b) of the raw confidence, fitted on dev by `attrib calibrate`.
+        self.confidence_calibration = confidence_calibration
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
