@@ -379,6 +379,36 @@ def check_cmd(
     problems.finish()
 
 
+@app.command("sourcing")
+def sourcing_cmd(
+    paths: list[str] = typer.Argument(..., help="Articles: .txt or .jsonl files, folders, or '-'."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model)."),
+    use_input: bool = typer.Option(False, "--use-input-attributions", help="Report on the attributions already in the .jsonl input."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the report as JSON here."),
+    show_claims: int = typer.Option(5, help="Print up to N unattributed claim-like sentences per article."),
+) -> None:
+    """How articles source their statements: named vs anonymous vs vague sources, kinds, outlets,
+    single-source stories, and claim-like sentences attributed to no one (a best-effort flag)."""
+    from .report import sourcing_tables
+    from .sourcing import sourcing_report
+
+    problems = Problems()
+    articles = _read(paths, False, problems)
+    if not use_input and articles:
+        articles = list(_load_attributor(model).predict(articles))
+    report = sourcing_report(articles)
+    for table in sourcing_tables(report):
+        out.print(table)
+    for art_id, sentences in list(report.unattributed_claims.items())[:20]:
+        for sentence in sentences[:show_claims]:
+            out.print(f"[dim]{art_id}[/] unattributed claim? {sentence[:200]}", highlight=False)
+    if json_out:
+        with atomic_open(json_out) as fh:
+            fh.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        err.print(f"report → {json_out}")
+    problems.finish()
+
+
 @app.command("render")
 def render_cmd(
     paths: list[str] = typer.Argument(..., help="Article(s): .txt or .jsonl files, folders, or '-'."),

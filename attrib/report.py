@@ -115,3 +115,25 @@ def verdicts_table(verdicts: Iterable, max_chars: int = 90) -> Table:
         style = VERDICT_STYLE.get(v.verdict, "magenta")
         table.add_row(v.claim.text[:max_chars], f"[{style}]{v.verdict}[/]", f"{v.confidence:.2f}", words, who, v.reason)
     return table
+
+
+def sourcing_tables(report) -> list[Table]:
+    """The sourcing report as rich tables: counts, outlets, flagged articles."""
+    counts = Table(title=f"sourcing — {report.articles} article(s), {report.attributions} attributions")
+    counts.add_column("what")
+    counts.add_column("count", justify="right")
+    counts.add_column("share", justify="right")
+    total = max(1, report.attributions)
+    for label, counter in (("source", report.by_source), ("kind", report.by_kind)):
+        for key, n in counter.most_common():
+            counts.add_row(f"{label}: {key}", str(n), f"{n / total:.0%}")
+    counts.add_row("single-source articles", str(len(report.single_source)), "")
+    counts.add_row("articles with no attribution", str(len(report.no_attribution)), "")
+    counts.add_row("claim-like sentences attributed to no one (best-effort)",
+                   str(sum(len(v) for v in report.unattributed_claims.values())), "")
+    outlets = Table(title="outlets relied on")
+    outlets.add_column("outlet")
+    outlets.add_column("attributions", justify="right")
+    for name, n in report.outlets.most_common(15):
+        outlets.add_row(name, str(n))
+    return [counts, outlets]

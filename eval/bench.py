@@ -70,6 +70,12 @@ def main() -> None:
     n_tokens = sum(len(j.ids) for j in jobs)
     precisions = args.precisions.split(",")
     attributors = {p: baseline if p == "fp32" else Attributor.from_pretrained(args.model, precision=p) for p in precisions}
+    default = resolve_precision("auto")
+    # Where the time goes: the default precision without the stance branch (every attribution × target).
+    core = Attributor.from_pretrained(args.model, precision=default)
+    core.stance = None
+    attributors[f"{default} without stance"] = core
+    precisions = list(attributors)
     for att in attributors.values():
         run_pipeline(att, articles[:4])  # warm-up: first calls allocate
     enc: list[float] = []
@@ -81,7 +87,6 @@ def main() -> None:
             seconds, preds[p] = run_pipeline(att, articles)
             pipe[p].append(seconds)
     enc_s = min(enc)
-    default = resolve_precision("auto")
     result = {
         "articles": len(articles),
         "window_tokens": n_tokens,
