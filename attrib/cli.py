@@ -45,6 +45,9 @@ def _read(paths: list[str], strict: bool, problems: Problems) -> list[Article]:
             if isinstance(item, InputProblem):
                 problems.add(item)
             else:
+                if item.meta.get("converted_from") == "html":
+                    err.print(f"[yellow]note[/] {item.id}: looks like HTML pasted as text; tags removed, "
+                              "the visible text is attributed", highlight=False)
                 articles.append(item)
     except InputError as e:
         err.print(f"[red]error[/] {e} (--strict: stopped)", highlight=False)

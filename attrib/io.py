@@ -9,10 +9,12 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
@@ -68,9 +70,59 @@ def _jsonl_items(text: str, path: str) -> Iterator[Item]:
             yield InputProblem(path, lineno, str(err))
 
 
+HTML_HINT = re.compile(r"<\s*(?:html|body|p|div|article|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
+BLOCK_TAGS = {"p", "div", "br", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote"}
+
+
+class _TextOfHtml(HTMLParser):
+    """Visible text of an HTML page, a newline per block element; scripts and styles dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(HTML_HINT.findall(text[:20000])) >= 2
+
+
+def html_to_text(text: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    return parser.text()
+
+
 def _text_item(text: str, path: str, article_id: str) -> Item:
     if not text.strip():
         return InputProblem(path, None, "empty file")
+    if looks_like_html(text):
+        # Markup pasted as text: attribute the visible words, and say so in the record.
+        plain = html_to_text(text)
+        if not plain.strip():
+            return InputProblem(path, None, "HTML with no visible text")
+        return Article(id=article_id, text=plain, meta={"converted_from": "html"})
     return Article(id=article_id, text=text)
 
 

@@ -98,34 +98,9 @@ def train(
     cfg = model.config
     train_ds = articles_to_dataset(train_articles, tokenizer, cfg.max_window_tokens, cfg.window_stride)
     cfg.tag_transitions = estimate_transitions(train_ds["labels"])
-    args = TrainingArguments(
-        output_dir=str(output / "checkpoints"),
-        num_train_epochs=epochs,
-        max_steps=max_steps,
-        learning_rate=learning_rate,
-        per_device_train_batch_size=batch_size,
-        per_device_eval_batch_size=32,
-        warmup_steps=max(1, int(0.06 * len(train_ds) * epochs / batch_size)),
-        weight_decay=0.01,
-        lr_scheduler_type="linear",
-        eval_strategy="steps",
-        eval_steps=eval_steps,
-        save_strategy="steps",
-        save_steps=eval_steps,
-        save_total_limit=2,
-        load_best_model_at_end=True,
-        metric_for_best_model="attribution_f1",
-        greater_is_better=True,
-        logging_steps=max(1, min(50, eval_steps // 4)),
-        seed=seed,
-        data_seed=seed,
-        bf16=bf16,
-        use_cpu=not torch.cuda.is_available(),
-        report_to=[],
-        disable_tqdm=not progress,
-        remove_unused_columns=False,
-        dataloader_num_workers=0,
-    )
+    args = training_arguments(output, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,
+                              train_rows=len(train_ds), eval_steps=eval_steps, metric="attribution_f1", seed=seed,
+                              max_steps=max_steps, progress=progress, bf16=bf16, eval_batch_size=32)
     trainer = AttribTrainer(
         model=model,
         args=args,
@@ -137,10 +112,51 @@ def train(
         dev_articles=dev_articles,
     )
     trainer.train(resume_from_checkpoint=_last_checkpoint(output / "checkpoints"))
+    return finish_training(trainer, output, tokenizer)
+
+
+def training_arguments(output: Path, *, epochs: float, learning_rate: float, batch_size: int, train_rows: int,
+                       eval_steps: int, metric: str, seed: int, max_steps: int = -1, progress: bool = True,
+                       bf16: bool = False, eval_batch_size: int = 64) -> TrainingArguments:
+    """The project's Trainer settings: linear decay with 6% warm-up, evaluate and checkpoint every
+    `eval_steps`, keep the best checkpoint on `metric`, seeded, CPU unless a GPU is there."""
+    return TrainingArguments(
+        output_dir=str(output / "checkpoints"),
+        num_train_epochs=epochs,
+        max_steps=max_steps,
+        learning_rate=learning_rate,
+        per_device_train_batch_size=batch_size,
+        per_device_eval_batch_size=eval_batch_size,
+        warmup_steps=max(1, int(0.06 * train_rows * epochs / batch_size)),
+        weight_decay=0.01,
+        lr_scheduler_type="linear",
+        eval_strategy="steps",
+        eval_steps=eval_steps,
+        save_strategy="steps",
+        save_steps=eval_steps,
+        save_total_limit=2,
+        load_best_model_at_end=True,
+        metric_for_best_model=metric,
+        greater_is_better=True,
+        logging_steps=max(1, min(50, eval_steps // 4)),
+        seed=seed,
+        data_seed=seed,
+        bf16=bf16,
+        use_cpu=not torch.cuda.is_available(),
+        report_to=[],
+        disable_tqdm=not progress,
+        remove_unused_columns=False,
+        dataloader_num_workers=0,
+    )
+
+
+def finish_training(trainer: Trainer, output: Path, tokenizer=None) -> dict[str, float]:
+    """Evaluate the best model, save it as safetensors (no pickled training args), its tokenizer and the metrics log."""
     final = trainer.evaluate()
     trainer.save_model(str(output))
     (output / "training_args.bin").unlink(missing_ok=True)  # a pickle; the model folder stays safetensors-only
-    tokenizer.save_pretrained(str(output))
+    if tokenizer is not None:
+        tokenizer.save_pretrained(str(output))
     with (output / "metrics_log.jsonl").open("w", encoding="utf-8") as fh:
         for row in trainer.state.log_history:
             fh.write(json.dumps(row) + "\n")

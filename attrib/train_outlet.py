@@ -7,7 +7,6 @@ articles without outlet labels are left out.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Sequence, Union
 
@@ -20,6 +19,7 @@ from .modeling.modeling_outlet import OutletClassifier
 from .outlets import candidate_inputs
 from .pipeline import Attributor
 from .schema import Article
+from .train import finish_training
 
 
 def outlet_labelled(articles: Sequence[Article]) -> list[Article]:
@@ -87,12 +87,7 @@ def train_outlet(train_articles: Sequence[Article], dev_articles: Sequence[Artic
     trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
                       compute_metrics=candidate_f1, callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)])
     trainer.train()
-    final = trainer.evaluate()
+    final = finish_training(trainer, output)
     final.update({"train_candidates": len(train_ds), "train_outlets": train_ds.positives,
                   "dev_candidates": len(dev_ds), "dev_outlets": dev_ds.positives})
-    trainer.save_model(str(output))
-    (output / "training_args.bin").unlink(missing_ok=True)  # a pickle; the model folder stays safetensors-only
-    with (output / "metrics_log.jsonl").open("w", encoding="utf-8") as fh:
-        for row in trainer.state.log_history:
-            fh.write(json.dumps(row) + "\n")
     return final

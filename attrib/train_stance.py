@@ -1,20 +1,20 @@
 """Training the stance branch: (target, passage) pairs -> `datasets` -> `Trainer`, selected on dev macro-F1."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence, Union
 
 import numpy as np
 import torch
 from datasets import Dataset
-from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
+from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, set_seed
 
 from .data.stance import StanceExample
 from .metrics import stance_metrics
 from .modeling.configuration_stance import STANCE_LABELS
 from .modeling.modeling_attrib import AttribModel
 from .modeling.modeling_stance import StanceModel
+from .train import finish_training, training_arguments
 
 
 def examples_to_dataset(examples: Sequence[StanceExample], tokenizer, max_tokens: int) -> Dataset:
@@ -65,31 +65,9 @@ def train_stance(
         model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
     train_ds = examples_to_dataset(train_examples, tokenizer, max_tokens)
     dev_ds = examples_to_dataset(dev_examples, tokenizer, max_tokens)
-    args = TrainingArguments(
-        output_dir=str(output / "checkpoints"),
-        num_train_epochs=epochs,
-        max_steps=max_steps,
-        learning_rate=learning_rate,
-        per_device_train_batch_size=batch_size,
-        per_device_eval_batch_size=64,
-        warmup_steps=max(1, int(0.06 * len(train_ds) * epochs / batch_size)),
-        weight_decay=0.01,
-        eval_strategy="steps",
-        eval_steps=eval_steps,
-        save_strategy="steps",
-        save_steps=eval_steps,
-        save_total_limit=2,
-        load_best_model_at_end=True,
-        metric_for_best_model="macro_f1",
-        greater_is_better=True,
-        logging_steps=max(1, min(50, eval_steps // 4)),
-        seed=seed,
-        data_seed=seed,
-        use_cpu=not torch.cuda.is_available(),
-        report_to=[],
-        disable_tqdm=not progress,
-        dataloader_num_workers=0,
-    )
+    args = training_arguments(output, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,
+                              train_rows=len(train_ds), eval_steps=eval_steps, metric="macro_f1", seed=seed,
+                              max_steps=max_steps, progress=progress)
     trainer = Trainer(
         model=model,
         args=args,
@@ -100,11 +78,4 @@ def train_stance(
         callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)],
     )
     trainer.train()
-    final = trainer.evaluate()
-    trainer.save_model(str(output))
-    (output / "training_args.bin").unlink(missing_ok=True)  # a pickle; the model folder stays safetensors-only
-    tokenizer.save_pretrained(str(output))
-    with (output / "metrics_log.jsonl").open("w", encoding="utf-8") as fh:
-        for row in trainer.state.log_history:
-            fh.write(json.dumps(row) + "\n")
-    return final
+    return finish_training(trainer, output, tokenizer)

@@ -205,3 +205,6 @@ def test_run_survives_a_folder_of_bad_inputs(trained_tiny, tmp_path):
     ids = [a.id for a in read_jsonl(out)]
     assert sorted(ids) == ["good", "html", "long", "ok-line"]
     assert len(next(a for a in read_jsonl(out) if a.id == "long").text) > 190_000
+    html = next(a for a in read_jsonl(out) if a.id == "html")
+    assert html.text == "“We will win,” the senator said." and html.meta["converted_from"] == "html"
+    assert any("html" in line and "looks like HTML" in line for line in res.output.splitlines())
