@@ -27,6 +27,7 @@ def main() -> None:
     ap.add_argument("--shared", default="../shared/data")
     ap.add_argument("--model", default=None)
     ap.add_argument("--precision", default="auto")
+    ap.add_argument("--copies", type=int, default=1, help="Run on N copies of dev (new ids) to see start-up amortised.")
     args = ap.parse_args()
     import os
 
@@ -35,7 +36,10 @@ def main() -> None:
     from attrib.engines.ray_engine import run_ray
 
     console = Console()
-    gold = load_gold(Path(args.shared) / "polnear" / "dev")
+    from dataclasses import replace
+
+    dev = load_gold(Path(args.shared) / "polnear" / "dev")
+    gold = [replace(a, id=f"{a.id}#{k}") if k else a for k in range(args.copies) for a in dev]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dev.jsonl"
         path.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in gold), encoding="utf-8")
@@ -53,7 +57,7 @@ def main() -> None:
         ray.shutdown()
     same = sum(a == b for a, b in zip(local, remote))
     result = {
-        "articles": len(gold), "precision": args.precision,
+        "articles": len(gold), "copies_of_dev": args.copies, "precision": args.precision,
         "local": {"seconds": round(local_s, 2), "articles_per_s": round(len(gold) / local_s, 2)},
         "ray": {"seconds": round(ray_s, 2), "articles_per_s": round(len(gold) / ray_s, 2), "ray_init_seconds": round(init_s, 2),
                 "actors": 1},
