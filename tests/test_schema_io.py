@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -154,3 +154,25 @@ def test_import_attrib_is_light_and_exposes_the_api():
             "from attrib.pipeline import Attributor; assert attrib.Attributor is Attributor; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["a.txt", "a.jsonl", "-"]),
+       st.one_of(st.binary(max_size=400),
+                 st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+                 st.lists(st.sampled_from(['{"id": "a", "text": "Hi."}', "[1]", "{", '{"id": 1}', "<p>x</p><div>y</div>",
+                                           '{"id": "b", "text": "ab", "attributions": [{"content": [[0, 9]]}]}', "",
+                                           "\x00\x01", '{"id": "c", "text": "x", "zzz": 1}']),
+                          max_size=6).map(lambda rows: "\n".join(rows).encode("utf-8"))))
+def test_fuzzed_files_never_crash_the_reader(name, data):
+    """Whatever bytes arrive, the reader yields articles or named problems, never an exception."""
+    from attrib.io import InputProblem, parse_file
+
+    items = list(parse_file(name, data))
+    assert items
+    for item in items:
+        assert isinstance(item, (Article, InputProblem))
+        if isinstance(item, InputProblem):
+            assert item.path == name and item.message
+        else:
+            assert item.text.strip()
