@@ -49,10 +49,13 @@ def apply_platt(confidence: float, params: Sequence[float]) -> float:
     return float(1 / (1 + np.exp(-(a * _logit(np.asarray(confidence)) + b))))
 
 
-def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
-    conf = np.asarray(confidences, dtype=np.float64)
-    ok = np.asarray(correct, dtype=np.float64)
-    if not len(conf):
-        return float("nan")
-    idx = np.minimum((conf * bins).astype(int), bins - 1)
-    return float(sum(abs(ok[idx == b].sum() - conf[idx == b].sum()) for b in range(bins)) / len(conf))
+def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool]) -> float:
+    """ECE of parallel lists, by the same binned counts `attrib eval` adds up over articles."""
+    from collections import Counter
+
+    from .metrics import calibration_counts, ece_from_counts
+
+    counts: Counter = Counter()
+    for c, ok in zip(confidences, correct):
+        calibration_counts(counts, "x", float(c), bool(ok))
+    return ece_from_counts(counts, "x")

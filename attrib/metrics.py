@@ -141,7 +141,7 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
     paired_preds = {pair.pred for pair in pairs}
     for i, p in enumerate(p_atts):
         if i not in paired_preds and p.confidence is not None:
-            _calibration_counts(c, "attribution", p.confidence, False)
+            calibration_counts(c, "attribution", p.confidence, False)
     for pair in pairs:
         g, p = g_atts[pair.gold], p_atts[pair.pred]
         for role in ROLES:
@@ -157,7 +157,7 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
         right = pair.jaccard >= E2E_JACCARD and _source_right(text, g, p)
         c["e2e_tp"] += right
         if p.confidence is not None:
-            _calibration_counts(c, "attribution", p.confidence, right)
+            calibration_counts(c, "attribution", p.confidence, right)
         if "speaker" in g.labelled:
             c["speaker_n"] += 1
             c["speaker_strict"] += speaker_matches(g.speaker, p.speaker, lenient=False)
@@ -167,7 +167,7 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
         if "stance" in g.labelled and g.stance:
             c[f"stance_{g.stance}_{p.stance or 'none'}"] += 1
             if p.stance_confidence is not None:
-                _calibration_counts(c, "stance", p.stance_confidence, g.stance == p.stance)
+                calibration_counts(c, "stance", p.stance_confidence, g.stance == p.stance)
         if g.kind:
             c["kind_n"] += 1
             c["kind_ok"] += g.kind == p.kind
@@ -202,7 +202,7 @@ def metrics_from_counts(c: Counter) -> dict[str, float]:
     _prf("outlet", c["outlet_tp"], c["outlet_pred_n"], c["outlet_gold_n"], m)
     _stance_metrics(c, m)
     for what in ("attribution", "stance"):
-        m[f"{what}_ece"] = expected_calibration_error(c, what)
+        m[f"{what}_ece"] = ece_from_counts(c, what)
     m["kind_acc"] = _div(c["kind_ok"], c["kind_n"])
     return m
 
@@ -218,14 +218,14 @@ def attribution_outcomes(gold: Article, pred: Article) -> list[tuple[float, bool
     return [(p.confidence, i in right) for i, p in enumerate(pred.attributions) if p.confidence is not None]
 
 
-def _calibration_counts(c: Counter, what: str, confidence: float, correct: bool) -> None:
+def calibration_counts(c: Counter, what: str, confidence: float, correct: bool) -> None:
     b = min(int(confidence * CALIBRATION_BINS), CALIBRATION_BINS - 1)
     c[f"cal_{what}_{b}_n"] += 1
     c[f"cal_{what}_{b}_conf"] += confidence
     c[f"cal_{what}_{b}_ok"] += correct
 
 
-def expected_calibration_error(c: Counter, what: str) -> float:
+def ece_from_counts(c: Counter, what: str) -> float:
     """ECE over 10 equal-width confidence bins: mean |accuracy - confidence|, weighted by bin size (nan if none)."""
     total = sum(c[f"cal_{what}_{b}_n"] for b in range(CALIBRATION_BINS))
     if not total:

@@ -52,6 +52,17 @@ def check_model_dir(path: Union[str, Path]) -> Path:
     return path
 
 
+def _load_part(folder: Path, what: str, load: Callable[[Path], object]):
+    """An optional part of a model folder (stance/, outlet/): None when absent, a clear error when broken."""
+    if not folder.is_dir():
+        return None
+    folder = check_model_dir(folder)
+    try:
+        return load(folder)
+    except Exception as err:  # transformers raises many types for a corrupt folder
+        raise ModelLoadError(f"{folder}: cannot load {what} ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
+
+
 @dataclass
 class _Job:
     article: int
@@ -101,22 +112,10 @@ class Attributor:
             tokenizer = AutoTokenizer.from_pretrained(path)
         except Exception as err:  # transformers raises many types for a corrupt folder
             raise ModelLoadError(f"{path}: cannot load model ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
-        stance = None
-        if (path / STANCE_SUBDIR).is_dir():
-            stance_dir = check_model_dir(path / STANCE_SUBDIR)
-            try:
-                stance = StanceClassifier.from_pretrained(stance_dir, attrib_model=model, tokenizer=tokenizer)
-            except Exception as err:
-                raise ModelLoadError(f"{stance_dir}: cannot load stance branch ({type(err).__name__}: "
-                                     f"{str(err).splitlines()[0][:200]})") from None
-        outlet = None
-        if (path / OUTLET_SUBDIR).is_dir():
-            outlet_dir = check_model_dir(path / OUTLET_SUBDIR)
-            try:
-                outlet = OutletClassifier.from_pretrained(outlet_dir, use_safetensors=True, dtype=torch.float32)
-            except Exception as err:
-                raise ModelLoadError(f"{outlet_dir}: cannot load outlet classifier ({type(err).__name__}: "
-                                     f"{str(err).splitlines()[0][:200]})") from None
+        stance = _load_part(path / STANCE_SUBDIR, "stance branch", lambda d: StanceClassifier.from_pretrained(
+            d, attrib_model=model, tokenizer=tokenizer))
+        outlet = _load_part(path / OUTLET_SUBDIR, "outlet classifier", lambda d: OutletClassifier.from_pretrained(
+            d, use_safetensors=True, dtype=torch.float32))
         return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance,
                    outlet=outlet, precision=precision)
 

@@ -17,6 +17,7 @@ from transformers import AutoTokenizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import provenance, save  # noqa: E402
 
+from attrib.calibration import expected_calibration_error  # noqa: E402
 from attrib.data import load_gold, load_labelled_gold  # noqa: E402
 from attrib.data.stance import examples_from_articles, load_newsmtsc  # noqa: E402
 from attrib.metrics import stance_metrics  # noqa: E402
@@ -24,17 +25,6 @@ from attrib.modeling.modeling_attrib import AttribModel  # noqa: E402
 from attrib.stance import StanceClassifier  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def calibration_error(confidences: list[float], correct: list[bool], bins: int = 10) -> float:
-    from collections import Counter
-
-    from attrib.metrics import _calibration_counts, expected_calibration_error
-
-    c: Counter = Counter()
-    for p, ok in zip(confidences, correct):
-        _calibration_counts(c, "stance", p, ok)
-    return expected_calibration_error(c, "stance")
 
 
 def main() -> None:
@@ -65,7 +55,7 @@ def main() -> None:
         gold = [e.label for e in examples]
         m = stance_metrics(gold, [p for p, _ in preds])
         right = sum(g == p for g, (p, _) in zip(gold, preds))
-        m["ece"] = calibration_error([c for _, c in preds], [g == p for g, (p, _) in zip(gold, preds)])
+        m["ece"] = expected_calibration_error([c for _, c in preds], [g == p for g, (p, _) in zip(gold, preds)])
         payload["sets"][name] = {"n": len(examples), "right": right, **{k: round(v, 4) for k, v in m.items()}}
         table.add_row(name, str(len(examples)), f"{m['stance_macro_f1']:.3f}", f"{m['stance_f_avg']:.3f}",
                       f"{m['stance_acc']:.3f}", str(right), f"{m['ece']:.3f}")

@@ -127,3 +127,15 @@ def test_export_bundles_the_branch_in_half_precision(stance_branch, trained_tiny
     assert attributor.stance is not None
     art = attributor(Article(id="x", text="“We will win,” the senator said.", targets=["the senator"]))
     assert all(a.stance in LABELS for a in art.attributions)
+
+
+def test_a_broken_stance_folder_is_named(trained_tiny, tmp_path):
+    from attrib.pipeline import ModelLoadError
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(trained_tiny, model_dir)
+    (model_dir / "stance").mkdir()
+    (model_dir / "stance" / "config.json").write_text("{not json", encoding="utf-8")
+    (model_dir / "stance" / "model.safetensors").write_bytes(b"garbage")
+    with pytest.raises(ModelLoadError, match="stance"):
+        Attributor.from_pretrained(model_dir)
