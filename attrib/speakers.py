@@ -75,13 +75,21 @@ def _core_name(surface: str) -> list[str]:
     return out
 
 
+# Adverbs a predicted source span may drag along ("Okafor later told Reuters").
+TRAILING_ADVERBS = {"later", "also", "again", "too", "then", "earlier", "previously", "recently", "once", "still",
+                    "further", "himself", "herself", "themselves", "now", "today", "yesterday", "first"}
+
+
 def _head_part(surface: str) -> str:
     """The mention before any preposition or comma ("Iran's ambassador to Russia" -> "Iran's ambassador")."""
     surface = re.sub(r"\([^)]*\)", " ", surface).split(",")[0]
     words = surface.split()
     for i, w in enumerate(words):
         if i and w.casefold() in PREPOSITIONS:
-            return " ".join(words[:i])
+            words = words[:i]
+            break
+    while len(words) > 1 and words[-1].casefold() in TRAILING_ADVERBS:
+        words.pop()
     return " ".join(words)
 
 

@@ -47,3 +47,13 @@ def test_resolution_keeps_namesakes_apart():
         (None, "vague"),
         ("Ataollah Mohajerani", "named"),   # a first name keeps the namesake apart
     ]
+
+
+def test_titles_initials_suffixes_and_trailing_adverbs():
+    mentions = name_mentions("British Prime Minister Theresa May met John G. Roberts Jr. and Vann R. Newkirk II. "
+                             "Vice President Mike Pence spoke.")
+    assert canonical("Prime Minister May", mentions) == "Theresa May"
+    assert canonical("Chief Justice Roberts", mentions) == "John G. Roberts Jr"  # scored without punctuation
+    assert canonical("Newkirk", mentions) == "Vann R. Newkirk II"
+    assert canonical("PENCE", mentions) == "Mike Pence"  # transcripts shout the surname
+    assert source_type("Okafor later") == "named" and canonical("Okafor later", [["Ada", "Okafor"]]) == "Ada Okafor"
