@@ -61,6 +61,12 @@ KNOWN_OUTLETS = (
     "The New Yorker", "Los Angeles Times", "Chicago Tribune", "Twitter", "Facebook", "YouTube", "Instagram",
     "Telegram", "WikiLeaks", "Univision", "Telemundo", "Al-Monitor", "Meduza", "Novaya Gazeta",
 )
+# A channel named in the attribution's own words that is not an outlet ("told the media", "in a
+# statement"): such a statement does not inherit an earlier interview's outlet.
+GENERIC_CHANNEL = re.compile(
+    r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:the\s+|a\s+group\s+of\s+)?(?:media|reporters|journalists|press|"
+    r"lawmakers|supporters|crowd|audience)\b|\bin\s+a\s+(?:statement|speech|news\s+release|press\s+release)\b|"
+    r"\bat\s+a\s+(?:news|press)\s+(?:conference|briefing)\b|\bat\s+a\s+rally\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -243,7 +249,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inheri
             else:
                 outlet = canonical_outlet(article.text[best[0]:best[1]], article.text)
         elif att.speaker and att.speaker in last_by_speaker and (
-                inherit == "all" or (inherit == "quotes" and att.kind in ("direct", "mixed"))):
+                inherit == "all" or (inherit == "quotes" and att.kind in ("direct", "mixed"))) and not any(
+                GENERIC_CHANNEL.search(article.text, *bounds[i]) for i in sentences):
             outlet = last_by_speaker[att.speaker]
         if outlet and att.speaker:
             last_by_speaker[att.speaker] = outlet

@@ -102,3 +102,15 @@ def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_t
     assert attributor.outlet is not None
     out = attributor(arts[0].text)
     assert all("outlet" in a.labelled for a in out.attributions)
+
+
+def test_a_generic_channel_stops_inheritance():
+    text = ('"We will sign," Mohajerani told Sputnik. Mohajerani told the media that the visit "is historic."')
+    atts = [
+        Attribution(content=_span(text, '"We will sign,"'), cue=_span(text, "told"), source=_span(text, "Mohajerani"),
+                    speaker="Fatemeh Mohajerani", kind="direct"),
+        Attribution(content=_span(text, 'the visit "is historic."'), cue=_span(text, "told", 1),
+                    source=_span(text, "Mohajerani", 1), speaker="Fatemeh Mohajerani", kind="mixed"),
+    ]
+    out = assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Sputnik")[0])])
+    assert [a.outlet for a in out.attributions] == ["Sputnik", None]
