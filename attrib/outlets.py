@@ -67,6 +67,7 @@ GENERIC_CHANNEL = re.compile(
     r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:the\s+|a\s+group\s+of\s+)?(?:media|reporters|journalists|press|"
     r"lawmakers|supporters|crowd|audience)\b|\bin\s+a\s+(?:statement|speech|news\s+release|press\s+release)\b|"
     r"\bat\s+a\s+(?:news|press)\s+(?:conference|briefing)\b|\bat\s+a\s+rally\b", re.IGNORECASE)
+POSSESSIVE_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -85,7 +86,8 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
                 start, end = m.start(), m.end()
                 while end > start and article.text[end - 1] in ".,;:’'":
                     end -= 1
-                if end > start:
+                # An owner before a common noun ("Iran's ambassador") is not a channel.
+                if end > start and not POSSESSIVE_OWNER.match(article.text, start):
                     out.append((start, end))
     return sorted(set(out))
 
@@ -160,8 +162,10 @@ def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tens
 
 @torch.inference_mode()
 def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: torch.Tensor,
-                   threshold: float = 0.5) -> list[tuple[int, int]]:
-    """The candidate spans the outlet classifier accepts."""
+                   threshold: Optional[float] = None) -> list[tuple[int, int]]:
+    """The candidate spans the outlet classifier accepts (at its configured threshold unless given)."""
+    if threshold is None:
+        threshold = getattr(classifier.config, "threshold", 0.5)
     cands, span_states, features = candidate_inputs(article, tok, states)
     if not cands:
         return []

@@ -21,7 +21,8 @@ class OutletConfig(PretrainedConfig):
     model_type = "attrib-outlet"
 
     def __init__(self, hidden_size: int = 384, inner_size: int = 256, dropout: float = 0.3, state_dim: int = 32,
-                 num_features: int = len(SPAN_FEATURES), positive_weight: float = 3.0, **kwargs: Any) -> None:
+                 num_features: int = len(SPAN_FEATURES), positive_weight: float = 3.0, threshold: float = 0.5,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.hidden_size = hidden_size
         self.inner_size = inner_size
@@ -32,3 +33,5 @@ class OutletConfig(PretrainedConfig):
         self.num_features = num_features
         # Few candidates are outlets; weigh them up so the classifier does not settle on "never".
         self.positive_weight = positive_weight
+        # Probability above which a candidate is an outlet (chosen on dev after training).
+        self.threshold = threshold
