@@ -259,10 +259,17 @@ def run_cmd(
                 progress.console.print(f"{art.id}: stance target (auto) → {art.targets[0] if art.targets else 'none found'}")
 
         results = list(attributor.predict(articles, on_article=tick, targets=target or None))
-    _write_predictions(done + results, output, fmt)
+    _write_predictions(_unify_outlets(done + results), output, fmt)
     n_att = sum(len(a.attributions) for a in results)
     err.print(f"{len(results)} article(s), {n_att} attributions → {output}")
     problems.finish()
+
+
+def _unify_outlets(articles: list[Article]) -> list[Article]:
+    """Outlet aliases unified across the batch (imported late: the outlets module loads torch)."""
+    from .outlets import unify_outlet_names as unify
+
+    return unify(articles)
 
 
 def _write_predictions(articles: list[Article], output: str, fmt: str) -> None:
@@ -308,7 +315,7 @@ def _run_on_ray(paths: list[str], output: str, fmt: str, model: Optional[Path], 
                 results.append(item)
             else:
                 problems.add(item)
-    _write_predictions(results, output, fmt)
+    _write_predictions(_unify_outlets(results), output, fmt)
     err.print(f"{len(results)} article(s), {sum(len(a.attributions) for a in results)} attributions → {output} (ray)")
     problems.finish()
 

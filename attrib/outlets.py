@@ -260,3 +260,20 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inheri
             last_by_speaker[att.speaker] = outlet
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     return replace(article, attributions=[a for a in atts if a is not None])
+
+
+def unify_outlet_names(articles: Sequence[Article]) -> list[Article]:
+    """One name per outlet across a batch: a bare name or abbreviation ("YJC", "Young Journalists Club")
+    takes the "Name (ABBR)" form any article introduced ("Young Journalists Club (YJC)")."""
+    full_forms: dict[str, str] = {}
+    for art in articles:
+        for att in art.attributions:
+            m = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", att.outlet or "")
+            if m:
+                for alias in (m.group(1), m.group(2)):
+                    full_forms.setdefault(normalise_name(alias), att.outlet)
+    if not full_forms:
+        return list(articles)
+    return [replace(art, attributions=[
+        replace(att, outlet=full_forms.get(normalise_name(att.outlet), att.outlet)) if att.outlet else att
+        for att in art.attributions]) for art in articles]

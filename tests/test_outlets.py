@@ -114,3 +114,14 @@ def test_a_generic_channel_stops_inheritance():
     ]
     out = assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Sputnik")[0])])
     assert [a.outlet for a in out.attributions] == ["Sputnik", None]
+
+
+def test_outlet_aliases_are_unified_across_a_batch():
+    from attrib.outlets import unify_outlet_names
+
+    def art(i: int, outlet: str) -> Article:
+        return Article(id=f"a{i}", text="x said y.", attributions=[Attribution(content=[(8, 9)], outlet=outlet)])
+
+    out = unify_outlet_names([art(0, "YJC"), art(1, "Young Journalists Club (YJC)"), art(2, "Tass"), art(3, "Young Journalists Club")])
+    assert [a.attributions[0].outlet for a in out] == ["Young Journalists Club (YJC)", "Young Journalists Club (YJC)",
+                                                       "Tass", "Young Journalists Club (YJC)"]
