@@ -540,6 +540,12 @@ def train_stance_cmd(
     if not train_ex or not dev_ex:
         err.print(f"[red]error[/] no stance examples ({len(train_ex)} train, {len(dev_ex)} dev)")
         raise typer.Exit(2)
+    # Whole articles (or events) stay on one side: a dev article seen in training would flatter the score.
+    shared = {e.group for e in train_ex} & {e.group for e in dev_ex}
+    if shared:
+        err.print(f"[red]error[/] {len(shared)} article(s) or event(s) are in both training and dev data, "
+                  f"e.g. {sorted(shared)[:3]}")
+        raise typer.Exit(2)
     err.print(f"{len(train_ex)} training pairs, {len(dev_ex)} dev pairs; branch on {model_dir}")
     metrics = train_stance(train_ex, dev_ex, model_dir, output, shared_layers=shared_layers, epochs=epochs,
                            learning_rate=learning_rate, batch_size=batch_size, eval_steps=eval_steps,

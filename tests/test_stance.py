@@ -139,3 +139,16 @@ def test_a_broken_stance_folder_is_named(trained_tiny, tmp_path):
     (model_dir / "stance" / "model.safetensors").write_bytes(b"garbage")
     with pytest.raises(ModelLoadError, match="stance"):
         Attributor.from_pretrained(model_dir)
+
+
+def test_cli_train_stance_refuses_an_article_in_both_train_and_dev(tmp_path):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    art = {"id": "a1", "text": "Clinton said it was fine.", "targets": ["Clinton"],
+           "attributions": [{"content": [[13, 24]], "source": [[0, 7]], "stance": "favor"}]}
+    gold = write_jsonl(tmp_path / "g.jsonl", [art])
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--gold", str(gold), "--dev", str(gold)])
+    assert res.exit_code == 2 and "both training and dev" in res.output

@@ -25,7 +25,9 @@ class StanceExample:
     target: str
     text: str
     label: Optional[str]
-    group: str  # article or event id: keeps whole articles on one side of a split
+    # The unit kept on one side of a train/dev split (`attrib train-stance` refuses overlaps): the article
+    # for attributions, the event for BASIL, the sentence for NewsMTSC (its own split is by sentence).
+    group: str
 
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
