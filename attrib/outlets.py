@@ -16,6 +16,7 @@ this module decides which attribution each mention serves and what to call it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -23,8 +24,9 @@ from typing import Optional, Sequence
 import numpy as np
 import torch
 
-from .data.features import TokenizedArticle
+from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
+from .modeling.modeling_outlet import OutletClassifier
 from .text import normalise_name
 from .schema import Article, Attribution
 
@@ -139,17 +141,10 @@ def candidate_features(article: Article, candidates: Sequence[tuple[int, int]], 
 def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor
                      ) -> tuple[list[tuple[int, int]], torch.Tensor, torch.Tensor]:
     """Candidates that cover at least one token, their span states [N, 3H] and features [N, 4]."""
-    from .modeling.modeling_outlet import OutletClassifier
-
-    cands, token_spans = [], []
     all_cands = outlet_candidates(article)
+    cands, token_spans = [], []
     if all_cands and len(tok):
-        # Token offsets are in text order: the first token ending after the start, the last starting before the end.
-        starts = np.fromiter((o[0] for o in tok.offsets), dtype=np.int64, count=len(tok))
-        ends = np.fromiter((o[1] for o in tok.offsets), dtype=np.int64, count=len(tok))
-        bounds = np.array(all_cands, dtype=np.int64)
-        first = np.searchsorted(ends, bounds[:, 0], side="right")
-        last = np.searchsorted(starts, bounds[:, 1], side="left") - 1
+        first, last = char_ranges_to_tokens(tok.offsets, all_cands)
         for c, f, l in zip(all_cands, first.tolist(), last.tolist()):
             if f <= l:
                 cands.append(c)
@@ -201,24 +196,19 @@ def canonical_outlet(surface: str, text: str = "") -> Optional[str]:
     return name
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence; cached, since candidates, assignment and reports all ask for one article's."""
     bounds, start = [], 0
     for m in SENTENCE_END.finditer(text):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
-def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(bounds) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if bounds[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
+    return max(0, bisect_right(bounds, (pos, float("inf"))) - 1)
 
 
 def _inside(span: tuple[int, int], pieces: Sequence[Sequence[int]]) -> bool:

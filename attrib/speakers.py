@@ -20,7 +20,7 @@ TITLES = {
     "secretary", "gen", "general", "judge", "justice", "mayor", "prof", "professor", "rev", "former", "chairman",
     "speaker", "leader", "minister", "ambassador", "spokesman", "spokeswoman", "spokesperson", "host", "director",
     "ceo", "chief", "attorney", "chair", "chairwoman", "chairperson", "commissioner", "whip", "lt", "col", "adm",
-    "sgt", "superintendent", "councilman", "councilwoman", "assemblyman", "assemblywoman", "mr.", "sheriff",
+    "sgt", "superintendent", "councilman", "councilwoman", "assemblyman", "assemblywoman", "sheriff",
     "the", "a", "an", "republican", "democratic", "democrat", "gop", "u", "s", "us", "candidate", "nominee",
 }
 VAGUE = {

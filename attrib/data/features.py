@@ -8,7 +8,7 @@ uncased encoder the capitalisation back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
@@ -90,16 +90,22 @@ def make_windows(n_tokens: int, max_tokens: int, stride: int) -> list[Window]:
         start += stride
 
 
+def char_ranges_to_tokens(offsets: list[tuple[int, int]], ranges: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(first, last) inclusive token of each [start, end) character range; first > last where no token is inside.
+
+    Token offsets run in text order, so both ends are binary searches: the first token ending after
+    the start, the last token starting before the end.
+    """
+    starts = np.fromiter((o[0] for o in offsets), dtype=np.int64, count=len(offsets))
+    ends = np.fromiter((o[1] for o in offsets), dtype=np.int64, count=len(offsets))
+    bounds = np.asarray(ranges, dtype=np.int64).reshape(-1, 2)
+    return np.searchsorted(ends, bounds[:, 0], side="right"), np.searchsorted(starts, bounds[:, 1], side="left") - 1
+
+
 def char_span_to_tokens(offsets: list[tuple[int, int]], span: Span) -> list[tuple[int, int]]:
     """Each character piece -> (first token, last token) inclusive; pieces with no token vanish."""
-    starts = np.array([o[0] for o in offsets])
-    ends = np.array([o[1] for o in offsets])
-    out = []
-    for s, e in span:
-        inside = np.nonzero((ends > s) & (starts < e))[0]
-        if inside.size:
-            out.append((int(inside[0]), int(inside[-1])))
-    return out
+    first, last = char_ranges_to_tokens(offsets, span)
+    return [(f, l) for f, l in zip(first.tolist(), last.tolist()) if f <= l]
 
 
 @dataclass
