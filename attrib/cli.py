@@ -591,6 +591,47 @@ def train_outlet_cmd(
     err.print(f"outlet classifier → {output}")
 
 
+@app.command("train-speaker")
+def train_speaker_cmd(
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the speaker ranker (config + safetensors)."),
+    model: Optional[Path] = typer.Option(None, help="Trained attribution model whose token states it reads (default: the shipped one)."),
+    train: list[Path] = typer.Option([Path("../shared/data/polnear/train"), Path("data/articles/world-outlets-train.jsonl")],
+                                     help="Gold articles (repeatable); only attributions with speaker labels are used."),
+    labels: list[Path] = typer.Option([Path("data/labels/polnear-train")], help="Team label folders applied to --train."),
+    dev: list[Path] = typer.Option([Path("../shared/data/polnear/dev"), Path("data/articles/world-outlets-dev.jsonl")],
+                                   help="Gold dev articles for model selection (repeatable)."),
+    dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
+    epochs: float = typer.Option(40.0, help="Epochs over the precomputed source and candidate states."),
+    learning_rate: float = typer.Option(1e-3, help="Peak learning rate."),
+    state_dim: int = typer.Option(32, help="Width of the source x candidate state product."),
+    seed: int = typer.Option(13, help="Random seed."),
+) -> None:
+    """Train the speaker ranker (which name, or nobody, each source is) on frozen token states (minutes on a CPU).
+
+    Labels are the team's canonical speakers (data/labels/); candidates and features come
+    from attrib.speaker_ranking. Bundle the result with `attrib export --speaker`.
+    """
+    from .data import load_labelled_gold
+    from .pipeline import check_model_dir, default_model_dir
+    from .train_speaker import train_speaker
+
+    model_dir = check_model_dir(model or default_model_dir())
+    for p in [*train, *dev]:
+        if not p.exists():
+            err.print(f"[red]error[/] {p}: not found")
+            raise typer.Exit(2)
+    train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
+    dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
+    try:
+        metrics = train_speaker(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate,
+                                seed=seed, state_dim=state_dim)
+    except ValueError as e:
+        err.print(f"[red]error[/] {e}")
+        raise typer.Exit(2)
+    out.print({k: round(v, 4) for k, v in metrics.items()})
+    err.print(f"speaker ranker → {output}")
+
+
 @app.command("calibrate")
 def calibrate_cmd(
     model: Optional[Path] = typer.Option(None, help="Model folder to calibrate (default: the shipped one)."),
@@ -640,19 +681,20 @@ def export_cmd(
     output: Path = typer.Option(..., "-o", "--output", help="Where to write the shippable copy."),
     stance: Optional[Path] = typer.Option(None, help="A stance branch (from `attrib train-stance`) to bundle as OUTPUT/stance."),
     outlet: Optional[Path] = typer.Option(None, help="An outlet classifier (from `attrib train-outlet`) to bundle as OUTPUT/outlet."),
+    speaker: Optional[Path] = typer.Option(None, help="A speaker ranker (from `attrib train-speaker`) to bundle as OUTPUT/speaker."),
 ) -> None:
     """Copy a trained model with fp16 safetensors weights (half the size; loads back as fp32), with its branches."""
     from .pipeline import ModelLoadError, check_model_dir
     from .train import export_half
 
     try:
-        for folder in (model_dir, stance, outlet):
+        for folder in (model_dir, stance, outlet, speaker):
             if folder is not None:
                 check_model_dir(folder)
     except ModelLoadError as e:
         err.print(f"[red]error[/] {e}", highlight=False)
         raise typer.Exit(2)
-    export_half(model_dir, output, stance=stance, outlet=outlet)
+    export_half(model_dir, output, stance=stance, outlet=outlet, speaker=speaker)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file()) / 1e6
     err.print(f"{model_dir} → {output} ({size:.1f} MB)")
 

@@ -6,6 +6,7 @@ vectorised over tags).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import torch
@@ -37,10 +38,27 @@ def merge_windows(windows: list[Window], per_window: list[torch.Tensor], n_token
     return torch.cat(pieces, dim=0)
 
 
-def tags_to_spans(tags: np.ndarray) -> dict[str, np.ndarray]:
-    """BIO tag ids -> inclusive token spans [N, 2] per role. A stray I- starts a span."""
+def paragraph_starts(text: str, tok: TokenizedArticle) -> np.ndarray:
+    """For each token, whether a line break stands between it and the token before."""
+    out = np.zeros(len(tok), dtype=bool)
+    prev_end = 0
+    for i, (s, e) in enumerate(tok.offsets):
+        out[i] = i > 0 and "\n" in text[prev_end:s + 1]
+        prev_end = max(prev_end, e)
+    return out
+
+
+def tags_to_spans(tags: np.ndarray, breaks: Optional[np.ndarray] = None) -> dict[str, np.ndarray]:
+    """BIO tag ids -> inclusive token spans [N, 2] per role. A stray I- starts a span.
+
+    ``breaks`` marks tokens that open a paragraph: no span runs across one (PolNeAR
+    never annotates a span over a line break, and a tagger that spills a quote into the
+    next paragraph should yield two spans the linker can attach separately).
+    """
     role = np.where(tags > 0, (tags - 1) // 2, -1)
     is_b = (tags > 0) & ((tags - 1) % 2 == 0)
+    if breaks is not None:
+        is_b = is_b | breaks
     prev_role = np.concatenate([[-1], role[:-1]])
     start = (role >= 0) & (is_b | (role != prev_role))
     next_role = np.concatenate([role[1:], [-1]])

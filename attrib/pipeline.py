@@ -11,10 +11,12 @@ import torch
 
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .calibration import apply_platt
-from .decode import best_links, build_attributions, mask_far, merge_windows, tags_to_spans, viterbi
+from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi
 from .schema import Article
 from .modeling.modeling_outlet import OutletClassifier
+from .modeling.modeling_speaker import SpeakerRanker
 from .outlets import assign_outlets, detect_outlets
+from .speaker_ranking import rank_speakers
 from .precision import autocast, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import prominent_entity, resolve_speakers
@@ -22,6 +24,7 @@ from .stance import STANCE_SUBDIR, StanceClassifier
 
 AUTO_TARGET = "auto"
 OUTLET_SUBDIR = "outlet"
+SPEAKER_SUBDIR = "speaker"
 
 DEFAULT_MODEL_NAME = "attrib-minilm-l6"
 PICKLE_SUFFIXES = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt"}
@@ -80,7 +83,8 @@ class Attributor:
     """
 
     def __init__(self, model, tokenizer, batch_size: int = 16, threads: Optional[int] = None,
-                 stance: Optional[StanceClassifier] = None, outlet=None, precision: str = "fp32") -> None:
+                 stance: Optional[StanceClassifier] = None, outlet=None, speaker=None,
+                 precision: str = "fp32") -> None:
         self.precision = resolve_precision(precision)
         if self.precision == "int8":
             # A quantised copy: a stance branch sharing the fp32 layers keeps them.
@@ -89,6 +93,7 @@ class Attributor:
         self.tokenizer = tokenizer
         self.stance = stance
         self.outlet = outlet.eval() if outlet is not None else None
+        self.speaker = speaker.eval() if speaker is not None else None
         self.batch_size = batch_size
         if threads:
             torch.set_num_threads(threads)
@@ -98,6 +103,7 @@ class Attributor:
         self.max_link_distance = cfg.max_link_distance
         self.transitions = np.array(cfg.tag_transitions, dtype=np.float64) if cfg.tag_transitions else None
         self.transition_weight = cfg.transition_weight
+        self.outside_bias = getattr(cfg, "outside_bias", 0.0)
 
     @classmethod
     def from_pretrained(cls, path: Optional[Union[str, Path]] = None, batch_size: int = 16,
@@ -116,8 +122,10 @@ class Attributor:
             d, attrib_model=model, tokenizer=tokenizer))
         outlet = _load_part(path / OUTLET_SUBDIR, "outlet classifier", lambda d: OutletClassifier.from_pretrained(
             d, use_safetensors=True, dtype=torch.float32))
+        speaker = _load_part(path / SPEAKER_SUBDIR, "speaker ranker", lambda d: SpeakerRanker.from_pretrained(
+            d, use_safetensors=True, dtype=torch.float32))
         return cls(model, tokenizer, batch_size=batch_size, threads=threads or os.cpu_count(), stance=stance,
-                   outlet=outlet, precision=precision)
+                   outlet=outlet, speaker=speaker, precision=precision)
 
     @overload
     def __call__(self, inputs: Union[str, Article]) -> Article: ...
@@ -225,6 +233,8 @@ class Attributor:
                 if self.outlet is not None and atts:
                     mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states)
             out = resolve_speakers(replace(art, attributions=atts))
+            if self.speaker is not None and atts:
+                out = rank_speakers(self.speaker, out, tok, states)
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
             outs.append(out)
@@ -245,11 +255,13 @@ class Attributor:
             return self.stance.assign_many(articles, targets)
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
+        log_probs = np.log(probs.numpy().astype(np.float64) + 1e-9)
+        log_probs[:, 0] -= self.outside_bias
         if self.transitions is not None:
-            tags = viterbi(np.log(probs.numpy().astype(np.float64) + 1e-9), self.transitions, self.transition_weight)
+            tags = viterbi(log_probs, self.transitions, self.transition_weight)
         else:
-            tags = probs.argmax(-1).numpy()
-        spans = tags_to_spans(tags)
+            tags = log_probs.argmax(-1)
+        spans = tags_to_spans(tags, paragraph_starts(text, tok))
         if not len(spans["content"]):
             return []
         conf = probs.max(-1).values.numpy()

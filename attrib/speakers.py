@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
+
 from .schema import Article, Attribution
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his", "them", "you", "who", "that", "which", "whom"}
@@ -22,15 +24,19 @@ TITLES = {
     "ceo", "chief", "attorney", "chair", "chairwoman", "chairperson", "commissioner", "whip", "lt", "col", "adm",
     "sgt", "superintendent", "councilman", "councilwoman", "assemblyman", "assemblywoman", "sheriff",
     "the", "a", "an", "republican", "democratic", "democrat", "gop", "u", "s", "us", "candidate", "nominee",
+    "state",  # "Secretary of State John F. Kerry"
 }
 VAGUE = {
     "source", "sources", "official", "officials", "report", "reports", "critics", "some", "many", "analysts",
     "experts", "people", "aides", "observers", "polls", "studies", "others", "several", "commentators", "supporters",
     "voters", "democrats", "republicans", "insiders", "authorities", "police", "documents", "most", "few",
 }
-_TOKEN = r"(?:[A-Z]\.|[A-Z][a-z]*(?:-[A-Za-z]+)*[a-z]|[A-Z]{2,})"
-# Names stay on one line, joined by single spaces; a possessive ("Iran’s") ends a name.
-NAME_RE = re.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|de|van|von|bin)(?![’']))*")
+# A capitalised word in any script: initials ("U."), inner capitals (McConnell, DuVernay), an O’/D’
+# prefix (O’Neill), hyphens (Crouse-Mays), or an acronym (IMF).
+_TOKEN = r"(?:\p{Lu}\.|(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
+# Names stay on one line, joined by single spaces; a possessive ("Donald Trump’s") ends a
+# name, since the repetition needs a space right after each word.
+NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|de|van|von|bin))*")
 PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
 QUANTIFIERS = {"a", "an", "some", "many", "several", "one", "two", "three", "other", "another", "most", "few"}
 
@@ -53,21 +59,28 @@ def _core_name(surface: str) -> list[str]:
     """
     surface = re.sub(r"\([^)]*\)", " ", surface)
     surface = re.sub(r"[“\"][^”\"]{1,20}[”\"]", " ", surface)  # nicknames: Robert C. "Bobby" Scott
-    surface = re.sub(r"[’']s\b", "", surface)
     out: list[str] = []
     before_title: list[str] = []
+    owner = False
     for w in _words(surface):
+        possessive = bool(re.search(r"[’']s?$", w)) and len(w) > 2
+        w = re.sub(r"[’']s?$", "", w) if possessive else w
         bare = w.strip(".").casefold()
         if not out and bare in SENTENCE_OPENERS:
             continue
-        if bare in TITLES:
+        # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
+        # ends what came before: the name is what follows.
+        if bare in TITLES or (owner and w[:1].isupper()) or (w[:1].islower() and bare not in PARTICLES):
             if out:
                 before_title, out = out, []
-            continue
+            owner = False
+            if bare in TITLES or w[:1].islower():
+                continue
         if out and re.fullmatch(r"[A-Z]\.", w):
             out.append(w)
         elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES):
             out.append(w.strip(".,") if not re.fullmatch(r"(?:Jr|Sr)\.", w) else w)
+        owner = possessive and bool(out)
     if not out:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
@@ -102,14 +115,49 @@ def source_type(surface: str) -> str:
     if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE):
         return "vague"
     head = _words(_head_part(surface))
-    if head and _core_name(head[-1]):
+    if (head and _core_name(head[-1])) or _trailing_name(surface):
         return "named"
     return "description"
 
 
+def _trailing_name(surface: str) -> list[str]:
+    """A full name after a title with a preposition ("Secretary of State John F. Kerry"); one word is not
+    enough ("Ambassador to Russia" names a country, not the speaker), nor is a non-title head
+    ("A spokeswoman for Hillary Clinton" is not Hillary Clinton)."""
+    words = [w.strip(".").casefold() for w in _words(surface)]
+    words = [w for w in words if w not in {"the", "a", "an"}]
+    if not words or words[0] not in TITLES:
+        return []
+    core = _core_name(surface.split(",")[0])
+    return core if len(core) >= 2 else []
+
+
 def name_mentions(text: str) -> list[list[str]]:
-    """Every capitalised name sequence in the text, as its core words."""
-    return [core for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
+    """Every capitalised name sequence in the text, as its core words.
+
+    Words that the article also writes in lower case, glued to a name the article uses on
+    its own, are capitalised common words ("Rival Hillary Clinton Wins" in a headline,
+    "Hold Melania Trump"), not part of the name.
+    """
+    return [core for _, core in name_matches(text)]
+
+
+def name_matches(text: str) -> list[tuple[tuple[int, int], list[str]]]:
+    """(character span, core words) of every name in the text; see `name_mentions`."""
+    found = [(m.span(), core) for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
+    known = {" ".join(c) for _, c in found}
+    lower = set(re.findall(r"(?<![\w’'.-])[a-z][a-z-]+\b", text))
+
+    def trimmed(c: list[str]) -> list[str]:
+        """The longest name the article uses on its own inside `c`, if every other word is a common word."""
+        for n in range(len(c) - 1, 1, -1):
+            for i in range(len(c) - n + 1):
+                rest = c[:i] + c[i + n:]
+                if " ".join(c[i:i + n]) in known and all(w.casefold() in lower for w in rest):
+                    return c[i:i + n]
+        return c
+
+    return [(span, trimmed(c) if len(c) >= 3 else c) for span, c in found]
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -122,7 +170,7 @@ def _surname(core: list[str]) -> str:
 
 
 def canonical(surface: str, mentions: list[list[str]]) -> Optional[str]:
-    core = _core_name(_head_part(surface))
+    core = _core_name(_head_part(surface)) or _trailing_name(surface)
     if not core:
         return None
     surname = _surname(core)
@@ -143,7 +191,7 @@ def appositive_name(text: str, before: int, description: str) -> Optional[str]:
     head = _words(_head_part(description))
     if not head or not head[-1].isalpha():
         return None
-    pattern = re.compile(rf"({NAME_RE.pattern}),[^,.;\n]{{0,40}}\b(?i:{re.escape(head[-1])})\b")
+    pattern = regex.compile(rf"({NAME_RE.pattern}),[^,.;\n]{{0,40}}\b(?i:{re.escape(head[-1])})\b")
     found = None
     for m in pattern.finditer(text, 0, before):
         core = _core_name(m.group(1))

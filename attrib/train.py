@@ -172,10 +172,11 @@ def _last_checkpoint(folder: Path) -> Optional[str]:
 
 
 def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path], stance: Optional[Union[str, Path]] = None,
-                outlet: Optional[Union[str, Path]] = None) -> None:
-    """Copy a trained model with fp16 weights (half the size in git), and its stance/outlet parts as
-    `stance/` and `outlet/` subfolders; everything loads back as fp32."""
+                outlet: Optional[Union[str, Path]] = None, speaker: Optional[Union[str, Path]] = None) -> None:
+    """Copy a trained model with fp16 weights (half the size in git), and its stance/outlet/speaker parts
+    as `stance/`, `outlet/` and `speaker/` subfolders; everything loads back as fp32."""
     from .modeling.modeling_outlet import OutletClassifier
+    from .modeling.modeling_speaker import SpeakerRanker
     from .modeling.modeling_stance import StanceModel
 
     out_dir = Path(out_dir)
@@ -186,6 +187,7 @@ def export_half(model_dir: Union[str, Path], out_dir: Union[str, Path], stance: 
         # Only the branch's own layers are written; the shared ones stay in the parent model.
         branch = StanceModel.from_pretrained(str(stance), use_safetensors=True)
         branch.to(torch.float16).save_pretrained(str(out_dir / "stance"), safe_serialization=True)
-    if outlet is not None:
-        OutletClassifier.from_pretrained(str(outlet), use_safetensors=True).to(torch.float16).save_pretrained(
-            str(out_dir / "outlet"), safe_serialization=True)
+    for part, cls, folder in ((outlet, OutletClassifier, "outlet"), (speaker, SpeakerRanker, "speaker")):
+        if part is not None:
+            cls.from_pretrained(str(part), use_safetensors=True).to(torch.float16).save_pretrained(
+                str(out_dir / folder), safe_serialization=True)

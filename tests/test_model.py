@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from attrib.cli import app
 from attrib.data import load_gold
-from attrib.data.features import TAG_ID, make_windows
-from attrib.decode import merge_windows, tags_to_spans
+from attrib.data.features import TAG_ID, make_windows, tokenize_article
+from attrib.decode import merge_windows, paragraph_starts, tags_to_spans
 from attrib.metrics import evaluate
 from attrib.pipeline import Attributor, ModelLoadError
 from attrib.schema import Article
@@ -153,6 +153,21 @@ def test_tags_to_spans():
     assert spans["source"].tolist() == [[1, 2]]
     assert spans["cue"].tolist() == [[3, 3], [7, 7]]  # a stray I- starts a span
     assert spans["content"].tolist() == [[4, 5], [6, 6], [9, 9]]
+
+
+def test_no_span_runs_across_a_paragraph_break(tiny_bert):
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_bert)
+    text = 'the first place. McCrummen reports:\n\n"The first time she had seen him"'
+    tok = tokenize_article(text, tokenizer)
+    breaks = paragraph_starts(text, tok)
+    first_after = next(i for i, (s, _) in enumerate(tok.offsets) if s > text.index("\n"))
+    assert breaks.tolist() == [i == first_after for i in range(len(tok))]
+    t = TAG_ID
+    tags = np.array([t["B-CONTENT"]] + [t["I-CONTENT"]] * (len(tok) - 1))
+    assert tags_to_spans(tags).get("content").tolist() == [[0, len(tok) - 1]]
+    assert tags_to_spans(tags, breaks)["content"].tolist() == [[0, first_after - 1], [first_after, len(tok) - 1]]
 
 
 @settings(max_examples=60, deadline=None)

@@ -57,3 +57,18 @@ def test_titles_initials_suffixes_and_trailing_adverbs():
     assert canonical("Newkirk", mentions) == "Vann R. Newkirk II"
     assert canonical("PENCE", mentions) == "Mike Pence"  # transcripts shout the surname
     assert source_type("Okafor later") == "named" and canonical("Okafor later", [["Ada", "Okafor"]]) == "Ada Okafor"
+
+
+def test_names_with_inner_capitals_accents_apostrophes_and_owners():
+    text = ("Donald Trump’s adviser spoke. Mitch McConnell and Ava DuVernay met James O’Neill. "
+            "German Economy Minister Matthias Krüger met Selim Aydoğdu. NBC’s Dante Chinni said so.\n"
+            "Rival Hillary Clinton Wins\nHillary Clinton said it. Our rival campaign said it wins.")
+    mentions = {" ".join(m) for m in name_mentions(text)}
+    for name in ["Donald Trump", "Mitch McConnell", "Ava DuVernay", "James O’Neill", "Matthias Krüger",
+                 "Selim Aydoğdu", "Dante Chinni", "Hillary Clinton"]:
+        assert name in mentions, (name, mentions)
+    assert not any(m.startswith(("NBC ", "Rival ", "Donald")) and m != "Donald Trump" for m in mentions), mentions
+    # a lowercase word or an owner ends what came before it
+    assert canonical("Conservative economist Aparna Mathur", []) == "Aparna Mathur"
+    assert canonical("Hillary Clinton’s campaign manager Robby Mook", []) == "Robby Mook"
+    assert canonical("Secretary of State John F. Kerry", []) == "John F. Kerry"

@@ -24,6 +24,7 @@ class AttribConfig(PretrainedConfig):
         window_stride: int = 192,
         tag_transitions: Optional[list[list[float]]] = None,
         transition_weight: float = 0.2,
+        outside_bias: float = 0.0,
         confidence_calibration: Optional[list[float]] = None,
         **kwargs: Any,
     ) -> None:
@@ -42,6 +43,9 @@ class AttribConfig(PretrainedConfig):
         # log P(tag | previous tag) from the training labels; the decoder's Viterbi prior.
         self.tag_transitions = tag_transitions
         self.transition_weight = transition_weight
+        # Subtracted from log P(O) before decoding: > 0 trades precision for recall
+        # (the tagger under-predicts); chosen on dev by eval/tune_decoding.py.
+        self.outside_bias = outside_bias
         # Platt scaling (a, b) of the raw confidence, fitted on dev by `attrib calibrate`.
         self.confidence_calibration = confidence_calibration
 

@@ -1,0 +1,74 @@
+"""The learned speaker ranker: its candidates and features, and that it learns and ships."""
+from __future__ import annotations
+
+import shutil
+
+from attrib.schema import Article, Attribution
+from attrib.speaker_ranking import FEATURES, candidate_rows, name_forms
+
+TEXT = ("Kazem Jalali met Maria Zakharova in Moscow. Ms. Zakharova said the talks went well. "
+        "Jalali said they did not. He added that Mr. Jalali would return. She disagreed.")
+
+
+def _span(text: str, needle: str, nth: int = 0) -> list[tuple[int, int]]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return [(start, start + len(needle))]
+
+
+def _row(cands, rows, name):
+    i = next(i for i, c in enumerate(cands) if c is not None and c.name == name)
+    return dict(zip(FEATURES, rows[i]))
+
+
+def test_name_forms_gather_compatible_mentions_and_gender():
+    forms = {f.name: f for f in name_forms(TEXT)}
+    assert set(forms) >= {"Kazem Jalali", "Maria Zakharova", "Zakharova", "Jalali"}
+    assert len(forms["Kazem Jalali"].compatible) == 3  # its own mention and the two bare "Jalali"
+    assert len(forms["Jalali"].compatible) == 2  # a bare surname is not compatible with the full name
+    assert forms["Kazem Jalali"].gender == 1 and forms["Maria Zakharova"].gender == -1
+
+
+def test_candidate_features_describe_the_relation():
+    art = Article(id="t", text=TEXT, attributions=[])
+    forms = name_forms(TEXT)
+    he = Attribution(content=_span(TEXT, "that Mr. Jalali would return"), source=_span(TEXT, "He"))
+    cands, rows = candidate_rows(art, forms, he, rules_speaker="Kazem Jalali", previous_speaker="Kazem Jalali")
+    assert cands[0] is None and rows[0][FEATURES.index("is_null")] == 1
+    jalali, zakharova = _row(cands, rows, "Kazem Jalali"), _row(cands, rows, "Maria Zakharova")
+    assert jalali["pronoun=he"] == 1 and jalali["gender_agrees"] == 1 and jalali["rules_pick"] == 1
+    assert zakharova["gender_clashes"] == 1 and zakharova["rules_pick"] == 0
+    assert jalali["distance_before"] < zakharova["distance_before"]
+    named = Attribution(content=_span(TEXT, "the talks went well"), source=_span(TEXT, "Zakharova", 1))
+    cands, rows = candidate_rows(art, forms, named, rules_speaker=None, previous_speaker=None)
+    z = _row(cands, rows, "Maria Zakharova")
+    assert z["surname_match"] == 1 and z["mention_in_source"] == 0 and z["source=named"] == 1
+    assert _row(cands, rows, "Zakharova")["mention_in_source"] == 1
+    assert _row(cands, rows, "Kazem Jalali")["surname_match"] == 0
+
+
+def test_train_speaker_learns_pronouns_and_the_pipeline_uses_it(trained_tiny, tmp_path):
+    from attrib.pipeline import Attributor
+    from attrib.train_speaker import train_speaker
+
+    pairs = [("Anna Petrova", "Boris Ivanov", "She"), ("Igor Sokolov", "Olga Morozova", "He"),
+             ("Maria Lopez", "Juan Perez", "She"), ("Pedro Alves", "Ines Costa", "He")]
+    arts = []
+    for i in range(16):
+        speaker, other, pronoun = pairs[i % 4]
+        text = f"{other} met {speaker} on day {i}. {pronoun} said the talks went well."
+        att = Attribution(content=_span(text, "the talks went well"), cue=_span(text, "said"),
+                          source=_span(text, pronoun), speaker=speaker)
+        arts.append(Article(id=f"a{i}", text=text, attributions=[att]))
+    metrics = train_speaker(arts, arts, trained_tiny, tmp_path / "speaker", epochs=60, learning_rate=5e-3,
+                            batch_size=8, patience=60, progress=False)
+    assert metrics["train_sources"] == 16 and metrics["eval_speaker_accuracy"] >= 0.9, metrics
+    model_dir = tmp_path / "model"
+    shutil.copytree(trained_tiny, model_dir)
+    shutil.copytree(tmp_path / "speaker", model_dir / "speaker", ignore=shutil.ignore_patterns("checkpoints"))
+    attributor = Attributor.from_pretrained(model_dir)
+    assert attributor.speaker is not None
+    out = attributor(arts[0].text)
+    names = {f.name for f in name_forms(arts[0].text)}
+    assert all(a.speaker is None or a.speaker in names for a in out.attributions)
