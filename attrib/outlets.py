@@ -237,11 +237,13 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inheri
         outlet, span = None, []
         if best is not None:
             span = [list(best)]
-            # The outlet is the source ("The Post has learned"): the speaker's full name names it best.
-            if att.speaker and any(s < best[1] and best[0] < e for s, e in att.source):
+            outlet = canonical_outlet(article.text[best[0]:best[1]], article.text)
+            # The outlet is the source ("The Post has learned"): the speaker's full name names it best,
+            # but only when it is that outlet's name (a source "Sanders, in a New York Times interview"
+            # keeps the Times).
+            if att.speaker and outlet and any(s < best[1] and best[0] < e for s, e in att.source) and (
+                    set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
                 outlet = att.speaker
-            else:
-                outlet = canonical_outlet(article.text[best[0]:best[1]], article.text)
         elif att.speaker and att.speaker in last_by_speaker and (
                 inherit == "all" or (inherit == "quotes" and att.kind in ("direct", "mixed"))) and not any(
                 GENERIC_CHANNEL.search(article.text, *bounds[i]) for i in sentences):
