@@ -128,6 +128,25 @@ def best_links(logits: torch.Tensor) -> LinkResult:
     return LinkResult(choice=(idx - 1).numpy(), prob=prob.numpy())
 
 
+# What may stand between a content and the cue that introduces it: "said: “…”", "“…,” he said".
+CUE_GAP = " ,:\"“”'‘’"
+
+
+def adjacent_span(text: str, tok: TokenizedArticle, spans: np.ndarray, anchor: np.ndarray, gap_chars: str = " ,") -> int:
+    """The first of `spans` right before or after the `anchor` token span with only `gap_chars` between
+    ("Jalali said", "said Jalali, …"); -1 when none touches it."""
+    for i, (s, e) in enumerate(spans.tolist()):
+        if e < anchor[0]:
+            gap = text[tok.offsets[e][1]:tok.offsets[int(anchor[0])][0]]
+        elif s > anchor[1]:
+            gap = text[tok.offsets[int(anchor[1])][1]:tok.offsets[s][0]]
+        else:
+            continue
+        if not gap.strip(gap_chars):
+            return i
+    return -1
+
+
 def build_attributions(
     text: str,
     tok: TokenizedArticle,
@@ -139,17 +158,26 @@ def build_attributions(
     """Group content pieces that share a cue into one attribution (a quote broken by 'he said')."""
     contents, cues, sources = spans["content"], spans["cue"], spans["source"]
     groups: dict[int, list[int]] = {}
-    singles: list[list[int]] = []
+    singles: list[tuple[int, list[int]]] = []
     for i in range(len(contents)):
         cue = int(cue_links.choice[i])
         if cue >= 0:
             groups.setdefault(cue, []).append(i)
         else:
-            singles.append([i])
+            # Unlinked, but a cue touches it ("said: …", "…, he said"): its own attribution with that cue
+            # (not merged into that cue's group, which cost content exact F1 on dev). Attribution F1 on
+            # PolNeAR dev: 0.527 -> 0.539.
+            singles.append((adjacent_span(text, tok, cues, contents[i], gap_chars=CUE_GAP), [i]))
     out = []
-    for cue, members in [*groups.items(), *((-1, m) for m in singles)]:
+    for cue, members in [*groups.items(), *singles]:
         best = max(members, key=lambda i: source_links.prob[i] if source_links.choice[i] >= 0 else 0.0)
         src = int(source_links.choice[best])
+        if cue >= 0:
+            # A source touching the cue is its subject or object ("Jalali said", "said Jalali"): on PolNeAR
+            # dev, preferring it over the linker's choice raised attribution F1 from 0.498 to 0.527.
+            near = adjacent_span(text, tok, sources, cues[cue])
+            if near >= 0:
+                src = near
         content: Span = [char_span(tok, text, int(contents[i, 0]), int(contents[i, 1])) for i in members]
         content = sorted(s for s in content if s[1] > s[0])
         if not content:

@@ -170,6 +170,42 @@ def test_no_span_runs_across_a_paragraph_break(tiny_bert):
     assert tags_to_spans(tags, breaks)["content"].tolist() == [[0, first_after - 1], [first_after, len(tok) - 1]]
 
 
+def test_a_source_or_cue_touching_its_partner_wins(tiny_bert):
+    from transformers import AutoTokenizer
+
+    from attrib.decode import LinkResult, build_attributions
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_bert)
+    text = "Putin met Xi. Lavrov said the talks went well. Peskov agreed."
+    tok = tokenize_article(text, tokenizer)
+
+    def token_span(needle: str) -> list[int]:
+        s = text.index(needle)
+        idx = [i for i, (a, b) in enumerate(tok.offsets) if a < s + len(needle) and s < b]
+        return [idx[0], idx[-1]]
+
+    spans = {"content": np.array([token_span("the talks went well"), token_span("agreed")]),
+             "cue": np.array([token_span("said")]),
+             "source": np.array([token_span("Putin"), token_span("Lavrov"), token_span("Peskov")])}
+    # The linker ties the first content to "said" but to the far source "Putin", and leaves the second
+    # content without a cue; "Lavrov" touches "said", and "said" touches neither "agreed" nor anything else.
+    cue_links = LinkResult(choice=np.array([0, -1]), prob=np.array([0.9, 0.5]))
+    source_links = LinkResult(choice=np.array([0, 2]), prob=np.array([0.6, 0.7]))
+    atts = build_attributions(text, tok, spans, np.array([0.9, 0.9]), cue_links, source_links)
+    by_content = {text[a.content[0][0]:a.content[0][1]]: a for a in atts}
+    first = by_content["the talks went well"]
+    assert text[first.source[0][0]:first.source[0][1]] == "Lavrov"
+    assert by_content["agreed"].cue == [] and text[slice(*by_content["agreed"].source[0])] == "Peskov"
+    text2 = "“We agree,” said Lavrov."
+    tok2 = tokenize_article(text2, tokenizer)
+    text, tok = text2, tok2
+    spans = {"content": np.array([token_span("“We agree,”")]), "cue": np.array([token_span("said")]),
+             "source": np.array([token_span("Lavrov")])}
+    atts = build_attributions(text, tok, spans, np.array([0.9]), LinkResult(np.array([-1]), np.array([0.4])),
+                              LinkResult(np.array([-1]), np.array([0.4])))
+    assert text[slice(*atts[0].cue[0])] == "said" and text[slice(*atts[0].source[0])] == "Lavrov"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 300), st.integers(4, 64), st.data())
 def test_merge_windows_covers_every_token_once(n, max_tokens, data):
