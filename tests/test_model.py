@@ -206,6 +206,19 @@ def test_a_source_or_cue_touching_its_partner_wins(tiny_bert):
     assert text[slice(*atts[0].cue[0])] == "said" and text[slice(*atts[0].source[0])] == "Lavrov"
 
 
+def test_cue_and_source_come_from_the_contents_sentence():
+    from attrib.decode import same_sentence_span
+
+    sent = np.array([0] * 10 + [1] * 10)
+    cues = np.array([[2, 2], [14, 14], [16, 16]])
+    content = np.array([11, 13])
+    assert same_sentence_span(sent, cues, content, 0) == 1  # the far cue in sentence 0 gives way to the nearest
+    assert same_sentence_span(sent, cues, content, 2) == 2  # the linker's own choice stands in the same sentence
+    assert same_sentence_span(sent, cues, content, -1) == 1  # no link: the nearest cue in the sentence
+    assert same_sentence_span(sent, cues[:1], content, -1) == -1  # none in the sentence: still none
+    assert same_sentence_span(sent, np.array([[12, 12]]), content, -1) == -1  # inside the anchor does not count
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 300), st.integers(4, 64), st.data())
 def test_merge_windows_covers_every_token_once(n, max_tokens, data):
