@@ -7,7 +7,7 @@ MODEL  ?= models/attrib-minilm-l6
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval eval-stance bench bench-ray train clean
+.PHONY: install demo test eval eval-stance bench bench-ray train clean eval-speakers tune-decoding
 
 install: $(VENV)/.installed
 
@@ -32,6 +32,12 @@ eval: install
 eval-stance: install
 	$(BIN)/python eval/stance.py --shared $(SHARED) --model $(MODEL)
 
+eval-speakers: install
+	$(BIN)/python eval/speakers.py --shared $(SHARED) --model $(MODEL)
+
+tune-decoding: install
+	$(BIN)/python eval/tune_decoding.py --shared $(SHARED) --model $(MODEL)
+
 bench: install
 	$(BIN)/python eval/bench.py --shared $(SHARED) --model $(MODEL)
 
@@ -39,7 +45,8 @@ bench-ray: install
 	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL)
 
 # The shipped recipe (see models/attrib-minilm-l6/README.md): attribution model, then the
-# stance branch (NewsMTSC + BASIL, then in-domain labels) and the outlet classifier on top of it.
+# stance branch (NewsMTSC + BASIL, then in-domain labels), the outlet classifier and the speaker
+# ranker on top of it, then confidence calibration.
 WORLD := data/articles/world-outlets-train.jsonl
 train: install
 	$(BIN)/attrib train --train $(SHARED)/polnear/train --dev $(SHARED)/polnear/dev -o runs/default
@@ -50,7 +57,9 @@ train: install
 	  --epochs 1.5 --learning-rate 4e-5 --eval-steps 150
 	$(BIN)/attrib train-outlet --model runs/default -o runs/outlet --train $(SHARED)/polnear/train \
 	  --train $(WORLD) --train $(WORLD) --train $(WORLD) --dev $(SHARED)/polnear/dev --dev data/articles/world-outlets-dev.jsonl
-	$(BIN)/attrib export runs/default -o $(MODEL) --stance runs/stance --outlet runs/outlet
+	$(BIN)/attrib train-speaker --model runs/default -o runs/speaker
+	$(BIN)/attrib export runs/default -o $(MODEL) --stance runs/stance --outlet runs/outlet --speaker runs/speaker
+	$(BIN)/attrib calibrate --model $(MODEL)
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache
