@@ -105,17 +105,16 @@ def name_forms(text: str) -> list[NameForm]:
     for span, core in name_matches(text):
         key = normalise_name(" ".join(core))
         if key:
-            forms.setdefault(key, NameForm(core)).own.append(span)
+            forms.setdefault(key, NameForm(list(core))).own.append(span)
     out = list(forms.values())
     name_starts = sorted(s for f in out for s, _ in f.own)
+    by_surname: dict[str, list[NameForm]] = {}
     for f in out:
-        f.compatible = sorted(s for g in out if _compatible(g.words, f.words) for s in g.own)
+        by_surname.setdefault(f.surname, []).append(f)
+    for f in out:
+        f.compatible = sorted(s for g in by_surname[f.surname] if _compatible(g.words, f.words) for s in g.own)
         f.gender = int(np.sign(_gender_votes(text, f.compatible, name_starts)))
     return out
-
-
-def _log_distance(chars: int) -> float:
-    return math.log1p(max(chars, 0)) / 10.0
 
 
 def source_features(surface: str) -> dict[str, float]:
@@ -134,94 +133,142 @@ def _head_word(surface: str) -> str:
     return head[-1].casefold().strip(".,") if head else ""
 
 
+class ArticleNames:
+    """What the features need about an article's name forms, computed once per article.
+
+    Per form: its normalised key, words, flags and counts; and every compatible mention
+    flattened into arrays (start, end, form, sentence), so each attribution's distances
+    are a few vectorised operations instead of loops over forms and mentions.
+    """
+
+    def __init__(self, article: Article, forms: Sequence[NameForm]) -> None:
+        text = article.text
+        self.text = text
+        self.forms = list(forms)
+        self.bounds = sentence_bounds(text)
+        self.keys = [normalise_name(f.name) for f in forms]
+        key_set = set(self.keys)
+        longest: dict[str, int] = {}
+        for f in forms:
+            longest[f.surname] = max(longest.get(f.surname, 0), len(f.words))
+        self.words_cf = [[w.casefold() for w in f.words] for f in forms]
+        self.surnames = [f.surname for f in forms]
+        self.initials = [_initials(f.words) for f in forms]
+        org = [any(w in ORG_WORDS for w in wc) or (len(f.words) == 1 and f.words[0].isupper())
+               for f, wc in zip(forms, self.words_cf)]
+        self.static = {
+            "form_length": np.array([len(f.words) / 4 for f in forms], dtype=np.float32),
+            "person_like": np.array([2 <= len(f.words) <= 4 and not o for f, o in zip(forms, org)], dtype=np.float32),
+            "org_like": np.array(org, dtype=np.float32),
+            "suspect_prefix": np.array([len(f.words) > 2 and normalise_name(" ".join(f.words[1:])) in key_set
+                                        for f in forms], dtype=np.float32),
+            "in_lead": np.array([f.own[0][0] < 300 for f in forms], dtype=np.float32),
+            "longest_form": np.array([len(f.words) == longest[f.surname] for f in forms], dtype=np.float32),
+            "mention_count": np.array([math.log1p(len(f.compatible)) / 3 for f in forms], dtype=np.float32),
+            "form_count": np.array([math.log1p(len(f.own)) / 3 for f in forms], dtype=np.float32),
+        }
+        self.gender = np.array([f.gender for f in forms], dtype=np.float32)
+        # Words standing near any mention of the form: does "nominee" or "president" describe it?
+        self.nearby = [set(re.findall(r"[a-z]+", " ".join(text[max(0, a - 60):b + 60] for a, b in f.compatible).casefold()))
+                       for f in forms]
+        rows = [(a, b, i) for i, f in enumerate(forms) for a, b in f.compatible]
+        self.m_start = np.array([r[0] for r in rows], dtype=np.int64)
+        self.m_end = np.array([r[1] for r in rows], dtype=np.int64)
+        self.m_form = np.array([r[2] for r in rows], dtype=np.int64)
+        self.m_sentence = np.array([_sentence_of(self.bounds, a) for a, _, _ in rows], dtype=np.int64)
+        own = [(a, b, i) for i, f in enumerate(forms) for a, b in f.own]
+        self.o_start = np.array([r[0] for r in own], dtype=np.int64)
+        self.o_end = np.array([r[1] for r in own], dtype=np.int64)
+        self.o_form = np.array([r[2] for r in own], dtype=np.int64)
+
+    def per_form_min(self, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        out = np.full(len(self.forms), np.inf)
+        np.minimum.at(out, self.m_form[mask], values[mask])
+        return out
+
+
 def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution, rules_speaker: Optional[str],
-                   previous_speaker: Optional[str]) -> tuple[list[Optional[NameForm]], np.ndarray]:
+                   previous_speaker: Optional[str], names: Optional[ArticleNames] = None
+                   ) -> tuple[list[Optional[NameForm]], np.ndarray]:
     """The candidates of one attribution (None = nobody first, then the nearest name forms) and their features."""
-    text = article.text
+    names = names or ArticleNames(article, forms)
     index = {name: i for i, name in enumerate(FEATURES)}
     surface = article.span_text(att.source, sep=" ") if att.source else ""
     src_start = att.source[0][0] if att.source else att.content[0][0]
     src_end = att.source[-1][1] if att.source else src_start
     base = source_features(surface)
+    rows = np.zeros((1, len(FEATURES)), dtype=np.float32)
+    for k, v in {"is_null": 1.0, **base}.items():
+        rows[0, index[k]] = v
+    if not names.forms:
+        return [None], rows
     core = _core_name(_head_part(surface)) if base.get("source=named") else []
+    core_cf = [w.casefold() for w in core]
     head = _head_word(surface)
-    bounds = sentence_bounds(text)
-    sentence = _sentence_of(bounds, src_start)
-    by_form = {normalise_name(f.name): f for f in forms}
+    sentence = _sentence_of(names.bounds, src_start)
+    s, e = names.m_start, names.m_end
+    every = np.ones(len(s), dtype=bool)
+    # Closeness for keeping a candidate: inside the source first, then before it, then after.
+    gap = np.where((s < src_end) & (src_start < e), 0,
+                   np.where(e <= src_start, src_start - e, 2 * (s - src_end) + 200))
+    nearest = names.per_form_min(gap.astype(np.float64), every)
+    before_mask = s < src_start
+    before = names.per_form_min((src_start - e).astype(np.float64), before_mask)
+    after = names.per_form_min((s - src_end).astype(np.float64), s >= src_end)
+    same_sentence = np.zeros(len(names.forms), dtype=bool)
+    same_sentence[names.m_form[names.m_sentence == sentence]] = True
+    in_source = np.zeros(len(names.forms), dtype=bool)
+    in_source[names.o_form[(names.o_start < src_end) & (src_start < names.o_end)]] = True
 
-    def nearest(f: NameForm) -> int:
-        """Closeness for keeping the candidate: inside the source first, then before it, then after."""
-        def gap(s: int, e: int) -> int:
-            if s < src_end and src_start < e:
-                return 0
-            return src_start - e if e <= src_start else 2 * (s - src_end) + 200
-        return min(gap(s, e) for s, e in f.compatible)
-
-    ranked = sorted(forms, key=nearest)[:MAX_CANDIDATES - 1]
-    preceding = sorted((nearest(f), i) for i, f in enumerate(ranked) if any(s < src_start for s, _ in f.compatible))
-    recency = {i: r for r, (_, i) in enumerate(preceding, start=1)}
+    ranked = np.argsort(nearest, kind="stable")[:MAX_CANDIDATES - 1]
+    has_before = np.isfinite(before[ranked])
+    recency = np.zeros(len(ranked), dtype=np.float32)
+    order = sorted((nearest[f], r) for r, f in enumerate(ranked) if has_before[r])
+    for rank, (_, r) in enumerate(order, start=1):
+        recency[r] = 1.0 / rank
     pronoun_gender = 1 if base.get("pronoun=he") else -1 if base.get("pronoun=she") else 0
-    longest: dict[str, int] = {}
-    for f in forms:
-        longest[f.surname] = max(longest.get(f.surname, 0), len(f.words))
-    rows = np.zeros((len(ranked) + 1, len(FEATURES)), dtype=np.float32)
+    rules_key = normalise_name(rules_speaker) if rules_speaker else None
+    previous_key = normalise_name(previous_speaker) if previous_speaker else None
+    acronym = len(core) == 1 and core[0].isupper() and len(core[0]) > 1
 
-    def put(r: int, values: dict[str, float]) -> None:
-        for k, v in values.items():
-            rows[r, index[k]] = v
-
-    put(0, {"is_null": 1.0, **base})
-    for r, f in enumerate(ranked, start=1):
-        before = [src_start - e for s, e in f.compatible if s < src_start]
-        after = [s - src_end for s, _ in f.compatible if s >= src_end]
-        words_cf = [w.casefold() for w in f.words]
-        org = any(w in ORG_WORDS for w in words_cf) or (len(f.words) == 1 and f.words[0].isupper())
-        near_head = bool(head) and any(
-            re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 60):e + 60], re.IGNORECASE)
-            for s, e in f.compatible if not (s >= src_start and e <= src_end))
-        dropped = normalise_name(" ".join(f.words[1:])) if len(f.words) > 2 else ""
-        gender = f.gender * pronoun_gender
-        put(r, {
-            **base,
-            "rules_pick": float(bool(rules_speaker) and normalise_name(rules_speaker) == normalise_name(f.name)),
-            "previous_speaker": float(bool(previous_speaker)
-                                      and normalise_name(previous_speaker) == normalise_name(f.name)),
-            "mention_in_source": float(any(s < src_end and src_start < e for s, e in f.own)),
-            "surname_match": float(bool(core) and core[-1].casefold() == f.surname),
-            "first_name_conflict": float(len(core) > 1 and core[0].casefold() not in words_cf),
-            "source_words_inside": float(bool(core) and all(w.casefold() in words_cf for w in core)),
-            "acronym_match": float(bool(core) and len(core) == 1 and core[0].isupper() and len(core[0]) > 1
-                                   and _initials(f.words) == core[0]),
-            "has_before": float(bool(before)),
-            "distance_before": _log_distance(min(before)) if before else 1.0,
-            "has_after": float(bool(after)),
-            "distance_after": _log_distance(min(after)) if after else 1.0,
-            "same_sentence": float(any(_sentence_of(bounds, s) == sentence for s, _ in f.compatible)),
-            "recency_rank": 1.0 / recency[r - 1] if (r - 1) in recency else 0.0,
-            "mention_count": math.log1p(len(f.compatible)) / 3,
-            "form_count": math.log1p(len(f.own)) / 3,
-            "form_length": len(f.words) / 4,
-            "person_like": float(2 <= len(f.words) <= 4 and not org),
-            "org_like": float(org),
-            "gender_agrees": float(gender > 0),
-            "gender_clashes": float(gender < 0),
-            "head_word_near": float(near_head),
-            "suspect_prefix": float(bool(dropped) and dropped in by_form),
-            "in_lead": float(f.own[0][0] < 300),
-            "longest_form": float(len(f.words) == longest[f.surname]),
-        })
-    return [None, *ranked], rows
+    block = np.zeros((len(ranked), len(FEATURES)), dtype=np.float32)
+    for k, v in base.items():
+        block[:, index[k]] = v
+    cols = {
+        "rules_pick": [names.keys[f] == rules_key for f in ranked],
+        "previous_speaker": [names.keys[f] == previous_key for f in ranked],
+        "mention_in_source": in_source[ranked],
+        "surname_match": [bool(core_cf) and core_cf[-1] == names.surnames[f] for f in ranked],
+        "first_name_conflict": [len(core_cf) > 1 and core_cf[0] not in names.words_cf[f] for f in ranked],
+        "source_words_inside": [bool(core_cf) and all(w in names.words_cf[f] for w in core_cf) for f in ranked],
+        "acronym_match": [acronym and names.initials[f] == core[0] for f in ranked],
+        "has_before": has_before,
+        "distance_before": np.where(has_before, np.log1p(np.maximum(before[ranked], 0)) / 10.0, 1.0),
+        "has_after": np.isfinite(after[ranked]),
+        "distance_after": np.where(np.isfinite(after[ranked]), np.log1p(np.maximum(after[ranked], 0)) / 10.0, 1.0),
+        "same_sentence": same_sentence[ranked],
+        "recency_rank": recency,
+        "gender_agrees": names.gender[ranked] * pronoun_gender > 0,
+        "gender_clashes": names.gender[ranked] * pronoun_gender < 0,
+        "head_word_near": [bool(head) and head in names.nearby[f] for f in ranked],
+        **{k: v[ranked] for k, v in names.static.items()},
+    }
+    for k, v in cols.items():
+        block[:, index[k]] = np.asarray(v, dtype=np.float32)
+    return [None, *(names.forms[f] for f in ranked)], np.concatenate([rows, block])
 
 
-def mean_states(states: torch.Tensor, tok: TokenizedArticle, spans: Sequence[tuple[int, int]]) -> torch.Tensor:
-    """Mean token state of each character span [N, H]; zeros where a span covers no token."""
-    out = torch.zeros(len(spans), states.shape[-1])
-    if not spans or not len(tok):
+def mention_states(cums: torch.Tensor, tok: TokenizedArticle, spans: Sequence[tuple[int, int]]) -> torch.Tensor:
+    """Mean token state of each character span [N, H] from the states' prefix sums `cums` [T + 1, H];
+    zeros where a span covers no token."""
+    out = torch.zeros(len(spans), cums.shape[-1])
+    if not len(spans) or not len(tok):
         return out
     first, last = char_ranges_to_tokens(tok.offsets, spans)
-    for i, (f, l) in enumerate(zip(first.tolist(), last.tolist())):
-        if f <= l:
-            out[i] = states[f:l + 1].float().mean(0)
+    ok = first <= last
+    if ok.any():
+        f, l = torch.from_numpy(first[ok]), torch.from_numpy(last[ok])
+        out[torch.from_numpy(ok)] = (cums[l + 1] - cums[f]) / (l - f + 1).unsqueeze(-1).float()
     return out
 
 
@@ -247,22 +294,28 @@ def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor,
                   rules: Article) -> list[RankerInputs]:
     """Ranker inputs for every attribution of `article` (ordered as `rules`, the rules' own output)."""
     forms = name_forms(article.text)
+    names = ArticleNames(article, forms)
+    own_spans = list(zip(names.o_start.tolist(), names.o_end.tolist()))
+    cums = torch.cat([torch.zeros(1, states.shape[-1]), states.float().cumsum(0)])
+    own_states = mention_states(cums, tok, own_spans)  # every mention, once
+    own_index = {span: i for i, span in enumerate(own_spans)}
+    src_spans = [(a.source[0][0], a.source[-1][1]) if a.source else (0, 0) for a in rules.attributions]
+    src_states = mention_states(cums, tok, src_spans)
+    hidden = states.shape[-1]
     out = []
     previous: Optional[str] = None
-    src_spans = [(a.source[0][0], a.source[-1][1]) if a.source else (0, 0) for a in rules.attributions]
-    src_states = mean_states(states, tok, src_spans)
     for att, src_state in zip(rules.attributions, src_states):
-        cands, feats = candidate_rows(article, forms, att, att.speaker, previous)
+        cands, feats = candidate_rows(article, forms, att, att.speaker, previous, names)
         position = att.source[0][0] if att.source else att.content[0][0]
-        mention_spans = [nearest_mention(f, position) for f in cands[1:]]
-        cand_states = torch.zeros(MAX_CANDIDATES, states.shape[-1])
-        cand_states[1:len(cands)] = mean_states(states, tok, mention_spans)
+        cand_states = torch.zeros(MAX_CANDIDATES, hidden)
+        if len(cands) > 1:
+            rows = [own_index[nearest_mention(f, position)] for f in cands[1:]]
+            cand_states[1:len(cands)] = own_states[rows]
         features = torch.zeros(MAX_CANDIDATES, len(FEATURES))
         features[:len(cands)] = torch.from_numpy(feats)
         mask = torch.zeros(MAX_CANDIDATES, dtype=torch.bool)
         mask[:len(cands)] = True
-        out.append(RankerInputs(cands, src_state if att.source else torch.zeros_like(src_state),
-                                cand_states, features, mask))
+        out.append(RankerInputs(cands, src_state if att.source else torch.zeros(hidden), cand_states, features, mask))
         previous = att.speaker or previous
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
@@ -139,11 +140,15 @@ def name_mentions(text: str) -> list[list[str]]:
     its own, are capitalised common words ("Rival Hillary Clinton Wins" in a headline,
     "Hold Melania Trump"), not part of the name.
     """
-    return [core for _, core in name_matches(text)]
+    return [list(core) for _, core in name_matches(text)]
 
 
-def name_matches(text: str) -> list[tuple[tuple[int, int], list[str]]]:
-    """(character span, core words) of every name in the text; see `name_mentions`."""
+@lru_cache(maxsize=16)
+def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
+    """(character span, core words) of every name in the text; see `name_mentions`.
+
+    Cached: the rules and the ranker both ask for one article's names.
+    """
     found = [(m.span(), core) for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
     known = {" ".join(c) for _, c in found}
     lower = set(re.findall(r"(?<![\w’'.-])[a-z][a-z-]+\b", text))
@@ -157,7 +162,7 @@ def name_matches(text: str) -> list[tuple[tuple[int, int], list[str]]]:
                     return c[i:i + n]
         return c
 
-    return [(span, trimmed(c) if len(c) >= 3 else c) for span, c in found]
+    return tuple((span, tuple(trimmed(c) if len(c) >= 3 else c)) for span, c in found)
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
