@@ -133,17 +133,21 @@ CUE_GAP = " ,:\"“”'‘’"
 
 
 def adjacent_span(text: str, tok: TokenizedArticle, spans: np.ndarray, anchor: np.ndarray, gap_chars: str = " ,") -> int:
-    """The first of `spans` right before or after the `anchor` token span with only `gap_chars` between
-    ("Jalali said", "said Jalali, …"); -1 when none touches it."""
-    for i, (s, e) in enumerate(spans.tolist()):
-        if e < anchor[0]:
-            gap = text[tok.offsets[e][1]:tok.offsets[int(anchor[0])][0]]
-        elif s > anchor[1]:
-            gap = text[tok.offsets[int(anchor[1])][1]:tok.offsets[s][0]]
-        else:
-            continue
+    """The span right before (else right after) the `anchor` token span with only `gap_chars` between
+    ("Jalali said", "said Jalali, …"); -1 when none touches it. `spans` run in text order without
+    overlapping, so only the nearest span on each side can touch."""
+    if not len(spans):
+        return -1
+    before = int(np.searchsorted(spans[:, 1], anchor[0], "left")) - 1
+    after = int(np.searchsorted(spans[:, 0], anchor[1], "right"))
+    if before >= 0:
+        gap = text[tok.offsets[int(spans[before, 1])][1]:tok.offsets[int(anchor[0])][0]]
         if not gap.strip(gap_chars):
-            return i
+            return before
+    if after < len(spans):
+        gap = text[tok.offsets[int(anchor[1])][1]:tok.offsets[int(spans[after, 0])][0]]
+        if not gap.strip(gap_chars):
+            return after
     return -1
 
 
@@ -161,18 +165,24 @@ def same_sentence_span(sent: np.ndarray, spans: np.ndarray, anchor: np.ndarray, 
     else the nearest span outside the anchor that does; else `chosen` (-1 = none).
 
     The linkers were trained for a few CPU epochs and often reach across sentences; PolNeAR's cue
-    and source stand in the content's sentence far more often than not.
+    and source stand in the content's sentence far more often than not. `spans` run in text
+    order, so a sentence's spans are found by binary search (a 200,000-character article has
+    thousands of spans).
     """
-    own = {int(sent[anchor[0]]), int(sent[anchor[1]])}
-    if chosen >= 0 and int(sent[spans[chosen][0]]) in own:
+    own = sorted({int(sent[anchor[0]]), int(sent[anchor[1]])})
+    span_sent = sent[spans[:, 0]] if len(spans) else np.zeros(0, dtype=np.int64)
+    if chosen >= 0 and int(span_sent[chosen]) in own:
         return chosen
     best, best_d = chosen, None
-    for j, (s, e) in enumerate(spans.tolist()):
-        if int(sent[s]) not in own or (anchor[0] <= s and e <= anchor[1]):
-            continue
-        d = anchor[0] - e if e < anchor[0] else s - anchor[1]
-        if best_d is None or d < best_d:
-            best, best_d = j, d
+    for sentence in own:
+        lo, hi = np.searchsorted(span_sent, sentence, "left"), np.searchsorted(span_sent, sentence, "right")
+        for j in range(int(lo), int(hi)):
+            s, e = int(spans[j, 0]), int(spans[j, 1])
+            if anchor[0] <= s and e <= anchor[1]:
+                continue
+            d = anchor[0] - e if e < anchor[0] else s - anchor[1]
+            if best_d is None or d < best_d:
+                best, best_d = j, d
     return best
 
 
