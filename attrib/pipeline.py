@@ -89,6 +89,13 @@ class Attributor:
         if self.precision == "int8":
             # A quantised copy: a stance branch sharing the fp32 layers keeps them.
             model.encoder = quantize_encoder(model.encoder)
+        elif self.precision == "bf16":
+            # bf16 weights, not only autocast: autocast re-casts every fp32 weight on every call, which
+            # cost the stance branch's many small batches a third of their time (500 -> 686 passages/s,
+            # same PolNeAR-dev stance macro-F1). Heads stay fp32; autocast still guards mixed inputs.
+            model.encoder.to(torch.bfloat16)
+            if stance is not None:
+                stance.model.to(torch.bfloat16)
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.stance = stance
