@@ -177,7 +177,7 @@ def canonical_outlet(surface: str, text: str = "") -> Optional[str]:
     # An owner ("Iran's") goes unless it is the network of a programme ("NBC's Meet the Press").
     if words and re.fullmatch(r"\w[\w.-]*['’]s", words[0]) and not words[0][:-2].isupper() and len(words) > 1:
         words = words[1:]
-    while words and (words[0].casefold() in DESCRIPTORS or words[0] in {"the", "a", "an"}):
+    while words and (words[0].casefold() in DESCRIPTORS or words[0] in {"the", "a", "an", "A", "An"}):
         words = words[1:]
     name = " ".join(words)
     lowered = name.casefold()

@@ -16,6 +16,7 @@ def test_canonical_names():
     assert canonical_outlet("The Washington Post") == "The Washington Post"
     assert canonical_outlet("Anadolu Agency") == "Anadolu Agency"
     assert canonical_outlet("tweeted") == "Twitter"
+    assert canonical_outlet("A USA TODAY") == "USA TODAY"  # a sentence-initial article is not the name
     assert same_outlet(canonical_outlet("the state-run Anadolu Agency"), "Anadolu Agency")
 
 
