@@ -7,10 +7,16 @@ from typing import Optional, Sequence, Union
 
 import torch
 
-from .data.stance import StanceExample, attribution_example
+from .data.stance import MARK_OPEN, StanceExample, attribution_example
 from .schema import Article
+from .speakers import NAME_RE
 
 STANCE_SUBDIR = "stance"
+
+
+def is_name_target(target: str) -> bool:
+    """A proper name ("Donald Trump", "Russia"), not a concept ("Iran–Russia strategic partnership")."""
+    return bool(NAME_RE.fullmatch(target.strip()))
 
 
 class StanceClassifier:
@@ -52,11 +58,19 @@ class StanceClassifier:
         return out
 
     def predict(self, examples: Sequence[StanceExample]) -> list[tuple[str, float]]:
+        """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut."""
         if not examples:
             return []
-        probs = self.probabilities(examples)
-        best = probs.argmax(-1)
-        return [(self.labels[int(i)], float(probs[r, i])) for r, i in enumerate(best)]
+        shortcut = self.model.config.unmentioned_name_neutral
+        skip = [shortcut is not None and is_name_target(e.target) and MARK_OPEN not in e.text for e in examples]
+        todo = [e for e, s in zip(examples, skip) if not s]
+        out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
+        if todo:
+            probs = self.probabilities(todo)
+            best = probs.argmax(-1)
+            rows = iter((self.labels[int(i)], float(probs[r, i])) for r, i in enumerate(best))
+            out = [o if s else next(rows) for o, s in zip(out, skip)]
+        return out
 
     def assign(self, article: Article, targets: Optional[Sequence[str]] = None) -> Article:
         """Fill `stance` (first target), `stance_confidence`, and `stances` when targets are passed explicitly."""

@@ -152,3 +152,23 @@ def test_cli_train_stance_refuses_an_article_in_both_train_and_dev(tmp_path):
     res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
                                    "--gold", str(gold), "--dev", str(gold)])
     assert res.exit_code == 2 and "both training and dev" in res.output
+
+
+def test_unmentioned_name_targets_skip_the_model(stance_branch, trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+    from attrib.stance import is_name_target
+
+    assert is_name_target("Donald Trump") and is_name_target("Russia")
+    assert not is_name_target("Iran–Russia strategic partnership") and not is_name_target("easing of filtering")
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = _examples(clf.tokenizer)
+    unmarked = [StanceExample("Donald Trump", e.text.replace("«", "").replace("»", ""), e.label, e.group)
+                for e in examples]
+    concept = [StanceExample("the trade deal", e.text, e.label, e.group) for e in unmarked]
+    before = clf.predict(unmarked)
+    assert any(label != "neutral" for label, _ in before)  # the model itself is not always neutral
+    clf.model.config.unmentioned_name_neutral = 0.86
+    assert clf.predict(unmarked) == [("neutral", 0.86)] * len(unmarked)
+    assert clf.predict(concept) != [("neutral", 0.86)] * len(concept)  # concepts still go through the model
+    marked = clf.predict(examples)  # a marked mention means the model runs
+    assert [p for p, _ in marked] != ["neutral"] * len(examples)

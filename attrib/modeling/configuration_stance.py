@@ -17,6 +17,7 @@ class StanceConfig(PretrainedConfig):
         shared_layers: int = 0,
         max_tokens: int = 160,
         head_dropout: float = 0.1,
+        unmentioned_name_neutral: Optional[float] = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(STANCE_LABELS)))
@@ -28,6 +29,11 @@ class StanceConfig(PretrainedConfig):
         self.shared_layers = shared_layers
         self.max_tokens = max_tokens
         self.head_dropout = head_dropout
+        # When set, a passage that never names a target that is a proper name ("Donald Trump", not
+        # "Iran–Russia strategic partnership") is `neutral` with this probability, without a model
+        # pass: in the team's PolNeAR train labels 86% of such passages are neutral (963 of 1,118),
+        # and on dev the shortcut raised macro-F1 (0.499 -> 0.508) while skipping 73% of passages.
+        self.unmentioned_name_neutral = unmentioned_name_neutral
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
