@@ -1,4 +1,4 @@
-"""`make eval`: the model's accuracy on PolNeAR dev and the seed article, with provenance.
+"""`make eval`: the model's accuracy on PolNeAR dev, the seed article and the team's world dev articles, with provenance.
 
 Only metrics are written to eval/results/ (predictions carry the corpora's text, which
 stays in ../shared/data).
@@ -40,6 +40,9 @@ def main() -> None:
     sets = {
         "polnear-dev": dev,
         "seed": load_gold(shared / "seed" / "seed-article.jsonl"),
+        # The team's own articles from other media ecosystems (dev half): outlets and names the
+        # PolNeAR-trained model never saw, the nearest thing here to the held-out test articles.
+        "world-dev": load_gold(Path(__file__).resolve().parent.parent / "data" / "articles" / "world-outlets-dev.jsonl"),
     }
     payload = {"provenance": provenance(), "model": str(args.model or "default"), "sets": {}}
     for name, gold in sets.items():
