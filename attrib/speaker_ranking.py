@@ -226,7 +226,10 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
     order = sorted((nearest[f], r) for r, f in enumerate(ranked) if has_before[r])
     for rank, (_, r) in enumerate(order, start=1):
         recency[r] = 1.0 / rank
-    pronoun_gender = 1 if base.get("pronoun=he") else -1 if base.get("pronoun=she") else 0
+    # The source's own gender: a pronoun, or an honorific ("Ms Hosseini" is not Mohammad Hosseini).
+    honorific = re.match(r"\s*(?:the\s+)?(Mr|Mrs|Ms|Miss)\b", surface)
+    pronoun_gender = (1 if base.get("pronoun=he") else -1 if base.get("pronoun=she") else
+                      (1 if honorific.group(1) == "Mr" else -1) if honorific else 0)
     rules_key = normalise_name(rules_speaker) if rules_speaker else None
     previous_key = normalise_name(previous_speaker) if previous_speaker else None
     acronym = len(core) == 1 and core[0].isupper() and len(core[0]) > 1

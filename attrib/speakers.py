@@ -26,6 +26,9 @@ TITLES = {
     "sgt", "superintendent", "councilman", "councilwoman", "assemblyman", "assemblywoman", "sheriff",
     "the", "a", "an", "republican", "democratic", "democrat", "gop", "u", "s", "us", "candidate", "nominee",
     "state",  # "Secretary of State John F. Kerry"
+    # Titles that open names in news from elsewhere ("Lawmaker Mohammad Hosseini", "MEP Claire Vasseur").
+    "lawmaker", "mep", "mp", "envoy", "analyst", "economist", "activist", "commander", "lawyer", "premier",
+    "chancellor", "deputy", "official", "diplomat", "negotiator", "columnist", "editor", "correspondent",
 }
 VAGUE = {
     "source", "sources", "official", "officials", "report", "reports", "critics", "some", "many", "analysts",

@@ -46,6 +46,11 @@ def test_candidate_features_describe_the_relation():
     assert z["surname_match"] == 1 and z["mention_in_source"] == 0 and z["source=named"] == 1
     assert _row(cands, rows, "Zakharova")["mention_in_source"] == 1
     assert _row(cands, rows, "Kazem Jalali")["surname_match"] == 0
+    # an honorific gives a named source its gender ("Ms. Zakharova" is not a man)
+    ms = Attribution(content=_span(TEXT, "the talks went well"), source=_span(TEXT, "Ms. Zakharova"))
+    cands, rows = candidate_rows(art, forms, ms, rules_speaker=None, previous_speaker=None)
+    assert _row(cands, rows, "Maria Zakharova")["gender_agrees"] == 1
+    assert _row(cands, rows, "Kazem Jalali")["gender_clashes"] == 1
 
 
 def test_train_speaker_learns_pronouns_and_the_pipeline_uses_it(trained_tiny, tmp_path):

@@ -72,3 +72,5 @@ def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     assert canonical("Conservative economist Aparna Mathur", []) == "Aparna Mathur"
     assert canonical("Hillary Clinton’s campaign manager Robby Mook", []) == "Robby Mook"
     assert canonical("Secretary of State John F. Kerry", []) == "John F. Kerry"
+    assert canonical("Lawmaker Mohammad Hosseini", []) == "Mohammad Hosseini"
+    assert canonical("the centrist MEP Claire Vasseur", []) == "Claire Vasseur"
