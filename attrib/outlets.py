@@ -241,9 +241,14 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inheri
             # The outlet is the source ("The Post has learned"): the speaker's full name names it best,
             # but only when it is that outlet's name (a source "Sanders, in a New York Times interview"
             # keeps the Times).
-            if att.speaker and outlet and any(s < best[1] and best[0] < e for s, e in att.source) and (
+            in_source = any(s < best[1] and best[0] < e for s, e in att.source)
+            if att.speaker and outlet and in_source and (
                     set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
                 outlet = att.speaker
+            elif outlet and in_source and not att.speaker:
+                # The outlet is the source and no name was found for it ("The reformist Etemad daily
+                # said", "dpa reported"): speaker and outlet are both the outlet.
+                att = replace(att, speaker=outlet)
         elif att.speaker and att.speaker in last_by_speaker and (
                 inherit == "all" or (inherit == "quotes" and att.kind in ("direct", "mixed"))) and not any(
                 GENERIC_CHANNEL.search(article.text, *bounds[i]) for i in sentences):

@@ -1,6 +1,8 @@
 """Outlet naming and assignment (the rules on top of the outlet tagger's mentions)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from attrib.metrics import same_outlet
 from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates, sentence_bounds
 from attrib.schema import Article, Attribution
@@ -126,3 +128,14 @@ def test_outlet_aliases_are_unified_across_a_batch():
     out = unify_outlet_names([art(0, "YJC"), art(1, "Young Journalists Club (YJC)"), art(2, "Tass"), art(3, "Young Journalists Club")])
     assert [a.attributions[0].outlet for a in out] == ["Young Journalists Club (YJC)", "Young Journalists Club (YJC)",
                                                        "Tass", "Young Journalists Club (YJC)"]
+
+
+def test_an_outlet_as_the_unnamed_source_becomes_the_speaker():
+    text = "The reformist Etemad daily reported that the bill would pass."
+    att = Attribution(content=_span(text, "the bill would pass"), cue=_span(text, "reported"),
+                      source=_span(text, "The reformist Etemad daily"), speaker=None, kind="indirect")
+    out = assign_outlets(Article(id="a", text=text, attributions=[att]), [tuple(_span(text, "Etemad daily")[0])])
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Etemad", "Etemad")
+    named = replace(att, speaker="Kazem Jalali", source=_span(text, "The reformist Etemad daily"))
+    out = assign_outlets(Article(id="a", text=text, attributions=[named]), [tuple(_span(text, "Etemad daily")[0])])
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Kazem Jalali", "Etemad")  # a name stays
