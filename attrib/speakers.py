@@ -36,11 +36,12 @@ VAGUE = {
     "voters", "democrats", "republicans", "insiders", "authorities", "police", "documents", "most", "few",
 }
 # A capitalised word in any script: initials ("U."), inner capitals (McConnell, DuVernay), an O’/D’
-# prefix (O’Neill), hyphens (Crouse-Mays), or an acronym (IMF).
-_TOKEN = r"(?:\p{Lu}\.|(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
+# prefix (O’Neill), an Arabic article (al-Rubaie), hyphens (Crouse-Mays), or an acronym (IMF).
+_TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
 # Names stay on one line, joined by single spaces; a possessive ("Donald Trump’s") ends a
 # name, since the repetition needs a space right after each word.
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|de|van|von|bin))*")
+ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
 PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
 QUANTIFIERS = {"a", "an", "some", "many", "several", "one", "two", "three", "other", "another", "most", "few"}
 
@@ -74,15 +75,16 @@ def _core_name(surface: str) -> list[str]:
             continue
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
         # ends what came before: the name is what follows.
-        if bare in TITLES or (owner and w[:1].isupper()) or (w[:1].islower() and bare not in PARTICLES):
+        lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w)
+        if bare in TITLES or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
             if out:
                 before_title, out = out, []
             owner = False
-            if bare in TITLES or w[:1].islower():
+            if bare in TITLES or lowercase:
                 continue
         if out and re.fullmatch(r"[A-Z]\.", w):
             out.append(w)
-        elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES):
+        elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES) or ARTICLE_PREFIX.match(w):
             out.append(w.strip(".,") if not re.fullmatch(r"(?:Jr|Sr)\.", w) else w)
         owner = possessive and bool(out)
     if not out:

@@ -74,3 +74,4 @@ def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     assert canonical("Secretary of State John F. Kerry", []) == "John F. Kerry"
     assert canonical("Lawmaker Mohammad Hosseini", []) == "Mohammad Hosseini"
     assert canonical("the centrist MEP Claire Vasseur", []) == "Claire Vasseur"
+    assert canonical("al-Rubaie", name_mentions("Iraqi minister Haider al-Rubaie spoke.")) == "Haider al-Rubaie"
