@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
-from .outlets import _sentence_of, sentence_bounds
+from .outlets import _sentence_of, is_known_outlet, sentence_bounds
 from .schema import Article, Attribution
 from .speakers import SUFFIXES, _core_name, _head_part, _words, name_matches, source_type
 from .text import normalise_name
@@ -331,7 +331,15 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         return rules
     batch = {k: torch.stack([getattr(x, k) for x in inputs])
              for k in ("source_state", "candidate_states", "features", "mask")}
-    best = ranker(**batch).logits.argmax(-1).tolist()
+    logits = ranker(**batch).logits
+    # "he" and "she" are people: never an organisation or a known outlet ("he" is not Al Jazeera).
+    for r, x in enumerate(inputs):
+        person = x.features[0, FEATURES.index("pronoun=he")] + x.features[0, FEATURES.index("pronoun=she")] > 0
+        if person:
+            for k, c in enumerate(x.candidates[1:], start=1):
+                if x.features[k, FEATURES.index("org_like")] > 0 or is_known_outlet(c.name):
+                    logits[r, k] = float("-inf")
+    best = logits.argmax(-1).tolist()
     atts = []
     for att, x, b in zip(rules.attributions, inputs, best):
         # Falling back to the rules' name when the ranker says "nobody" measured worse on PolNeAR

@@ -77,3 +77,33 @@ def test_train_speaker_learns_pronouns_and_the_pipeline_uses_it(trained_tiny, tm
     out = attributor(arts[0].text)
     names = {f.name for f in name_forms(arts[0].text)}
     assert all(a.speaker is None or a.speaker in names for a in out.attributions)
+
+
+def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = "Al Jazeera interviewed Omar Khaled in Doha. He said the talks went well."
+    art = resolve_speakers(Article(id="t", text=text, attributions=[
+        Attribution(content=_span(text, "the talks went well"), source=_span(text, "He"))]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+    states = torch.randn(len(tok), 32)
+
+    class PrefersTheOutlet:
+        """A stand-in ranker whose favourite candidate is the outlet, then the person."""
+
+        def __call__(self, features, mask, **_):
+            names = [None, *(f.name for f in candidates)]
+            logits = torch.zeros(mask.shape)
+            logits[:, names.index("Al Jazeera")] = 10.0
+            logits[:, names.index("Omar Khaled")] = 5.0
+            return type("Out", (), {"logits": logits.masked_fill(~mask, float("-inf"))})()
+
+    from attrib.speaker_ranking import ranker_inputs
+    candidates = ranker_inputs(art, tok, states, art)[0].candidates[1:]
+    out = rank_speakers(PrefersTheOutlet(), art, tok, states)
+    assert out.attributions[0].speaker == "Omar Khaled"
