@@ -73,6 +73,27 @@ POSSESSIVE_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
+# Countries, blocs and a few capitals that stand for governments: never the outlet that carried a
+# statement ("deepen its cooperation with Moscow and Beijing", "the United States said").
+PLACES = frozenset(normalise_name(p) for p in (
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan",
+    "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia", "Bosnia", "Brazil", "Bulgaria", "Cambodia", "Cameroon",
+    "Canada", "Chile", "China", "Colombia", "Congo", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark",
+    "Ecuador", "Egypt", "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece",
+    "Hungary", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan",
+    "Kenya", "Kuwait", "Kyrgyzstan", "Latvia", "Lebanon", "Libya", "Lithuania", "Malaysia", "Mexico", "Moldova",
+    "Mongolia", "Morocco", "Myanmar", "Nepal", "Netherlands", "New Zealand", "Nigeria", "North Korea", "Norway",
+    "Oman", "Pakistan", "Palestine", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia",
+    "Saudi Arabia", "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa", "South Korea",
+    "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Thailand", "Tunisia",
+    "Turkey", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom", "United States",
+    "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zimbabwe", "U.S.", "US", "USA", "UK", "Britain",
+    "America", "Europe", "EU", "European Union", "NATO", "UN", "United Nations", "Moscow", "Tehran", "Beijing",
+    "Ankara", "Kyiv", "Kiev", "Brussels", "Islamabad", "New Delhi", "Baghdad", "Damascus", "Riyadh", "Tokyo",
+    "Seoul", "Pyongyang", "Washington", "London", "Paris", "Berlin", "Kremlin", "White House",
+))
+
+
 def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     """Name chunks and platform verbs in the sentences that hold an attribution's source or cue (or content)."""
     bounds = sentence_bounds(article.text)
@@ -88,8 +109,12 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
                 start, end = m.start(), m.end()
                 while end > start and article.text[end - 1] in ".,;:’'":
                     end -= 1
-                # An owner before a common noun ("Iran's ambassador") is not a channel.
-                if end > start and not POSSESSIVE_OWNER.match(article.text, start):
+                # An owner before a common noun ("Iran's ambassador") is not a channel, nor is a country.
+                # Numbers may open a name ("60 Minutes") but are none alone ("45-year").
+                chunk = article.text[start:end]
+                if end > start and not POSSESSIVE_OWNER.match(article.text, start) and (
+                        normalise_name(chunk) not in PLACES) and (pattern is PLATFORM_VERB or any(
+                        c.isupper() for c in chunk)):
                     out.append((start, end))
     return sorted(set(out))
 

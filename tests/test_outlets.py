@@ -73,6 +73,11 @@ def test_candidates_are_names_and_platform_verbs_in_attribution_sentences():
     by_name = dict(zip(names, feats.tolist()))
     assert by_name["Jalali"][0] == 1.0 and by_name["tweeted"][:5] == [0.0, 1.0, 0.0, 1.0, 1.0]
     assert by_name["Young Journalists Club (YJC)"][4] == 1.0 and by_name["Jalali"][4] == 0.0
+    text = "Throughout its 45-year standoff with the United States, Tehran told CBS's 60 Minutes it would wait."
+    att = Attribution(content=_span(text, "it would wait"), cue=_span(text, "told"), source=_span(text, "Tehran"))
+    names = [text[s:e] for s, e in outlet_candidates(Article(id="b", text=text, attributions=[att]))]
+    assert "United States" not in names and "45-year" not in names and "Tehran" not in names  # places, numbers
+    assert "CBS's 60 Minutes" in names
     from attrib.modeling.configuration_outlet import SPAN_FEATURES
 
     assert by_name["Young Journalists Club (YJC)"][SPAN_FEATURES.index("next=quoted")] == 1.0
