@@ -554,6 +554,28 @@ def train_stance_cmd(
     err.print(f"stance branch → {output}")
 
 
+def _train_head(train_fn, what: str, output: Path, model: Optional[Path], train: list[Path], labels: list[Path],
+                dev: list[Path], dev_labels: list[Path], **options) -> None:
+    """Shared body of the commands that train a small head on the frozen attribution model's states."""
+    from .data import load_labelled_gold
+    from .pipeline import check_model_dir, default_model_dir
+
+    model_dir = check_model_dir(model or default_model_dir())
+    for p in [*train, *dev]:
+        if not p.exists():
+            err.print(f"[red]error[/] {p}: not found")
+            raise typer.Exit(2)
+    train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
+    dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
+    try:
+        metrics = train_fn(train_arts, dev_arts, model_dir, output, **options)
+    except ValueError as e:
+        err.print(f"[red]error[/] {e}")
+        raise typer.Exit(2)
+    out.print({k: round(v, 4) for k, v in metrics.items()})
+    err.print(f"{what} → {output}")
+
+
 @app.command("train-outlet")
 def train_outlet_cmd(
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the outlet classifier (config + safetensors)."),
@@ -570,25 +592,10 @@ def train_outlet_cmd(
     seed: int = typer.Option(13, help="Random seed."),
 ) -> None:
     """Train the outlet classifier on the frozen attribution model's token states (minutes on a CPU)."""
-    from .data import load_labelled_gold
-    from .pipeline import check_model_dir, default_model_dir
     from .train_outlet import train_outlet
 
-    model_dir = check_model_dir(model or default_model_dir())
-    for p in [*train, *dev]:
-        if not p.exists():
-            err.print(f"[red]error[/] {p}: not found")
-            raise typer.Exit(2)
-    train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
-    dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
-    try:
-        metrics = train_outlet(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate,
-                               seed=seed, state_dim=state_dim)
-    except ValueError as e:
-        err.print(f"[red]error[/] {e}")
-        raise typer.Exit(2)
-    out.print({k: round(v, 4) for k, v in metrics.items()})
-    err.print(f"outlet classifier → {output}")
+    _train_head(train_outlet, "outlet classifier", output, model, train, labels, dev, dev_labels,
+                epochs=epochs, learning_rate=learning_rate, seed=seed, state_dim=state_dim)
 
 
 @app.command("train-speaker")
@@ -611,25 +618,10 @@ def train_speaker_cmd(
     Labels are the team's canonical speakers (data/labels/); candidates and features come
     from attrib.speaker_ranking. Bundle the result with `attrib export --speaker`.
     """
-    from .data import load_labelled_gold
-    from .pipeline import check_model_dir, default_model_dir
     from .train_speaker import train_speaker
 
-    model_dir = check_model_dir(model or default_model_dir())
-    for p in [*train, *dev]:
-        if not p.exists():
-            err.print(f"[red]error[/] {p}: not found")
-            raise typer.Exit(2)
-    train_arts = [a for p in train for a in load_labelled_gold(p, labels)]
-    dev_arts = [a for p in dev for a in load_labelled_gold(p, dev_labels)]
-    try:
-        metrics = train_speaker(train_arts, dev_arts, model_dir, output, epochs=epochs, learning_rate=learning_rate,
-                                seed=seed, state_dim=state_dim)
-    except ValueError as e:
-        err.print(f"[red]error[/] {e}")
-        raise typer.Exit(2)
-    out.print({k: round(v, 4) for k, v in metrics.items()})
-    err.print(f"speaker ranker → {output}")
+    _train_head(train_speaker, "speaker ranker", output, model, train, labels, dev, dev_labels,
+                epochs=epochs, learning_rate=learning_rate, seed=seed, state_dim=state_dim)
 
 
 @app.command("calibrate")

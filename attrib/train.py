@@ -150,6 +150,16 @@ def training_arguments(output: Path, *, epochs: float, learning_rate: float, bat
     )
 
 
+def train_with_early_stopping(model, args: TrainingArguments, train_ds, dev_ds, compute_metrics, patience: int,
+                              output: Path) -> dict[str, float]:
+    """Run `Trainer` with early stopping on `args.metric_for_best_model`, then `finish_training`."""
+    trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
+                      compute_metrics=compute_metrics,
+                      callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)])
+    trainer.train()
+    return finish_training(trainer, output)
+
+
 def finish_training(trainer: Trainer, output: Path, tokenizer=None) -> dict[str, float]:
     """Evaluate the best model, save it as safetensors (no pickled training args), its tokenizer and the metrics log."""
     final = trainer.evaluate()

@@ -12,14 +12,14 @@ from typing import Any, Sequence, Union
 
 import numpy as np
 import torch
-from transformers import EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
+from transformers import TrainingArguments, set_seed
 
 from .modeling.configuration_outlet import OutletConfig
 from .modeling.modeling_outlet import OutletClassifier
 from .outlets import candidate_inputs
 from .pipeline import Attributor
 from .schema import Article
-from .train import finish_training
+from .train import train_with_early_stopping
 
 
 def outlet_labelled(articles: Sequence[Article]) -> list[Article]:
@@ -84,10 +84,7 @@ def train_outlet(train_articles: Sequence[Article], dev_articles: Sequence[Artic
         logging_strategy="epoch", seed=seed, data_seed=seed, use_cpu=not torch.cuda.is_available(),
         report_to=[], disable_tqdm=not progress, remove_unused_columns=False, dataloader_num_workers=0,
     )
-    trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
-                      compute_metrics=candidate_f1, callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)])
-    trainer.train()
-    final = finish_training(trainer, output)
+    final = train_with_early_stopping(model, args, train_ds, dev_ds, candidate_f1, patience, output)
     final.update({"train_candidates": len(train_ds), "train_outlets": train_ds.positives,
                   "dev_candidates": len(dev_ds), "dev_outlets": dev_ds.positives})
     return final

@@ -13,7 +13,7 @@ from typing import Any, Optional, Sequence, Union
 
 import numpy as np
 import torch
-from transformers import EarlyStoppingCallback, Trainer, set_seed
+from transformers import set_seed
 
 from .modeling.configuration_speaker import SpeakerConfig
 from .modeling.modeling_speaker import SpeakerRanker
@@ -22,7 +22,7 @@ from .schema import Article
 from .speaker_ranking import FEATURES, NameForm, ranker_inputs
 from .speakers import resolve_speakers
 from .text import normalise_name
-from .train import finish_training, training_arguments
+from .train import train_with_early_stopping, training_arguments
 
 
 def gold_index(candidates: Sequence[Optional[NameForm]], speaker: Optional[str]) -> Optional[int]:
@@ -87,11 +87,7 @@ def train_speaker(train_articles: Sequence[Article], dev_articles: Sequence[Arti
     args = training_arguments(output, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,
                               train_rows=len(train_ds), eval_steps=steps_per_epoch, metric="speaker_accuracy",
                               seed=seed, progress=progress, eval_batch_size=256)
-    trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=dev_ds,
-                      compute_metrics=ranking_accuracy,
-                      callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)])
-    trainer.train()
-    final = finish_training(trainer, output)
+    final = train_with_early_stopping(model, args, train_ds, dev_ds, ranking_accuracy, patience, output)
     final.update({"train_sources": len(train_ds), "train_unreachable": train_ds.unreachable,
                   "dev_sources": len(dev_ds), "dev_unreachable": dev_ds.unreachable})
     return final
