@@ -23,7 +23,7 @@ from common import provenance, save  # noqa: E402
 from attrib.data import load_gold  # noqa: E402
 from attrib.data.labels import apply_labels, read_labels  # noqa: E402
 from attrib.metrics import evaluate  # noqa: E402
-from attrib.pipeline import Attributor  # noqa: E402
+from attrib.pipeline import Attributor, default_model_dir  # noqa: E402
 from attrib.speakers import resolve_speakers  # noqa: E402
 
 
@@ -75,17 +75,12 @@ def main() -> None:
     console.print(f"best: outside_bias {best['outside_bias']:g}, transition_weight {best['transition_weight']:g} "
                   f"(attribution F1 {best['attribution_f1']:.3f})")
     if args.write:
-        path = Path(args.model or attributor_model_dir()) / "config.json"
+        path = Path(args.model or default_model_dir()) / "config.json"
         cfg = json.loads(path.read_text())
         cfg["outside_bias"], cfg["transition_weight"] = best["outside_bias"], best["transition_weight"]
         path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n")
         console.print(f"written → {path}")
     console.print(f"results → {save('decoding', {'provenance': provenance(), 'model': str(args.model or 'default'), 'rows': rows, 'best': best})}")
-
-
-def attributor_model_dir() -> Path:
-    from attrib.pipeline import default_model_dir
-    return default_model_dir()
 
 
 if __name__ == "__main__":
