@@ -94,6 +94,9 @@ def test_pipeline_fills_stance_toward_targets(stance_branch, trained_tiny, tmp_p
 def test_mark_target_wraps_every_name_word():
     assert mark_target("Clinton said Hillary Clinton won.", "Hillary Clinton") == "«Clinton» said «Hillary Clinton» won."
     assert mark_spans("abcdef", [(0, 2), (1, 3), (4, 5)]) == "«abc»d«e»f"
+    # a concept target marks its content words too, not only names
+    assert (mark_target("The strategic partnership deepened, Russia said of it.", "Iran–Russia strategic partnership")
+            == "The «strategic» «partnership» deepened, «Russia» said of it.")
 
 
 def test_newsmtsc_loader_maps_polarity():
