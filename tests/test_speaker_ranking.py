@@ -107,3 +107,8 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     candidates = ranker_inputs(art, tok, states, art)[0].candidates[1:]
     out = rank_speakers(PrefersTheOutlet(), art, tok, states)
     assert out.attributions[0].speaker == "Omar Khaled"
+    from dataclasses import replace
+
+    vague = replace(art, attributions=[replace(art.attributions[0], source_type="vague")])
+    named = rank_speakers(PrefersTheOutlet(), vague, tok, states).attributions[0]
+    assert named.speaker == "Omar Khaled" and named.source_type == "description"  # resolved, so not anonymous
