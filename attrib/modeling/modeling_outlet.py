@@ -7,25 +7,17 @@ learned, so outlets it never saw are found from their context ("told X", "X repo
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 import torch
 from torch import nn
-from transformers import PreTrainedModel
-from transformers.utils import ModelOutput
 
 from .configuration_outlet import OutletConfig
 from .modeling_attrib import SpanLinker
+from .small_head import HeadOutput, SmallHead
 
 
-@dataclass
-class OutletOutput(ModelOutput):
-    loss: Optional[torch.Tensor] = None
-    logits: Optional[torch.Tensor] = None
-
-
-class OutletClassifier(PreTrainedModel):
+class OutletClassifier(SmallHead):
     config_class = OutletConfig
     base_model_prefix = "outlet"
     main_input_name = "span_states"
@@ -38,21 +30,16 @@ class OutletClassifier(PreTrainedModel):
             nn.Dropout(config.dropout), nn.Linear(config.inner_size, 1))
         self.post_init()
 
-    def _init_weights(self, module: nn.Module) -> None:
-        if isinstance(module, nn.Linear):
-            module.weight.data.normal_(0.0, 0.02)
-            module.bias.data.zero_()
-
     @staticmethod
     def span_states(states: torch.Tensor, spans: torch.Tensor) -> torch.Tensor:
         """[T, H] article states, [N, 2] inclusive token spans -> [N, 3H] (first, last, mean)."""
         return SpanLinker.span_repr(states[None], spans[None])[0]
 
     def forward(self, span_states: torch.Tensor, features: torch.Tensor, labels: Optional[torch.Tensor] = None,
-                **_: object) -> OutletOutput:
+                **_: object) -> HeadOutput:
         logits = self.mlp(torch.cat([self.project(span_states), features.to(span_states.dtype)], dim=-1)).squeeze(-1)
         loss = None
         if labels is not None:
             weight = torch.tensor(self.config.positive_weight, device=logits.device)
             loss = nn.functional.binary_cross_entropy_with_logits(logits.float(), labels.float(), pos_weight=weight)
-        return OutletOutput(loss=loss, logits=logits)
+        return HeadOutput(loss=loss, logits=logits)

@@ -7,24 +7,16 @@ candidates (candidate 0 is "nobody") is trained with cross-entropy.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 import torch
 from torch import nn
-from transformers import PreTrainedModel
-from transformers.utils import ModelOutput
 
 from .configuration_speaker import SpeakerConfig
+from .small_head import HeadOutput, SmallHead
 
 
-@dataclass
-class SpeakerOutput(ModelOutput):
-    loss: Optional[torch.Tensor] = None
-    logits: Optional[torch.Tensor] = None
-
-
-class SpeakerRanker(PreTrainedModel):
+class SpeakerRanker(SmallHead):
     config_class = SpeakerConfig
     base_model_prefix = "speaker"
     main_input_name = "features"
@@ -38,16 +30,11 @@ class SpeakerRanker(PreTrainedModel):
             nn.Dropout(config.dropout), nn.Linear(config.inner_size, 1))
         self.post_init()
 
-    def _init_weights(self, module: nn.Module) -> None:
-        if isinstance(module, nn.Linear):
-            module.weight.data.normal_(0.0, 0.02)
-            module.bias.data.zero_()
-
     def forward(self, source_state: torch.Tensor, candidate_states: torch.Tensor, features: torch.Tensor,
-                mask: torch.Tensor, labels: Optional[torch.Tensor] = None, **_: object) -> SpeakerOutput:
+                mask: torch.Tensor, labels: Optional[torch.Tensor] = None, **_: object) -> HeadOutput:
         """[B, H], [B, K, H], [B, K, F], [B, K] bool, labels [B] (candidate index) -> logits [B, K]."""
         pair = self.source_proj(source_state)[:, None, :] * self.candidate_proj(candidate_states)
         logits = self.scorer(torch.cat([pair, features.to(pair.dtype)], dim=-1)).squeeze(-1).float()
         logits = logits.masked_fill(~mask.bool(), float("-inf"))
         loss = nn.functional.cross_entropy(logits, labels) if labels is not None else None
-        return SpeakerOutput(loss=loss, logits=logits)
+        return HeadOutput(loss=loss, logits=logits)
