@@ -16,7 +16,6 @@ this module decides which attribution each mention serves and what to call it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -27,7 +26,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .text import normalise_name
+from .text import normalise_name, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
 DESCRIPTORS = {
@@ -70,9 +69,6 @@ GENERIC_CHANNEL = re.compile(
     r"lawmakers|supporters|crowd|audience)\b|\bin\s+a\s+(?:statement|speech|news\s+release|press\s+release)\b|"
     r"\bat\s+a\s+(?:news|press)\s+(?:conference|briefing)\b|\bat\s+a\s+rally\b", re.IGNORECASE)
 POSSESSIVE_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-
-
 # Countries, blocs and a few capitals that stand for governments: never the outlet that carried a
 # statement ("deepen its cooperation with Moscow and Beijing", "the United States said").
 PLACES = frozenset(normalise_name(p) for p in (
@@ -100,7 +96,7 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     wanted = set()
     for att in article.attributions:
         for s, _ in (att.cue + att.source) or att.content:
-            wanted.add(_sentence_of(bounds, s))
+            wanted.add(sentence_of(bounds, s))
     out = []
     for i in sorted(wanted):
         lo, hi = bounds[i]
@@ -124,6 +120,7 @@ def _known_names() -> frozenset[str]:
     return frozenset(normalise_name(n) for n in KNOWN_OUTLETS)
 
 
+@lru_cache(maxsize=4096)
 def is_known_outlet(surface: str) -> bool:
     """Whether the canonical name, or the abbreviation in its parentheses, is in `KNOWN_OUTLETS`."""
     name = canonical_outlet(surface)
@@ -221,21 +218,6 @@ def canonical_outlet(surface: str, text: str = "") -> Optional[str]:
     return name
 
 
-@lru_cache(maxsize=16)
-def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence; cached, since candidates, assignment and reports all ask for one article's."""
-    bounds, start = [], 0
-    for m in SENTENCE_END.finditer(text):
-        bounds.append((start, m.start()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return tuple(bounds)
-
-
-def _sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
-    return max(0, bisect_right(bounds, (pos, float("inf"))) - 1)
-
-
 def _inside(span: tuple[int, int], pieces: Sequence[Sequence[int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in pieces)
 
@@ -243,7 +225,7 @@ def _inside(span: tuple[int, int], pieces: Sequence[Sequence[int]]) -> bool:
 def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inherit: str = "quotes") -> Article:
     """Fill `outlet` and `outlet_span` of every attribution from the article's outlet mentions."""
     bounds = sentence_bounds(article.text)
-    mention_sentence = [_sentence_of(bounds, s) for s, _ in mentions]
+    mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     last_by_speaker: dict[str, str] = {}
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
     atts: list[Optional[Attribution]] = [None] * len(article.attributions)
@@ -251,7 +233,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]], inheri
         att = article.attributions[i]
         frame = att.cue or att.source or att.content
         anchor = frame[0][0]
-        sentences = {_sentence_of(bounds, s) for s, _ in (att.cue + att.source or att.content)}
+        sentences = {sentence_of(bounds, s) for s, _ in (att.cue + att.source or att.content)}
         best, best_distance = None, None
         for m, sent in zip(mentions, mention_sentence):
             if sent not in sentences or (_inside(m, att.content) and not _inside(m, att.source)):

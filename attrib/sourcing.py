@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .outlets import sentence_bounds
+from .text import sentence_bounds
 from .schema import Article, Attribution
 from .speakers import source_type
 

@@ -21,10 +21,10 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
-from .outlets import _sentence_of, is_known_outlet, sentence_bounds
+from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speakers import SUFFIXES, _core_name, _head_part, _words, name_matches, source_type
-from .text import normalise_name
+from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
 PRONOUN_GROUPS = {
@@ -47,6 +47,7 @@ FEATURES = (
     "same_sentence", "recency_rank", "mention_count", "form_count", "form_length", "person_like", "org_like",
     "gender_agrees", "gender_clashes", "head_word_near", "suspect_prefix", "in_lead", "longest_form",
 )
+FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_CANDIDATES = 64  # nearest name forms kept per source; "nobody" is always candidate 0
 
 
@@ -175,7 +176,7 @@ class ArticleNames:
         self.m_start = np.array([r[0] for r in rows], dtype=np.int64)
         self.m_end = np.array([r[1] for r in rows], dtype=np.int64)
         self.m_form = np.array([r[2] for r in rows], dtype=np.int64)
-        self.m_sentence = np.array([_sentence_of(self.bounds, a) for a, _, _ in rows], dtype=np.int64)
+        self.m_sentence = np.array([sentence_of(self.bounds, a) for a, _, _ in rows], dtype=np.int64)
         own = [(a, b, i) for i, f in enumerate(forms) for a, b in f.own]
         self.o_start = np.array([r[0] for r in own], dtype=np.int64)
         self.o_end = np.array([r[1] for r in own], dtype=np.int64)
@@ -192,7 +193,7 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
                    ) -> tuple[list[Optional[NameForm]], np.ndarray]:
     """The candidates of one attribution (None = nobody first, then the nearest name forms) and their features."""
     names = names or ArticleNames(article, forms)
-    index = {name: i for i, name in enumerate(FEATURES)}
+    index = FEATURE_INDEX
     surface = article.span_text(att.source, sep=" ") if att.source else ""
     src_start = att.source[0][0] if att.source else att.content[0][0]
     src_end = att.source[-1][1] if att.source else src_start
@@ -205,7 +206,7 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
     core = _core_name(_head_part(surface)) if base.get("source=named") else []
     core_cf = [w.casefold() for w in core]
     head = _head_word(surface)
-    sentence = _sentence_of(names.bounds, src_start)
+    sentence = sentence_of(names.bounds, src_start)
     s, e = names.m_start, names.m_end
     every = np.ones(len(s), dtype=bool)
     # Closeness for keeping a candidate: inside the source first, then before it, then after.
@@ -334,10 +335,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     logits = ranker(**batch).logits
     # "he" and "she" are people: never an organisation or a known outlet ("he" is not Al Jazeera).
     for r, x in enumerate(inputs):
-        person = x.features[0, FEATURES.index("pronoun=he")] + x.features[0, FEATURES.index("pronoun=she")] > 0
+        person = x.features[0, FEATURE_INDEX["pronoun=he"]] + x.features[0, FEATURE_INDEX["pronoun=she"]] > 0
         if person:
             for k, c in enumerate(x.candidates[1:], start=1):
-                if x.features[k, FEATURES.index("org_like")] > 0 or is_known_outlet(c.name):
+                if x.features[k, FEATURE_INDEX["org_like"]] > 0 or is_known_outlet(c.name):
                     logits[r, k] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = []

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Optional, Sequence
 
 from .schema import Span
 
@@ -69,3 +71,22 @@ def normalise_name(name: Optional[str]) -> str:
     words = re.findall(r"\w+", name.casefold())
     # "The New York Times" and "New York Times" are one name.
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+@lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence; cached, since decoding, outlets, speakers and reports all ask for one article's."""
+    bounds, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return tuple(bounds)
+
+
+def sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence (from `sentence_bounds`) holding character `pos`."""
+    return max(0, bisect_right(bounds, (pos, float("inf"))) - 1)

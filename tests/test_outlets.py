@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from attrib.metrics import same_outlet
-from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates, sentence_bounds
+from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates
+from attrib.text import sentence_bounds
 from attrib.schema import Article, Attribution
 
 
