@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from typer.testing import CliRunner
 
@@ -39,3 +40,25 @@ def test_apply_and_check_labels(brat_dir, tmp_path):
     assert res.exit_code == 1 and "labels.jsonl:2: no gold attribution" in res.output
     res = CliRunner().invoke(app, ["data", "show", str(gold_path), "--id", "art-one"])
     assert res.exit_code == 0 and "[0] content=[[0, 14], [33, 44]]" in res.output
+
+
+def test_rows_keyed_by_source_tell_apart_attributions_sharing_their_content(brat_dir):
+    gold = _gold(brat_dir)
+    one = next(a for a in gold if a.id == "art-one")
+    first = one.attributions[0]
+    other_source = [(first.content[0][0], first.content[0][0] + 3)]
+    twin = replace(first, source=other_source)
+    art = replace(one, attributions=[first, twin])
+
+    def row(att, speaker):
+        return {"article_id": "art-one", "content": [list(p) for p in att.content], "source": [list(p) for p in att.source],
+                "speaker": speaker, "source_type": "named", "outlet": None, "outlet_span": [], "stance": None, "target": None}
+
+    rows = [row(first, "Jane Senator"), row(twin, "John Voter")]
+    assert check_labels([art], rows) == []
+    got = apply_labels([art], rows)[0].attributions
+    assert [a.speaker for a in got] == ["Jane Senator", "John Voter"]
+    # Without `source`, one row labels both; a second such row is a duplicate.
+    plain = [{k: v for k, v in r.items() if k != "source"} for r in rows]
+    assert any("labelled twice" in p for p in check_labels([art], plain))
+    assert [a.speaker for a in apply_labels([art], plain[:1])[0].attributions] == ["Jane Senator"] * 2

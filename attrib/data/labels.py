@@ -7,22 +7,33 @@ type) to one gold attribution, found by its article id and exact content offsets
      "source_type": "named" | "pronoun" | "description" | "vague" | "none",
      "outlet": "Breitbart News Daily" | null, "outlet_span": [[s, e]],
      "stance": "favor" | "against" | "neutral", "target": "Hillary Clinton", "labeller": "..."}
+
+Two gold attributions may share their content offsets ("That style" resented by two groups of
+voters); a row then also names the attribution's gold `source` offsets, and a row without
+`source` labels every attribution with that content.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Union
+from typing import Any, Iterable, Optional, Union
 
 from ..schema import STANCES, Article, Span
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
-ROW_KEYS = {"article_id", "content", "speaker", "source_type", "outlet", "outlet_span", "stance", "target", "labeller", "note"}
+ROW_KEYS = {"article_id", "content", "source", "speaker", "source_type", "outlet", "outlet_span", "stance", "target", "labeller", "note"}
 
 
-def _key(article_id: str, content: Iterable) -> tuple[str, tuple[tuple[int, int], ...]]:
-    return article_id, tuple(tuple(p) for p in content)
+Key = tuple[str, tuple[tuple[int, int], ...], Optional[tuple[tuple[int, int], ...]]]
+
+
+def _key(article_id: str, content: Iterable, source: Optional[Iterable] = None) -> Key:
+    return article_id, tuple(tuple(p) for p in content), None if source is None else tuple(tuple(p) for p in source)
+
+
+def _row_key(row: dict[str, Any]) -> Key:
+    return _key(row.get("article_id", ""), row.get("content", []), row.get("source"))
 
 
 def read_labels(paths: Iterable[Union[str, Path]]) -> list[dict[str, Any]]:
@@ -38,16 +49,20 @@ def read_labels(paths: Iterable[Union[str, Path]]) -> list[dict[str, Any]]:
 
 def check_labels(articles: list[Article], rows: list[dict[str, Any]]) -> list[str]:
     """Problems with label rows: unknown keys, no matching attribution, bad values, offsets."""
-    by_key = {_key(a.id, att.content): (a, att) for a in articles for att in a.attributions}
+    by_key = {}
+    for a in articles:
+        for att in a.attributions:
+            by_key[_key(a.id, att.content)] = (a, att)
+            by_key[_key(a.id, att.content, att.source)] = (a, att)
     problems, seen = [], set()
     for row in rows:
         where = row.get("_where", "?")
         unknown = set(row) - ROW_KEYS - {"_where"}
         if unknown:
             problems.append(f"{where}: unknown field(s) {sorted(unknown)}")
-        key = _key(row.get("article_id", ""), row.get("content", []))
+        key = _row_key(row)
         if key not in by_key:
-            problems.append(f"{where}: no gold attribution with this article id and content offsets")
+            problems.append(f"{where}: no gold attribution with this article id and content (and source) offsets")
             continue
         if key in seen:
             problems.append(f"{where}: labelled twice")
@@ -74,12 +89,12 @@ def check_labels(articles: list[Article], rows: list[dict[str, Any]]) -> list[st
 def apply_labels(articles: list[Article], rows: list[dict[str, Any]]) -> list[Article]:
     """Gold articles with the labelled layers filled in; an article with any label gets all its
     attributions' layers marked labelled (unlabelled ones in a labelled article stay unlabelled)."""
-    by_key = {_key(r["article_id"], r["content"]): r for r in rows}
+    by_key = {_row_key(r): r for r in rows}
     out = []
     for art in articles:
         atts = []
         for att in art.attributions:
-            row = by_key.get(_key(art.id, att.content))
+            row = by_key.get(_key(art.id, att.content, att.source)) or by_key.get(_key(art.id, att.content))
             if row is None:
                 atts.append(att)
                 continue
