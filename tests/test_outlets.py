@@ -23,6 +23,27 @@ def test_canonical_names():
     assert same_outlet(canonical_outlet("the state-run Anadolu Agency"), "Anadolu Agency")
 
 
+def test_canonical_names_use_the_article():
+    text = ("The New York Times reported it first. Later the Times said more. CNN's Jake Tapper asked; "
+            "Tapper pressed on. On MSNBC's \u201cMorning Joe\u201d Joe Scarborough agreed.")
+    assert canonical_outlet("the Times", text) == "The New York Times"  # a masthead's short form
+    assert canonical_outlet("the Times") == "Times"  # nothing to complete it from
+    assert canonical_outlet("CNN's Jake Tapper", text) == "CNN"  # a journalist, named alone later
+    assert canonical_outlet("NBC's Dante Chinni", "x", frozenset({"dante chinni"})) == "NBC"  # a speaker
+    assert canonical_outlet("MSNBC's \u201cMorning Joe\u201d", text) == "MSNBC's Morning Joe"  # a programme
+    assert canonical_outlet("Cameron Easley for Morning Consult") == "Morning Consult"
+    assert canonical_outlet("Bill O'Reilly of Fox News") == "Fox News"
+    assert canonical_outlet("Voice of America") == "Voice of America"
+
+
+def test_candidates_take_quoted_programmes_and_skip_first_person():
+    text = "\u201cI've said it,\u201d Sanders said on MSNBC\u2019s \u201cMorning Joe\u201d on Monday."
+    att = Attribution(content=_span(text, "\u201cI've said it,\u201d"), cue=_span(text, "said on"),
+                      source=_span(text, "Sanders"))
+    found = {text[s:e] for s, e in outlet_candidates(Article(id="a", text=text, attributions=[att]))}
+    assert "MSNBC\u2019s \u201cMorning Joe" in found and "I've" not in found
+
+
 def _span(text: str, s: str, nth: int = 0) -> list[list[int]]:
     i = -1
     for _ in range(nth + 1):
@@ -48,7 +69,8 @@ def test_assignment_nearest_mention_inheritance_and_content_mentions():
     got = [(a.outlet, a.outlet_span) for a in out.attributions]
     assert got[0] == ("Sputnik", _span(text, "Sputnik"))
     assert got[1] == ("Sputnik", [])  # a later quote from the same interview inherits, without a span
-    assert got[2] == (None, [])  # CNN is what was said, and an indirect claim does not inherit
+    # CNN is what was said, not the channel; the speaker still has the floor, so the interview's outlet holds.
+    assert got[2] == ("Sputnik", [])
     assert got[3] == (None, [])  # "told reporters" is no outlet
     assert all("outlet" in a.labelled for a in out.attributions)
 
@@ -111,6 +133,31 @@ def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_t
     assert attributor.outlet is not None
     out = attributor(arts[0].text)
     assert all("outlet" in a.labelled for a in out.attributions)
+
+
+def test_inheritance_stops_when_someone_else_speaks_or_paragraphs_later():
+    from attrib.outlets import Inheritance
+
+    text = ('"We will sign," Jalali told Sputnik.\n\nJalali said the deal was near.\n\nAraghchi said talks went on.\n\n'
+            'Jalali said the deal was good.\n\nA.\n\nB.\n\nC.\n\nD.\n\n"It is done," Jalali said.')
+
+    def att(content, cue, nth_cue, source, nth_source, kind="indirect", speaker="Kazem Jalali"):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth_cue),
+                           source=_span(text, source, nth_source), speaker=speaker, kind=kind)
+
+    atts = [att('"We will sign,"', "told", 0, "Jalali", 0, "direct"), att("the deal was near", "said", 0, "Jalali", 1),
+            att("talks went on", "said", 1, "Araghchi", 0, speaker="Abbas Araghchi"),
+            att("the deal was good", "said", 2, "Jalali", 2), att('"It is done,"', "said", 3, "Jalali", 3, "direct")]
+    mentions = [tuple(_span(text, "Sputnik")[0])]
+    article = Article(id="a", text=text, attributions=atts)
+    got = [a.outlet for a in assign_outlets(article, mentions).attributions]
+    # Jalali keeps the floor in the next paragraph; after Araghchi speaks, his outlet is no longer assumed.
+    assert got == ["Sputnik", "Sputnik", None, None, None]
+    # Reaching further lets the last quotation (six paragraphs on) inherit across Araghchi's turn, not the paraphrase.
+    far = Inheritance(paragraphs=9, quote_paragraphs=9, quotes_survive_interruption=True)
+    assert [a.outlet for a in assign_outlets(article, mentions, far).attributions] == [
+        "Sputnik", "Sputnik", None, None, "Sputnik"]
+    assert [a.outlet for a in assign_outlets(article, mentions, None).attributions] == ["Sputnik"] + [None] * 4
 
 
 def test_a_generic_channel_stops_inheritance():
