@@ -16,20 +16,30 @@ from .schema import Attribution, Span
 from .text import kind_of, sentence_bounds
 
 
-def window_owners(windows: list[Window], n_tokens: int) -> np.ndarray:
-    """For each article token, the window that sees it furthest from an edge (overlaps split halfway)."""
+def window_owners(windows: list[Window], n_tokens: int, breaks: Optional[np.ndarray] = None) -> np.ndarray:
+    """For each article token, the window that reads it. Overlaps are split halfway, or at the
+    paragraph break nearest halfway when `breaks` (per token: a paragraph starts here) has one
+    inside the overlap's middle half: no gold span crosses a paragraph, so no span is stitched
+    from two windows' states."""
     owner = np.zeros(n_tokens, dtype=np.int64)
     for i in range(1, len(windows)):
-        cut = (windows[i].start + windows[i - 1].end) // 2
+        lo, hi = windows[i].start, windows[i - 1].end
+        cut = (lo + hi) // 2
+        if breaks is not None:
+            margin = (hi - lo) // 4
+            inside = np.nonzero(breaks[lo + margin:hi - margin])[0] + lo + margin
+            if inside.size:
+                cut = int(inside[np.argmin(np.abs(inside - cut))])
         owner[cut:] = i
     return owner
 
 
-def merge_windows(windows: list[Window], per_window: list[torch.Tensor], n_tokens: int) -> torch.Tensor:
+def merge_windows(windows: list[Window], per_window: list[torch.Tensor], n_tokens: int,
+                  breaks: Optional[np.ndarray] = None) -> torch.Tensor:
     """Stitch per-window token rows [len(window), ...] into one article tensor [n_tokens, ...]."""
     if len(per_window) == 1:
         return per_window[0][:n_tokens]
-    owner = window_owners(windows, n_tokens)
+    owner = window_owners(windows, n_tokens, breaks)
     pieces = []
     for i, (win, rows) in enumerate(zip(windows, per_window)):
         idx = np.nonzero(owner == i)[0]

@@ -225,8 +225,9 @@ class Attributor:
             if not wins:
                 yield tok, None, None
                 continue
-            states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok))
-            probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok))
+            breaks = paragraph_starts(articles[a].text, tok) if len(wins) > 1 else None
+            states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok), breaks)
+            probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok), breaks)
             yield tok, states, probs
 
     @torch.inference_mode()

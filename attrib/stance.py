@@ -27,6 +27,7 @@ class StanceClassifier:
         self.tokenizer = tokenizer
         self.batch_size = batch_size
         self.labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+        self.passage_neutral_bias = float(getattr(model.config, "passage_neutral_bias", 0.0) or 0.0)
 
     @classmethod
     def from_pretrained(cls, path: Union[str, Path], attrib_model=None, tokenizer=None) -> "StanceClassifier":
@@ -47,18 +48,21 @@ class StanceClassifier:
                               max_length=self.model.config.max_tokens, padding=True, return_tensors="pt")
 
     @torch.inference_mode()
-    def probabilities(self, examples: Sequence[StanceExample]) -> torch.Tensor:
-        """[N, 3] probabilities in `self.labels` order; shortest-first batches keep padding small."""
+    def probabilities(self, examples: Sequence[StanceExample], neutral_bias: float = 0.0) -> torch.Tensor:
+        """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`;
+        shortest-first batches keep padding small."""
+        shift = torch.tensor([neutral_bias if lab == "neutral" else 0.0 for lab in self.labels])
         out = torch.zeros(len(examples), len(self.labels))
         order = sorted(range(len(examples)), key=lambda i: len(examples[i].text))
         for b in range(0, len(order), self.batch_size):
             idx = order[b:b + self.batch_size]
-            logits = self.model(**self.encode([examples[i] for i in idx])).logits
-            out[idx] = logits.float().softmax(-1)
+            logits = self.model(**self.encode([examples[i] for i in idx])).logits.float()
+            out[idx] = (logits - shift).softmax(-1)
         return out
 
-    def predict(self, examples: Sequence[StanceExample]) -> list[tuple[str, float]]:
-        """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut."""
+    def predict(self, examples: Sequence[StanceExample], passages: bool = False) -> list[tuple[str, float]]:
+        """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut
+        and `passage_neutral_bias` for what `passages=True` (attribution passages, not sentences) changes."""
         if not examples:
             return []
         shortcut = self.model.config.unmentioned_name_neutral
@@ -66,7 +70,7 @@ class StanceClassifier:
         todo = [e for e, s in zip(examples, skip) if not s]
         out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
         if todo:
-            probs = self.probabilities(todo)
+            probs = self.probabilities(todo, self.passage_neutral_bias if passages else 0.0)
             best = probs.argmax(-1)
             rows = iter((self.labels[int(i)], float(probs[r, i])) for r, i in enumerate(best))
             out = [o if s else next(rows) for o, s in zip(out, skip)]
@@ -81,7 +85,7 @@ class StanceClassifier:
         explicit = targets is not None
         wanted = [[t for t in (targets if explicit else a.targets) if t and t.strip()] for a in articles]
         examples = [attribution_example(a, att, t) for a, ts in zip(articles, wanted) for att in a.attributions for t in ts]
-        preds = iter(self.predict(examples))
+        preds = iter(self.predict(examples, passages=True))
         out = []
         for article, ts in zip(articles, wanted):
             if not ts or not article.attributions:

@@ -227,6 +227,21 @@ def test_merge_windows_covers_every_token_once(n, max_tokens, data):
     assert wins[0].start == 0 and wins[-1].end == n
     per_window = [torch.arange(w.start, w.end) for w in wins]
     assert merge_windows(wins, per_window, n).tolist() == list(range(n))
+    breaks = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    assert merge_windows(wins, per_window, n, breaks).tolist() == list(range(n))
+
+
+def test_windows_hand_over_at_a_paragraph_break_inside_the_overlap():
+    from attrib.decode import window_owners
+
+    wins = make_windows(30, 20, 10)  # [0, 20) and [10, 30): halfway is token 15
+    assert window_owners(wins, 30).tolist() == [0] * 15 + [1] * 15
+    breaks = np.zeros(30, dtype=bool)
+    breaks[13] = True  # a paragraph starts at token 13, inside the overlap's middle half
+    assert window_owners(wins, 30, breaks).tolist() == [0] * 13 + [1] * 17
+    breaks[:] = False
+    breaks[11] = True  # too near the second window's edge: halfway stands
+    assert window_owners(wins, 30, breaks).tolist() == [0] * 15 + [1] * 15
 
 
 def test_viterbi_prior_forbids_impossible_transitions():

@@ -175,3 +175,17 @@ def test_unmentioned_name_targets_skip_the_model(stance_branch, trained_tiny):
     assert clf.predict(concept) != [("neutral", 0.86)] * len(concept)  # concepts still go through the model
     marked = clf.predict(examples)  # a marked mention means the model runs
     assert [p for p, _ in marked] != ["neutral"] * len(examples)
+
+
+def test_passage_neutral_bias_shifts_passages_not_sentences(stance_branch, trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = _examples(clf.tokenizer)
+    plain = clf.predict(examples)
+    clf.passage_neutral_bias = 50.0
+    assert clf.predict(examples) == plain  # sentences (NewsMTSC-style) are scored as the model says
+    shifted = clf.predict(examples, passages=True)
+    assert all(label != "neutral" for label, _ in shifted)
+    clf.passage_neutral_bias = -50.0
+    assert all(label == "neutral" for label, _ in clf.predict(examples, passages=True))
