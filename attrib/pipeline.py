@@ -11,8 +11,9 @@ import torch
 
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
 from .calibration import apply_platt
-from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi
+from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many
 from .schema import Article
+from .modeling.modeling_attrib import SpanLinker
 from .modeling.modeling_outlet import OutletClassifier
 from .modeling.modeling_speaker import SpeakerRanker
 from .outlets import assign_outlets, detect_outlets
@@ -234,10 +235,12 @@ class Attributor:
     def _predict_chunk(self, chunk: list[Article], on_article, targets: Optional[Sequence[str]] = None
                        ) -> Iterator[Article]:
         outs, sizes = [], []
-        for art, (tok, states, probs) in zip(chunk, self.encode(chunk)):
+        encoded = list(self.encode(chunk))
+        paths = self.tag_paths([probs for _, _, probs in encoded])
+        for art, (tok, states, probs), path in zip(chunk, encoded, paths):
             atts, mentions = [], []
             if states is not None:
-                atts = self._decode(art.text, tok, states, probs)
+                atts = self._decode(art.text, tok, states, probs, path)
                 if self.outlet is not None and atts:
                     mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states)
             out = resolve_speakers(replace(art, attributions=atts))
@@ -262,24 +265,37 @@ class Attributor:
         with autocast(self.precision):
             return self.stance.assign_many(articles, targets)
 
-    def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor):
-        log_probs = np.log(probs.numpy().astype(np.float64) + 1e-9)
-        log_probs[:, 0] -= self.outside_bias
+    def tag_paths(self, probs: Sequence[Optional[torch.Tensor]]) -> list[Optional[np.ndarray]]:
+        """Each article's tag ids (None where it has no tokens): Viterbi under the transition
+        priors, run over all the articles at once, else the most probable tag per token."""
+        log_probs = []
+        for p in probs:
+            if p is not None:
+                lp = np.log(p.numpy().astype(np.float64) + 1e-9)
+                lp[:, 0] -= self.outside_bias
+                log_probs.append(lp)
         if self.transitions is not None:
-            tags = viterbi(log_probs, self.transitions, self.transition_weight)
+            found = iter(viterbi_many(log_probs, self.transitions, self.transition_weight))
         else:
-            tags = log_probs.argmax(-1)
+            found = iter(lp.argmax(-1) for lp in log_probs)
+        return [None if p is None else next(found) for p in probs]
+
+    def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor,
+                tags: Optional[np.ndarray] = None):
+        if tags is None:
+            tags = self.tag_paths([probs])[0]
         spans = tags_to_spans(tags, paragraph_starts(text, tok))
         if not len(spans["content"]):
             return []
         conf = probs.max(-1).values.numpy()
         content_conf = np.array([conf[s:e + 1].mean() for s, e in spans["content"]])
         h = states[None].float()
+        csum = SpanLinker.prefix_sums(h)
         content = torch.from_numpy(spans["content"])[None]
         links = []
         for linker, role in ((self.model.cue_linker, "cue"), (self.model.source_linker, "source")):
             cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
-            logits = mask_far(linker(h, content, cand), content, cand, self.max_link_distance)
+            logits = mask_far(linker(h, content, cand, csum), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
         atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
         calibration = getattr(self.model.config, "confidence_calibration", None)

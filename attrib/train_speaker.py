@@ -48,15 +48,16 @@ class SourceSet(torch.utils.data.Dataset):
                 continue
             rules = resolve_speakers(art)  # sorted by content, like the gold it was built from
             gold = sorted(art.attributions, key=lambda a: a.content[0])
-            for g, x in zip(gold, ranker_inputs(art, tok, states, rules)):
+            batch = ranker_inputs(art, tok, states, rules)
+            for r, g in enumerate(gold):
                 if "speaker" not in g.labelled:
                     continue
-                label = gold_index(x.candidates, g.speaker)
+                label = gold_index(batch.candidates[r], g.speaker)
                 if label is None:
                     self.unreachable += 1
                     continue
-                self.rows.append({"source_state": x.source_state, "candidate_states": x.candidate_states,
-                                  "features": x.features, "mask": x.mask, "labels": torch.tensor(label)})
+                # Clones, so a row does not keep its whole article's batch alive.
+                self.rows.append({k: v[r].clone() for k, v in batch.model_inputs().items()} | {"labels": torch.tensor(label)})
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -257,6 +257,29 @@ def test_viterbi_prior_forbids_impossible_transitions():
     assert all(not (a == t["O"] and b in (t["I-CONTENT"], t["I-CUE"], t["I-SOURCE"])) for a, b in zip(path, path[1:]))
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=4), st.integers(0, 2**31 - 1))
+def test_viterbi_many_finds_each_articles_best_path(lengths, seed):
+    """Batched over articles of different lengths, each path is the best one (checked by brute force)."""
+    import itertools
+
+    from attrib.decode import viterbi_many
+
+    rng = np.random.default_rng(seed)
+    k = 3
+    trans = rng.normal(size=(k, k))
+    articles = [rng.normal(size=(n, k)) for n in lengths]
+
+    def score(lp, path):
+        return sum(lp[i, p] for i, p in enumerate(path)) + sum(trans[a, b] for a, b in zip(path, path[1:]))
+
+    for lp, path in zip(articles, viterbi_many(articles, trans)):
+        assert len(path) == len(lp)
+        if len(lp):
+            best = max(score(lp, c) for c in itertools.product(range(k), repeat=len(lp)))
+            assert np.isclose(score(lp, path), best)
+
+
 def test_run_survives_a_folder_of_bad_inputs(trained_tiny, tmp_path):
     """Good articles are processed, every bad one is named with its reason, exit code 1."""
     import json

@@ -104,7 +104,7 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
             return type("Out", (), {"logits": logits.masked_fill(~mask, float("-inf"))})()
 
     from attrib.speaker_ranking import ranker_inputs
-    candidates = ranker_inputs(art, tok, states, art)[0].candidates[1:]
+    candidates = ranker_inputs(art, tok, states, art).candidates[0][1:]
     out = rank_speakers(PrefersTheOutlet(), art, tok, states)
     assert out.attributions[0].speaker == "Omar Khaled"
     from dataclasses import replace

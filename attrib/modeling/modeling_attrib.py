@@ -53,23 +53,33 @@ class SpanLinker(nn.Module):
         self.none = nn.Linear(dim, 1)
 
     @staticmethod
-    def span_repr(states: torch.Tensor, spans: torch.Tensor) -> torch.Tensor:
+    def prefix_sums(states: torch.Tensor) -> torch.Tensor:
+        """[B, T + 1, H] running sums of [B, T, H] states: every span's mean in O(T + N), even over a
+        50k-token article. Computed once, they serve both linkers' contents and candidates."""
+        return torch.cat([states.new_zeros(states.shape[0], 1, states.shape[-1]), states.cumsum(1)], dim=1)
+
+    @staticmethod
+    def span_repr(states: torch.Tensor, spans: torch.Tensor, csum: Optional[torch.Tensor] = None) -> torch.Tensor:
         """[B, T, H] states, [B, N, 2] inclusive spans (-1 padded) -> [B, N, 3H] (start, end, mean)."""
         b, t, h = states.shape
         safe = spans.clamp(min=0, max=t - 1)
         start = torch.gather(states, 1, safe[..., 0:1].expand(-1, -1, h))
         end = torch.gather(states, 1, safe[..., 1:2].expand(-1, -1, h))
-        # Prefix sums give every span's mean in O(T + N), even over a 50k-token article.
-        csum = torch.cat([states.new_zeros(b, 1, h), states.cumsum(1)], dim=1)
+        if csum is None:
+            csum = SpanLinker.prefix_sums(states)
         total = torch.gather(csum, 1, (safe[..., 1:2] + 1).expand(-1, -1, h)) - torch.gather(
             csum, 1, safe[..., 0:1].expand(-1, -1, h))
         mean = total / (safe[..., 1:2] - safe[..., 0:1] + 1).clamp(min=1).to(states.dtype)
         return torch.cat([start, end, mean], dim=-1)
 
-    def forward(self, states: torch.Tensor, content: torch.Tensor, cand: torch.Tensor) -> torch.Tensor:
-        """Logits [B, Nc, 1 + Nk]: column 0 is 'none'; padded candidates get -inf."""
-        q = self.query(self.span_repr(states, content))
-        k = self.key(self.span_repr(states, cand))
+    def forward(self, states: torch.Tensor, content: torch.Tensor, cand: torch.Tensor,
+                csum: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """Logits [B, Nc, 1 + Nk]: column 0 is 'none'; padded candidates get -inf
+        (`csum`: the states' `prefix_sums`, when the caller already has them)."""
+        if csum is None:
+            csum = self.prefix_sums(states)
+        q = self.query(self.span_repr(states, content, csum))
+        k = self.key(self.span_repr(states, cand, csum))
         scores = q @ k.transpose(-1, -2) / math.sqrt(q.shape[-1])
         scores = scores + self.distance(distance_bucket(span_distance(content, cand), self.buckets)).squeeze(-1)
         scores = scores.masked_fill((cand[..., 0] < 0)[:, None, :], float("-inf"))
