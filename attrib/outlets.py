@@ -69,6 +69,17 @@ KNOWN_OUTLETS = (
     "The Hill", "Axios", "Breitbart", "HuffPost", "The Huffington Post", "Time", "Newsweek", "The Atlantic",
     "The New Yorker", "Los Angeles Times", "Chicago Tribune", "Twitter", "Facebook", "YouTube", "Instagram",
     "Telegram", "WikiLeaks", "Univision", "Telemundo", "Al-Monitor", "Meduza", "Novaya Gazeta",
+    # Fact-checkers, sites and broadcasters that report in their own name ("PolitiFact rated").
+    "PolitiFact", "FactCheck.org", "Snopes", "The Daily Beast", "The Daily Caller", "National Review", "Slate",
+    "RealClearPolitics", "Real Clear Politics", "FiveThirtyEight", "Salon", "Vox", "BuzzFeed", "BuzzFeed News",
+    "Mother Jones", "The Nation", "The Intercept", "Drudge Report", "Zero Hedge", "Infowars", "TheBlaze", "Newsmax",
+    "ABC News", "CBS News", "NBC News", "CNBC", "Fox Business", "Bloomberg News", "Voice of America",
+    "Radio Free Europe", "Deutsche Welle", "France 24", "Euronews", "Daily Mail", "The Independent", "Reddit",
+    "TikTok", "Truth Social", "Weibo", "WeChat", "VKontakte", "Rossiya 24", "Channel One", "Pravda", "Lenta.ru",
+    "Hamshahri", "Shargh", "Khabar Online", "Al-Ahram", "Asharq Al-Awsat", "Al Mayadeen", "Al Manar",
+    "South China Morning Post", "Caixin", "The Straits Times", "Mainichi", "Korea Herald", "Le Parisien",
+    "Liberation", "Suddeutsche Zeitung", "Frankfurter Allgemeine", "El Mundo", "La Repubblica", "Jerusalem Post",
+    "Daily Sabah", "Sabah", "Hindustan Times", "Indian Express",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -244,6 +255,13 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     return name
 
 
+def _names(surface: str, name: str) -> bool:
+    """Whether `surface` spells out `name` (every word of it but "the"), as "The Daily Caller
+    reported" does for The Daily Caller and "he" does not."""
+    words = set(normalise_name(name).split()) - {"the"}
+    return bool(words) and words <= set(normalise_name(surface).split())
+
+
 def _later_alone(word: str, text: str, before: str) -> bool:
     """Whether the article also uses `word` on its own (not after `before`): a person's surname
     is repeated alone ("Tapper asked"), a programme's last word is not ("Morning Joe")."""
@@ -317,6 +335,11 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
                 # said", "dpa reported"): speaker and outlet are both the outlet.
                 att = replace(att, speaker=outlet)
+        elif att.speaker and att.source and is_known_outlet(att.speaker) and _names(
+                article.span_text(att.source, sep=" "), att.speaker):
+            # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
+            # outlet are both that outlet (ANNOTATION.md).
+            outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
         elif inherit is not None and att.speaker in last_by_speaker and not any(
                 GENERIC_CHANNEL.search(article.text, *bounds[k]) for k in sentences):
             previous, paragraph, previous_rank = last_by_speaker[att.speaker]

@@ -192,3 +192,18 @@ def test_an_outlet_as_the_unnamed_source_becomes_the_speaker():
     named = replace(att, speaker="Kazem Jalali", source=_span(text, "The reformist Etemad daily"))
     out = assign_outlets(Article(id="a", text=text, attributions=[named]), [tuple(_span(text, "Etemad daily")[0])])
     assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Kazem Jalali", "Etemad")  # a name stays
+
+
+def test_an_outlet_reporting_in_its_own_name_is_its_own_outlet():
+    text = "PolitiFact rated the claim false. He said it was true."
+    rated = Attribution(content=_span(text, "the claim false"), cue=_span(text, "rated"), source=_span(text, "PolitiFact"),
+                        speaker="PolitiFact", kind="indirect")
+    he = Attribution(content=_span(text, "it was true"), cue=_span(text, "said"), source=_span(text, "He"),
+                     speaker="PolitiFact", kind="indirect")
+    out = assign_outlets(Article(id="a", text=text, attributions=[rated, he]), [], inherit=None)
+    assert (out.attributions[0].outlet, out.attributions[0].outlet_span) == ("PolitiFact", _span(text, "PolitiFact"))
+    assert out.attributions[1].outlet is None  # "he" does not name the outlet
+    text2 = text.replace("PolitiFact", "Acme Research")
+    unknown = Attribution(content=_span(text2, "the claim false"), cue=_span(text2, "rated"),
+                          source=_span(text2, "Acme Research"), speaker="Acme Research", kind="indirect")
+    assert assign_outlets(Article(id="b", text=text2, attributions=[unknown]), []).attributions[0].outlet is None
