@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from .io import InputError, InputProblem, atomic_open, iter_articles, write_jsonl
 from .schema import Article
@@ -665,6 +666,56 @@ def calibrate_cmd(
         with atomic_open(cfg_path) as fh:
             fh.write(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
         err.print(f"calibration written to {cfg_path}")
+
+
+@app.command("tune-stance")
+def tune_stance_cmd(
+    stance: Path = typer.Option(..., help="Stance branch folder to tune (from `attrib train-stance`)."),
+    model: Optional[Path] = typer.Option(None, help="The attribution model the branch shares layers with (default: the shipped one)."),
+    train: list[Path] = typer.Option([Path("../shared/data/polnear/train")], help="Gold train articles (repeatable)."),
+    labels: list[Path] = typer.Option([Path("data/labels/polnear-train")], help="Team label folders applied to --train."),
+    dev: Path = typer.Option(Path("../shared/data/polnear/dev"), help="Gold dev articles."),
+    dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
+    write: bool = typer.Option(True, help="Write both settings into STANCE/config.json (weights untouched)."),
+) -> None:
+    """Set a stance branch's two inference settings from data (see `attrib/stance_tuning.py`).
+
+    `unmentioned_name_neutral`: the neutral share among train passages that never name their
+    target, which then skip the model. `passage_neutral_bias`: the smallest shift of the
+    neutral logit, on the dev sweep, whose macro-F1 is within 0.5 points of the best.
+    """
+    from .data import load_labelled_gold
+    from .data.stance import examples_from_articles
+    from .pipeline import check_model_dir, default_model_dir
+    from .stance import StanceClassifier
+    from .stance_tuning import sweep_passage_bias, unmentioned_neutral_share
+
+    model_dir = check_model_dir(model or default_model_dir())
+    attributor = _load_attributor(model_dir, precision="fp32")
+    classifier = StanceClassifier.from_pretrained(stance, attrib_model=attributor.model, tokenizer=attributor.tokenizer)
+    train_ex = examples_from_articles([a for path in train for a in load_labelled_gold(path, labels)])
+    dev_ex = examples_from_articles(load_labelled_gold(dev, dev_labels))
+    if not train_ex or not dev_ex:
+        err.print(f"[red]error[/] no stance-labelled attributions ({len(train_ex)} train, {len(dev_ex)} dev)")
+        raise typer.Exit(2)
+    share = unmentioned_neutral_share(train_ex)
+    with err.status(f"scoring {len(dev_ex)} dev passages…"):
+        sweep = sweep_passage_bias(classifier, dev_ex)
+    table = Table(title=f"passage neutral bias on dev ({len(dev_ex)} attributions)")
+    for col in ("bias", "macro-F1", "F_avg", "accuracy"):
+        table.add_column(col, justify="right")
+    for bias, m in sweep.rows:
+        mark = " ◀" if bias == sweep.chosen else ""
+        table.add_row(f"{bias:g}{mark}", f"{m['stance_macro_f1']:.4f}", f"{m['stance_f_avg']:.4f}", f"{m['stance_acc']:.4f}")
+    out.print(table)
+    out.print({"unmentioned_name_neutral": round(share, 4), "passage_neutral_bias": sweep.chosen})
+    if write:
+        cfg_path = Path(stance) / "config.json"
+        cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+        cfg.update(unmentioned_name_neutral=round(share, 4), passage_neutral_bias=sweep.chosen)
+        with atomic_open(cfg_path) as fh:
+            fh.write(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
+        err.print(f"stance settings written to {cfg_path}")
 
 
 @app.command("export")

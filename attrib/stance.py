@@ -19,6 +19,11 @@ def is_name_target(target: str) -> bool:
     return bool(NAME_RE.fullmatch(target.strip()))
 
 
+def leaves_name_target_unnamed(example: StanceExample) -> bool:
+    """A passage that never names its proper-name target: the `unmentioned_name_neutral` shortcut's case."""
+    return is_name_target(example.target) and MARK_OPEN not in example.text
+
+
 class StanceClassifier:
     """Wraps a `StanceModel` and its tokenizer; batches (target, passage) pairs."""
 
@@ -48,17 +53,19 @@ class StanceClassifier:
                               max_length=self.model.config.max_tokens, padding=True, return_tensors="pt")
 
     @torch.inference_mode()
-    def probabilities(self, examples: Sequence[StanceExample], neutral_bias: float = 0.0) -> torch.Tensor:
-        """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`;
-        shortest-first batches keep padding small."""
-        shift = torch.tensor([neutral_bias if lab == "neutral" else 0.0 for lab in self.labels])
+    def logits(self, examples: Sequence[StanceExample]) -> torch.Tensor:
+        """[N, 3] logits in `self.labels` order; shortest-first batches keep padding small."""
         out = torch.zeros(len(examples), len(self.labels))
         order = sorted(range(len(examples)), key=lambda i: len(examples[i].text))
         for b in range(0, len(order), self.batch_size):
             idx = order[b:b + self.batch_size]
-            logits = self.model(**self.encode([examples[i] for i in idx])).logits.float()
-            out[idx] = (logits - shift).softmax(-1)
+            out[idx] = self.model(**self.encode([examples[i] for i in idx])).logits.float()
         return out
+
+    def probabilities(self, examples: Sequence[StanceExample], neutral_bias: float = 0.0) -> torch.Tensor:
+        """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`."""
+        shift = torch.tensor([neutral_bias if lab == "neutral" else 0.0 for lab in self.labels])
+        return (self.logits(examples) - shift).softmax(-1)
 
     def predict(self, examples: Sequence[StanceExample], passages: bool = False) -> list[tuple[str, float]]:
         """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut
@@ -66,7 +73,7 @@ class StanceClassifier:
         if not examples:
             return []
         shortcut = self.model.config.unmentioned_name_neutral
-        skip = [shortcut is not None and is_name_target(e.target) and MARK_OPEN not in e.text for e in examples]
+        skip = [shortcut is not None and leaves_name_target_unnamed(e) for e in examples]
         todo = [e for e, s in zip(examples, skip) if not s]
         out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
         if todo:

@@ -189,3 +189,29 @@ def test_passage_neutral_bias_shifts_passages_not_sentences(stance_branch, train
     assert all(label != "neutral" for label, _ in shifted)
     clf.passage_neutral_bias = -50.0
     assert all(label == "neutral" for label, _ in clf.predict(examples, passages=True))
+
+
+def test_stance_tuning_derives_the_shortcut_share_and_the_smallest_good_bias():
+    from attrib.stance_tuning import sweep_passage_bias, unmentioned_neutral_share
+
+    named = [StanceExample("Donald Trump", "He said « Trump » lied.", "against", "a"),
+             StanceExample("Donald Trump", "The weather was fine.", "neutral", "b"),
+             StanceExample("Donald Trump", "Taxes will rise.", "neutral", "c"),
+             StanceExample("Donald Trump", "Rivals cheered.", "favor", "d")]
+    assert unmentioned_neutral_share(named) == 2 / 3  # only passages that never name the target count
+    with pytest.raises(ValueError):
+        unmentioned_neutral_share(named[:1])
+
+    class Scores:  # favor / against / neutral logits: the polar passages lose to neutral by 1.0
+        labels = ["favor", "against", "neutral"]
+
+        def logits(self, examples):
+            return torch.tensor([[0.0, 1.0, 2.0] if e.label == "against" else [1.0, 0.0, 2.0] for e in examples])
+
+    dev = [StanceExample("Donald Trump", "« Trump » lied.", "against", "a"),
+           StanceExample("Donald Trump", "« Trump » won.", "favor", "b"),
+           StanceExample("Donald Trump", "It rained.", "neutral", "c")]
+    sweep = sweep_passage_bias(Scores(), dev, biases=(0.0, 0.5, 1.5, 3.0))
+    f1 = [m["stance_macro_f1"] for _, m in sweep.rows]
+    assert f1[0] == f1[1] < f1[2] == f1[3] == 1.0  # all neutral until the bias outweighs the 1.0 gap
+    assert sweep.chosen == 1.5  # the smallest bias that reaches the best macro-F1
