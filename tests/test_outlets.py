@@ -207,3 +207,21 @@ def test_an_outlet_reporting_in_its_own_name_is_its_own_outlet():
     unknown = Attribution(content=_span(text2, "the claim false"), cue=_span(text2, "rated"),
                           source=_span(text2, "Acme Research"), speaker="Acme Research", kind="indirect")
     assert assign_outlets(Article(id="b", text=text2, attributions=[unknown]), []).attributions[0].outlet is None
+
+
+def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
+    from attrib.outlets import Inheritance
+
+    text = "The New York Post reports that she was ill.\n\nSources said she left early.\n\nA.\n\nB.\n\nC.\n\nOfficials said it was fine."
+    report = Attribution(content=_span(text, "she was ill"), cue=_span(text, "reports"), source=_span(text, "The New York Post"),
+                         speaker="The New York Post", kind="indirect")
+    sources = Attribution(content=_span(text, "she left early"), cue=_span(text, "said"), source=_span(text, "Sources"),
+                          kind="indirect")
+    officials = Attribution(content=_span(text, "it was fine"), cue=_span(text, "said", 1), source=_span(text, "Officials"),
+                            kind="indirect")
+    article = Article(id="a", text=text, attributions=[report, sources, officials])
+    mentions = [tuple(_span(text, "The New York Post")[0])]
+    assert [a.outlet for a in assign_outlets(article, mentions).attributions] == [
+        "The New York Post", "The New York Post", None]  # the officials are four paragraphs on
+    never = Inheritance(unnamed_after_report=-1)
+    assert [a.outlet for a in assign_outlets(article, mentions, never).attributions] == ["The New York Post", None, None]
