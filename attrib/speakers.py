@@ -201,13 +201,25 @@ def appositive_name(text: str, before: int, description: str) -> Optional[str]:
     head = _words(_head_part(description))
     if not head or not head[-1].isalpha():
         return None
-    pattern = regex.compile(rf"({NAME_RE.pattern}),[^,.;\n]{{0,40}}\b(?i:{re.escape(head[-1])})\b")
     found = None
-    for m in pattern.finditer(text, 0, before):
+    for end, name in _appositives(text, head[-1]):
+        if end > before:
+            break
+        found = name
+    return found
+
+
+@lru_cache(maxsize=256)
+def _appositives(text: str, head: str) -> tuple[tuple[int, str], ...]:
+    """(end, name) of every "Name, … head" appositive in the text with a name of two words or more;
+    cached, since an article's descriptions share head words ("spokesman", "president")."""
+    pattern = regex.compile(rf"({NAME_RE.pattern}),[^,.;\n]{{0,40}}\b(?i:{re.escape(head)})\b")
+    out = []
+    for m in pattern.finditer(text):
         core = _core_name(m.group(1))
         if len(core) >= 2:
-            found = " ".join(core)
-    return found
+            out.append((m.end(), " ".join(core)))
+    return tuple(out)
 
 
 def resolve_speakers(article: Article) -> Article:

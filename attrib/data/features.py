@@ -7,6 +7,8 @@ uncased encoder the capitalisation back.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
@@ -25,7 +27,9 @@ SHAPES = ("special", "lower", "capitalised", "upper", "digit", "quote", "punct",
 NUM_SHAPES = 2 * len(SHAPES)
 
 
+@lru_cache(maxsize=1 << 16)
 def word_shape(piece: str, starts_word: bool) -> int:
+    """Shape class of a word piece; cached, since news repeats its pieces ("the", ",", "said")."""
     if not piece:
         base = 0
     elif any(c in QUOTE_CHARS for c in piece):
