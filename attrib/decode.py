@@ -5,6 +5,8 @@ vectorised over tags).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -50,11 +52,15 @@ def merge_windows(windows: list[Window], per_window: list[torch.Tensor], n_token
 
 def paragraph_starts(text: str, tok: TokenizedArticle) -> np.ndarray:
     """For each token, whether a line break stands between it and the token before."""
-    out = np.zeros(len(tok), dtype=bool)
-    prev_end = 0
-    for i, (s, e) in enumerate(tok.offsets):
-        out[i] = i > 0 and "\n" in text[prev_end:s + 1]
-        prev_end = max(prev_end, e)
+    if not len(tok):
+        return np.zeros(0, dtype=bool)
+    starts = np.fromiter((s for s, _ in tok.offsets), dtype=np.int64, count=len(tok))
+    ends = np.fromiter((e for _, e in tok.offsets), dtype=np.int64, count=len(tok))
+    prev_end = np.concatenate([[0], np.maximum.accumulate(ends)[:-1]])
+    breaks = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
+    # A break in text[prev_end : start + 1], counted by binary search.
+    out = np.searchsorted(breaks, starts + 1) > np.searchsorted(breaks, prev_end)
+    out[0] = False
     return out
 
 

@@ -231,6 +231,17 @@ def test_merge_windows_covers_every_token_once(n, max_tokens, data):
     assert merge_windows(wins, per_window, n, breaks).tolist() == list(range(n))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab \n.", max_size=40))
+def test_paragraph_starts_marks_tokens_after_a_line_break(text):
+    from attrib.data.features import TokenizedArticle
+
+    offsets = [(m.start(), m.end()) for m in __import__("re").finditer(r"[ab.]+", text)]
+    tok = TokenizedArticle([0] * len(offsets), offsets, [0] * len(offsets))
+    expected = [i > 0 and "\n" in text[offsets[i - 1][1]:s + 1] for i, (s, _) in enumerate(offsets)]
+    assert paragraph_starts(text, tok).tolist() == expected
+
+
 def test_windows_hand_over_at_a_paragraph_break_inside_the_overlap():
     from attrib.decode import window_owners
 
