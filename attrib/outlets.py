@@ -317,6 +317,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         att = article.attributions[i]
         frame = att.cue or att.source or att.content
         anchor = frame[0][0]
+        paragraph = bisect_right(breaks, anchor)
         sentences = {sentence_of(bounds, s) for s, _ in (att.cue + att.source or att.content)}
         best, best_distance = None, None
         for m, sent in zip(mentions, mention_sentence):
@@ -345,24 +346,23 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
             # outlet are both that outlet (ANNOTATION.md).
             outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
-        elif inherit is not None and att.speaker in last_by_speaker and not any(
-                GENERIC_CHANNEL.search(article.text, *bounds[k]) for k in sentences):
-            previous, paragraph, previous_rank = last_by_speaker[att.speaker]
-            quote = att.kind in ("direct", "mixed")
-            reach = inherit.quote_paragraphs if quote else inherit.paragraphs
-            interrupted = last_speaker_change > previous_rank and not (quote and inherit.quotes_survive_interruption)
-            if bisect_right(breaks, anchor) - paragraph <= reach and not interrupted:
-                outlet = previous
-        elif inherit is not None and not att.speaker and last_report is not None and (
-                bisect_right(breaks, anchor) - last_report[1] <= inherit.unnamed_after_report) and not any(
-                GENERIC_CHANNEL.search(article.text, *bounds[k]) for k in sentences):
-            outlet = last_report[0]
+        elif inherit is not None and not any(GENERIC_CHANNEL.search(article.text, *bounds[k]) for k in sentences):
+            if att.speaker in last_by_speaker:
+                previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]
+                quote = att.kind in ("direct", "mixed")
+                reach = inherit.quote_paragraphs if quote else inherit.paragraphs
+                interrupted = last_speaker_change > previous_rank and not (quote and inherit.quotes_survive_interruption)
+                if paragraph - previous_paragraph <= reach and not interrupted:
+                    outlet = previous
+            elif not att.speaker and last_report is not None and (
+                    paragraph - last_report[1] <= inherit.unnamed_after_report):
+                outlet = last_report[0]
         if outlet and att.speaker and normalise_name(outlet) == normalise_name(att.speaker):
-            last_report = (outlet, bisect_right(breaks, anchor))
+            last_report = (outlet, paragraph)
         if rank and att.speaker != article.attributions[order[rank - 1]].speaker:
             last_speaker_change = rank
         if outlet and att.speaker:
-            last_by_speaker[att.speaker] = (outlet, bisect_right(breaks, anchor), rank)
+            last_by_speaker[att.speaker] = (outlet, paragraph, rank)
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     return replace(article, attributions=[a for a in atts if a is not None])
 
