@@ -27,6 +27,15 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
+def model_with_part(base: Path, part: Path, name: str, into: Path) -> Path:
+    """A copy of the model folder `base` with the trained `part` (stance, outlet, speaker) under `name/`."""
+    import shutil
+
+    shutil.copytree(base, into)
+    shutil.copytree(part, into / name, ignore=shutil.ignore_patterns("checkpoints"))
+    return into
+
+
 def needs_shared(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():

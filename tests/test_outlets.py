@@ -8,6 +8,8 @@ from attrib.outlets import assign_outlets, candidate_features, canonical_outlet,
 from attrib.text import sentence_bounds
 from attrib.schema import Article, Attribution
 
+from .conftest import model_with_part
+
 
 def test_canonical_names():
     text = "Iran's state-run Young Journalists Club (YJC) said. Later YJC added."
@@ -109,8 +111,6 @@ def test_candidates_are_names_and_platform_verbs_in_attribution_sentences():
 
 
 def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_tiny, tmp_path):
-    import shutil
-
     from attrib.pipeline import Attributor
     from attrib.train_outlet import train_outlet
 
@@ -126,9 +126,7 @@ def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_t
     metrics = train_outlet(arts, arts, trained_tiny, tmp_path / "outlet", epochs=40, learning_rate=5e-3, batch_size=8,
                            patience=40, progress=False)
     assert metrics["train_outlets"] == 16 and metrics["eval_outlet_f1"] >= 0.9, metrics  # source names are the negatives
-    model_dir = tmp_path / "model"
-    shutil.copytree(trained_tiny, model_dir)
-    shutil.copytree(tmp_path / "outlet", model_dir / "outlet", ignore=shutil.ignore_patterns("checkpoints"))
+    model_dir = model_with_part(trained_tiny, tmp_path / "outlet", "outlet", tmp_path / "model")
     attributor = Attributor.from_pretrained(model_dir)
     assert attributor.outlet is not None
     out = attributor(arts[0].text)

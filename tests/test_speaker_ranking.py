@@ -1,10 +1,11 @@
 """The learned speaker ranker: its candidates and features, and that it learns and ships."""
 from __future__ import annotations
 
-import shutil
 
 from attrib.schema import Article, Attribution
 from attrib.speaker_ranking import FEATURES, candidate_rows, name_forms
+
+from .conftest import model_with_part
 
 TEXT = ("Kazem Jalali met Maria Zakharova in Moscow. Ms. Zakharova said the talks went well. "
         "Jalali said they did not. He added that Mr. Jalali would return. She disagreed.")
@@ -69,9 +70,7 @@ def test_train_speaker_learns_pronouns_and_the_pipeline_uses_it(trained_tiny, tm
     metrics = train_speaker(arts, arts, trained_tiny, tmp_path / "speaker", epochs=60, learning_rate=5e-3,
                             batch_size=8, patience=60, progress=False)
     assert metrics["train_sources"] == 16 and metrics["eval_speaker_accuracy"] >= 0.9, metrics
-    model_dir = tmp_path / "model"
-    shutil.copytree(trained_tiny, model_dir)
-    shutil.copytree(tmp_path / "speaker", model_dir / "speaker", ignore=shutil.ignore_patterns("checkpoints"))
+    model_dir = model_with_part(trained_tiny, tmp_path / "speaker", "speaker", tmp_path / "model")
     attributor = Attributor.from_pretrained(model_dir)
     assert attributor.speaker is not None
     out = attributor(arts[0].text)

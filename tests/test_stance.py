@@ -16,7 +16,7 @@ from attrib.schema import Article, article_from_dict
 from attrib.stance import StanceClassifier
 from attrib.train_stance import train_stance
 
-from .conftest import needs_shared, write_jsonl
+from .conftest import model_with_part, needs_shared, write_jsonl
 
 LABELS = ("favor", "against", "neutral")
 
@@ -70,9 +70,7 @@ def test_branch_without_its_attribution_model_is_refused(stance_branch):
 def test_pipeline_fills_stance_toward_targets(stance_branch, trained_tiny, tmp_path, brat_dir):
     from attrib.data import load_gold
 
-    model_dir = tmp_path / "model"
-    shutil.copytree(trained_tiny, model_dir)
-    shutil.copytree(stance_branch, model_dir / "stance", ignore=shutil.ignore_patterns("checkpoints"))
+    model_dir = model_with_part(trained_tiny, stance_branch, "stance", tmp_path / "model")
     attributor = Attributor.from_pretrained(model_dir)
     assert attributor.stance is not None
     gold = load_gold(brat_dir)
