@@ -55,7 +55,7 @@ train: install
 	  --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil --gold $(SHARED)/polnear/train --labels data/labels/polnear-train \
 	  --gold $(WORLD) --gold-repeat 3 --dev $(SHARED)/polnear/dev --dev-labels data/labels/polnear-dev \
 	  --epochs 1.5 --learning-rate 4e-5 --eval-steps 150
-	$(BIN)/attrib tune-stance --model runs/default --stance runs/stance
+	$(BIN)/attrib tune-stance --model runs/default --stance runs/stance --max-tokens 96
 	$(BIN)/attrib train-outlet --model runs/default -o runs/outlet --train $(SHARED)/polnear/train \
 	  --train $(WORLD) --train $(WORLD) --train $(WORLD) --dev $(SHARED)/polnear/dev --dev data/articles/world-outlets-dev.jsonl
 	$(BIN)/attrib train-speaker --model runs/default -o runs/speaker

@@ -676,7 +676,9 @@ def tune_stance_cmd(
     labels: list[Path] = typer.Option([Path("data/labels/polnear-train")], help="Team label folders applied to --train."),
     dev: Path = typer.Option(Path("../shared/data/polnear/dev"), help="Gold dev articles."),
     dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
-    write: bool = typer.Option(True, help="Write both settings into STANCE/config.json (weights untouched)."),
+    max_tokens: Optional[int] = typer.Option(None, help="Cap passages at N tokens at inference, before tuning "
+                                             "(the shipped 96 scored as 160 on dev, 29% faster); default: keep."),
+    write: bool = typer.Option(True, help="Write the settings into STANCE/config.json (weights untouched)."),
 ) -> None:
     """Set a stance branch's two inference settings from data (see `attrib/stance_tuning.py`).
 
@@ -693,6 +695,8 @@ def tune_stance_cmd(
     model_dir = check_model_dir(model or default_model_dir())
     attributor = _load_attributor(model_dir, precision="fp32")
     classifier = StanceClassifier.from_pretrained(stance, attrib_model=attributor.model, tokenizer=attributor.tokenizer)
+    if max_tokens:
+        classifier.model.config.max_tokens = max_tokens
     train_ex = examples_from_articles([a for path in train for a in load_labelled_gold(path, labels)])
     dev_ex = examples_from_articles(load_labelled_gold(dev, dev_labels))
     if not train_ex or not dev_ex:
@@ -712,7 +716,8 @@ def tune_stance_cmd(
     if write:
         cfg_path = Path(stance) / "config.json"
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
-        cfg.update(unmentioned_name_neutral=round(share, 4), passage_neutral_bias=sweep.chosen)
+        cfg.update(unmentioned_name_neutral=round(share, 4), passage_neutral_bias=sweep.chosen,
+                   max_tokens=classifier.model.config.max_tokens)
         with atomic_open(cfg_path) as fh:
             fh.write(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
         err.print(f"stance settings written to {cfg_path}")
