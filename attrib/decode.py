@@ -5,8 +5,6 @@ vectorised over tags).
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -15,7 +13,7 @@ import torch
 
 from .data.features import ROLES, TokenizedArticle, Window
 from .schema import Attribution, Span
-from .text import kind_of, sentence_bounds
+from .text import kind_of, line_break_runs, sentence_bounds
 
 
 def window_owners(windows: list[Window], n_tokens: int, breaks: Optional[np.ndarray] = None) -> np.ndarray:
@@ -57,9 +55,10 @@ def paragraph_starts(text: str, tok: TokenizedArticle) -> np.ndarray:
     starts = np.fromiter((s for s, _ in tok.offsets), dtype=np.int64, count=len(tok))
     ends = np.fromiter((e for _, e in tok.offsets), dtype=np.int64, count=len(tok))
     prev_end = np.concatenate([[0], np.maximum.accumulate(ends)[:-1]])
-    breaks = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
-    # A break in text[prev_end : start + 1], counted by binary search.
-    out = np.searchsorted(breaks, starts + 1) > np.searchsorted(breaks, prev_end)
+    # A break in text[prev_end : start + 1]: of the line-break runs starting at or before `start`,
+    # one that ends after `prev_end` (runs are sorted and disjoint, so counts by binary search).
+    runs = np.array(line_break_runs(text), dtype=np.int64).reshape(-1, 2)
+    out = np.searchsorted(runs[:, 0], starts, side="right") > np.searchsorted(runs[:, 1], prev_end, side="right")
     out[0] = False
     return out
 

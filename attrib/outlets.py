@@ -27,7 +27,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .text import normalise_name, sentence_bounds, sentence_of
+from .text import normalise_name, paragraph_breaks, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
 DESCRIPTORS = {
@@ -292,11 +292,6 @@ class Inheritance:
     # ("The New York Post reports") is that outlet's story, this many paragraphs on (-1: never).
     # On PolNeAR dev's gold attributions: outlet F1 0.455 (never), 0.471 (1), 0.478 (2), 0.481 (4).
     unnamed_after_report: int = 2
-
-
-def paragraph_breaks(text: str) -> list[int]:
-    """Where each paragraph after the first starts (after a run of line breaks)."""
-    return [m.end() for m in re.finditer(r"\n+", text)]
 
 
 def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],

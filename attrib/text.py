@@ -87,6 +87,18 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(bounds)
 
 
+@lru_cache(maxsize=16)
+def line_break_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each run of line breaks; cached, since decoding and outlet assignment both
+    ask for one article's paragraphs."""
+    return tuple(m.span() for m in re.finditer(r"\n+", text))
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Where each paragraph after the first starts (after a run of line breaks)."""
+    return [end for _, end in line_break_runs(text)]
+
+
 def sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
     """The index of the sentence (from `sentence_bounds`) holding character `pos`."""
     return max(0, bisect_right(bounds, (pos, float("inf"))) - 1)
