@@ -228,6 +228,36 @@ def same_sentence_span(sent: np.ndarray, spans: np.ndarray, anchor: np.ndarray, 
     return best
 
 
+# What may separate a quotation from its continuation when no cue stands between: "“…” “…”".
+QUOTE_GAP = CUE_GAP + ".;"
+
+
+def _cue_outside_sentence(text: str, tok: TokenizedArticle, contents: np.ndarray, cues: np.ndarray,
+                          i: int, cue: int, previous_cue: int) -> int:
+    """The cue for content piece `i` when no cue stands in its own sentence: the linker chose none (-1) or
+    reached out to `cue`.
+
+    A quotation resumed after its cue ("“…,” said Burman, a tax expert. “What he proposed …”") is one
+    attribution in PolNeAR: the piece joins the previous piece's cue when that cue stands between them,
+    or when nothing but punctuation does, within one paragraph. Otherwise a cue in another paragraph is
+    no cue (the piece stands alone). On PolNeAR dev: content exact F1 0.535 -> 0.575, attribution F1
+    0.685 -> 0.700.
+    """
+    def between(first: int, last: int) -> str:
+        return text[tok.offsets[first][0]:tok.offsets[last][0]]
+
+    if i and previous_cue >= 0:
+        prev_end, start = int(contents[i - 1, 1]), int(contents[i, 0])
+        gap = text[tok.offsets[prev_end][1]:tok.offsets[start][0]]
+        cue_between = prev_end < cues[previous_cue, 0] and cues[previous_cue, 1] < start
+        if "\n" not in gap and (cue_between or not gap.strip(QUOTE_GAP)):
+            return previous_cue
+    if cue < 0:
+        return cue
+    first, last = sorted((int(cues[cue, 0]), int(contents[i, 0])))
+    return -1 if "\n" in between(first, last) else cue
+
+
 def build_attributions(
     text: str,
     tok: TokenizedArticle,
@@ -242,11 +272,15 @@ def build_attributions(
     singles: list[tuple[int, list[int]]] = []
     sent = token_sentences(text, tok)
     cue_sent, source_sent = (sent[r[:, 0]] if len(r) else np.zeros(0, dtype=np.int64) for r in (cues, sources))
+    piece_cues: list[int] = []
     for i in range(len(contents)):
         # The linker's cue when it shares a sentence with the content, else the nearest cue that does:
         # on PolNeAR dev this lifted attribution F1 from 0.539 to 0.657 (and content exact from 0.413
         # to 0.531, since far links had merged unrelated contents into one attribution).
         cue = same_sentence_span(sent, cues, contents[i], int(cue_links.choice[i]), cue_sent)
+        if cue < 0 or int(cue_sent[cue]) not in (sent[contents[i, 0]], sent[contents[i, 1]]):
+            cue = _cue_outside_sentence(text, tok, contents, cues, i, cue, piece_cues[i - 1] if i else -1)
+        piece_cues.append(cue)
         if cue >= 0:
             groups.setdefault(cue, []).append(i)
         else:
