@@ -13,7 +13,7 @@ import torch
 
 from .data.features import ROLES, TokenizedArticle, Window
 from .schema import Attribution, Span
-from .text import kind_of, line_break_runs, sentence_bounds
+from .text import drop_complementiser, kind_of, line_break_runs, sentence_bounds
 
 
 def window_owners(windows: list[Window], n_tokens: int, breaks: Optional[np.ndarray] = None) -> np.ndarray:
@@ -302,7 +302,7 @@ def build_attributions(
             if near >= 0:
                 src = near
         content: Span = [char_span(tok, text, int(contents[i, 0]), int(contents[i, 1])) for i in members]
-        content = sorted(s for s in content if s[1] > s[0])
+        content = drop_complementiser(text, sorted(s for s in content if s[1] > s[0]))
         if not content:
             continue
         cue_span = [char_span(tok, text, int(cues[cue, 0]), int(cues[cue, 1]))] if cue >= 0 else []

@@ -7,6 +7,8 @@ resamples all use the same arithmetic.
 Definitions (ANNOTATION.md, Citron/PARC 3.0 conventions):
 - Pairing: gold and predicted attributions are paired one-to-one, greedily by the
   Jaccard overlap of their content word tokens (ties: more shared tokens), overlap > 0.
+- Content is scored without a leading complementiser "that" (ANNOTATION.md leaves it
+  out, PolNeAR keeps it): either convention scores the same.
 - exact (content, cue, source): a pair whose spans are equal after trimming edge
   punctuation and spaces. P = matches / predictions with that span, R = / gold with it.
 - overlap: per pair, shared tokens / predicted tokens (summed, divided by the number of
@@ -29,8 +31,8 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-from .schema import STANCES, Article, Attribution
-from .text import normalise_name, token_set, trim_span
+from .schema import STANCES, Article, Attribution, Span
+from .text import drop_complementiser, normalise_name, token_set, trim_span
 
 ROLES = ("content", "cue", "source")
 E2E_JACCARD = 0.5
@@ -53,10 +55,16 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else 0.0
 
 
+def scored_span(text: str, att: Attribution, role: str) -> Span:
+    """The span the scorer compares: content without a leading complementiser "that"."""
+    span = getattr(att, role)
+    return drop_complementiser(text, span) if role == "content" else span
+
+
 def pair_attributions(text: str, gold: list[Attribution], pred: list[Attribution]) -> list[Pair]:
     """One-to-one pairs of gold and predicted attributions by content-token overlap."""
-    g_tok = [token_set(text, a.content) for a in gold]
-    p_tok = [token_set(text, a.content) for a in pred]
+    g_tok = [token_set(text, scored_span(text, a, "content")) for a in gold]
+    p_tok = [token_set(text, scored_span(text, a, "content")) for a in pred]
     cands = []
     for gi, gt in enumerate(g_tok):
         for pi, pt in enumerate(p_tok):
@@ -145,7 +153,7 @@ def article_counts(gold: Article, pred: Optional[Article]) -> Counter:
     for pair in pairs:
         g, p = g_atts[pair.gold], p_atts[pair.pred]
         for role in ROLES:
-            gs, ps = getattr(g, role), getattr(p, role)
+            gs, ps = scored_span(text, g, role), scored_span(text, p, role)
             gt, pt = token_set(text, gs), token_set(text, ps)
             if not gt or not pt:
                 continue

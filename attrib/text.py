@@ -39,6 +39,27 @@ def trim_span(text: str, span: Span, chars: str = EDGE_CHARS) -> Span:
     return out
 
 
+COMPLEMENTISER_RE = re.compile(r"that\s+", re.IGNORECASE)
+
+
+def drop_complementiser(text: str, span: Span) -> Span:
+    """The span without a leading complementiser "that" ("said that Iran expects …" -> "Iran expects …").
+
+    ANNOTATION.md leaves it out of indirect content; PolNeAR keeps it. Only a "that" inside a
+    sentence (after a word or comma) is one: a sentence-initial "That is wrong," is a pronoun.
+    """
+    if not span:
+        return span
+    start, end = span[0]
+    m = COMPLEMENTISER_RE.match(text, start, end)
+    if m is None or m.end() >= end:
+        return span
+    before = text[:start].rstrip()
+    if not before or not (before[-1].isalnum() or before[-1] == ","):
+        return span
+    return [(m.end(), end), *span[1:]]
+
+
 def _wholly_quoted(piece: str) -> bool:
     stripped = piece.strip().rstrip(".,;:!? ")
     return (len(stripped) >= 2 and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS
