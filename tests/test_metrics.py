@@ -135,3 +135,15 @@ def test_cli_eval_seed_self_and_half(tmp_path):
     res = runner.invoke(app, ["eval", str(seed), str(pred), "--as-json", "--bootstrap", "0", "--errors", "2"])
     m = json.loads(res.output.split("\n─")[0].rsplit("\n}", 1)[0] + "\n}")["metrics"]
     assert m["content_exact_r"] == pytest.approx(6 / 11) and m["content_exact_p"] == 1.0
+
+
+def test_a_leading_complementiser_scores_the_same_either_way():
+    # PolNeAR keeps "that" in indirect content, ANNOTATION.md leaves it out: both are exact.
+    with_that = dict(content=[(39, 62)], source=[(25, 28)], cue=[(29, 33)])  # "that one two three four"
+    for gold_c, pred_c in ((with_that, BOB), (BOB, with_that)):
+        m = evaluate([art([att(**gold_c)])], [art([att(**pred_c)])], bootstrap=0).metrics
+        assert m["content_exact_f1"] == 1.0 and m["content_overlap_f1"] == 1.0
+    # a different first word is still a miss
+    shifted = dict(content=[(48, 62)], source=[(25, 28)], cue=[(29, 33)])  # "two three four"
+    m = evaluate([art([att(**BOB)])], [art([att(**shifted)])], bootstrap=0).metrics
+    assert m["content_exact_f1"] == 0.0

@@ -206,6 +206,45 @@ def test_a_source_or_cue_touching_its_partner_wins(tiny_bert):
     assert text[slice(*atts[0].cue[0])] == "said" and text[slice(*atts[0].source[0])] == "Lavrov"
 
 
+def test_a_quotation_resumed_after_its_cue_is_one_attribution(tiny_bert):
+    from transformers import AutoTokenizer
+
+    from attrib.decode import LinkResult, build_attributions
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_bert)
+    text = ("“It is fair,” said Burman, a tax expert. “It helps everyone.”\n\n"
+            "“Taxes will rise.” Analysts expect growth.")
+    tok = tokenize_article(text, tokenizer)
+
+    def token_span(needle: str) -> list[int]:
+        s = text.index(needle)
+        idx = [i for i, (a, b) in enumerate(tok.offsets) if a < s + len(needle) and s < b]
+        return [idx[0], idx[-1]]
+
+    spans = {"content": np.array([token_span("“It is fair,”"), token_span("“It helps everyone.”"),
+                                  token_span("“Taxes will rise.”")]),
+             "cue": np.array([token_span("said")]), "source": np.array([token_span("Burman")])}
+    # The linker leaves the resumed quote without a cue, and reaches across a paragraph for the last one.
+    cue_links = LinkResult(choice=np.array([0, -1, 0]), prob=np.array([0.9, 0.5, 0.6]))
+    source_links = LinkResult(choice=np.array([0, 0, 0]), prob=np.array([0.9, 0.5, 0.6]))
+    atts = build_attributions(text, tok, spans, np.array([0.9, 0.9, 0.9]), cue_links, source_links)
+    pieces = [[text[s:e] for s, e in a.content] for a in atts]
+    assert pieces == [["“It is fair,”", "“It helps everyone.”"], ["“Taxes will rise.”"]]
+    assert atts[0].cue and atts[1].cue == []  # a cue in another paragraph is no cue
+
+
+def test_indirect_content_leaves_out_the_complementiser():
+    from attrib.text import drop_complementiser
+
+    text = "Jalali said that Iran expects a deal. That is wrong, he added, that much is clear."
+    said = (text.index("that Iran"), text.index(" a deal") + 7)
+    assert text[slice(*drop_complementiser(text, [said])[0])] == "Iran expects a deal"
+    pronoun = (text.index("That is"), text.index(" he added") - 1)
+    assert drop_complementiser(text, [pronoun]) == [pronoun]  # sentence-initial: a pronoun, kept
+    bare = (text.index("that much"), text.index("that much") + 5)
+    assert drop_complementiser(text, [bare]) == [bare]  # nothing after it: kept
+
+
 def test_cue_and_source_come_from_the_contents_sentence():
     from attrib.decode import same_sentence_span
 
