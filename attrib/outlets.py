@@ -165,24 +165,25 @@ def _frame_words(text: str, c: tuple[int, int]) -> tuple[str, str]:
 
 def candidate_features(article: Article, candidates: Sequence[tuple[int, int]], use_table: bool = True) -> np.ndarray:
     """[N, F] floats in the order of `SPAN_FEATURES` (`use_table=False` zeroes the known-outlet feature)."""
-    fields = {f: [p for att in article.attributions for p in getattr(att, f)] for f in ("source", "cue", "content")}
-
-    def touches(c: tuple[int, int], field: str) -> float:
-        return float(any(s < c[1] and c[0] < e for s, e in fields[field]))
-
+    spans = np.asarray(candidates, dtype=np.int64).reshape(-1, 2)
+    touches = {}
+    for f in ("source", "cue", "content"):
+        pieces = np.asarray([p for att in article.attributions for p in getattr(att, f)], dtype=np.int64).reshape(-1, 2)
+        touches[f] = ((pieces[None, :, 0] < spans[:, 1:2]) & (spans[:, 0:1] < pieces[None, :, 1])).any(1).tolist()
     rows = []
-    for c in candidates:
+    for i, c in enumerate(candidates):
         surface = article.text[c[0]:c[1]]
         prev, nxt = _frame_words(article.text, c)
-        rows.append([touches(c, "source"), touches(c, "cue"), touches(c, "content"),
+        rows.append([float(touches["source"][i]), float(touches["cue"][i]), float(touches["content"][i]),
                      float(surface.casefold() in PLATFORM_VERBS), float(use_table and is_known_outlet(surface)),
                      *(float(prev == w) for w in PREVIOUS_WORDS), *(float(nxt == w) for w in NEXT_WORDS)])
     return np.array(rows, dtype=np.float32).reshape(len(candidates), len(SPAN_FEATURES))
 
 
-def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor
+def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor, csum: Optional[torch.Tensor] = None
                      ) -> tuple[list[tuple[int, int]], torch.Tensor, torch.Tensor]:
-    """Candidates that cover at least one token, their span states [N, 3H] and features [N, 4]."""
+    """Candidates that cover at least one token, their span states [N, 3H] and features [N, 4]
+    (`csum`: the states' [T + 1, H] prefix sums, when the caller has them)."""
     all_cands = outlet_candidates(article)
     cands, token_spans = [], []
     if all_cands and len(tok):
@@ -193,17 +194,17 @@ def candidate_inputs(article: Article, tok: TokenizedArticle, states: torch.Tens
                 token_spans.append((f, l))
     if not cands:
         return [], torch.zeros(0, 3 * states.shape[-1]), torch.zeros(0, len(SPAN_FEATURES))
-    span_states = OutletClassifier.span_states(states.float(), torch.tensor(token_spans, dtype=torch.long))
+    span_states = OutletClassifier.span_states(states.float(), torch.tensor(token_spans, dtype=torch.long), csum)
     return cands, span_states, torch.from_numpy(candidate_features(article, cands))
 
 
 @torch.inference_mode()
 def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: torch.Tensor,
-                   threshold: Optional[float] = None) -> list[tuple[int, int]]:
+                   threshold: Optional[float] = None, csum: Optional[torch.Tensor] = None) -> list[tuple[int, int]]:
     """The candidate spans the outlet classifier accepts (at its configured threshold unless given)."""
     if threshold is None:
         threshold = getattr(classifier.config, "threshold", 0.5)
-    cands, span_states, features = candidate_inputs(article, tok, states)
+    cands, span_states, features = candidate_inputs(article, tok, states, csum)
     if not cands:
         return []
     probs = torch.sigmoid(classifier(span_states, features).logits.float())

@@ -238,14 +238,16 @@ class Attributor:
         encoded = list(self.encode(chunk))
         paths = self.tag_paths([probs for _, _, probs in encoded])
         for art, (tok, states, probs), path in zip(chunk, encoded, paths):
-            atts, mentions = [], []
+            atts, mentions, csum = [], [], None
             if states is not None:
-                atts = self._decode(art.text, tok, states, probs, path)
+                # One prefix sum of the token states serves every span mean: linkers, outlets, speakers.
+                csum = SpanLinker.prefix_sums(states.float()[None])
+                atts = self._decode(art.text, tok, states, probs, path, csum)
                 if self.outlet is not None and atts:
-                    mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states)
+                    mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states, csum=csum[0])
             out = resolve_speakers(replace(art, attributions=atts))
             if self.speaker is not None and atts:
-                out = rank_speakers(self.speaker, out, tok, states)
+                out = rank_speakers(self.speaker, out, tok, states, csum[0])
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
             outs.append(out)
@@ -281,7 +283,7 @@ class Attributor:
         return [None if p is None else next(found) for p in probs]
 
     def _decode(self, text: str, tok: TokenizedArticle, states: torch.Tensor, probs: torch.Tensor,
-                tags: Optional[np.ndarray] = None):
+                tags: Optional[np.ndarray] = None, csum: Optional[torch.Tensor] = None):
         if tags is None:
             tags = self.tag_paths([probs])[0]
         spans = tags_to_spans(tags, paragraph_starts(text, tok))
@@ -290,7 +292,7 @@ class Attributor:
         conf = probs.max(-1).values.numpy()
         content_conf = np.array([conf[s:e + 1].mean() for s, e in spans["content"]])
         h = states[None].float()
-        csum = SpanLinker.prefix_sums(h)
+        csum = SpanLinker.prefix_sums(h) if csum is None else csum
         content = torch.from_numpy(spans["content"])[None]
         links = []
         for linker, role in ((self.model.cue_linker, "cue"), (self.model.source_linker, "source")):

@@ -300,15 +300,17 @@ class RankerBatch:
                 "features": self.features, "mask": self.mask}
 
 
-def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor, rules: Article) -> RankerBatch:
+def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor, rules: Article,
+                  csum: Optional[torch.Tensor] = None) -> RankerBatch:
     """Ranker inputs for every attribution of `article` (ordered as `rules`, the rules' own output),
-    filled into preallocated batch tensors: per-attribution tensors cost more than the features."""
+    filled into preallocated batch tensors: per-attribution tensors cost more than the features.
+    `csum`: the states' [T + 1, H] prefix sums, when the caller has them."""
     forms = name_forms(article.text)
     names = ArticleNames(article, forms)
     atts = rules.attributions
     hidden = states.shape[-1]
     own_spans = list(zip(names.o_start.tolist(), names.o_end.tolist()))
-    cums = torch.cat([torch.zeros(1, hidden), states.float().cumsum(0)])
+    cums = csum if csum is not None else torch.cat([torch.zeros(1, hidden), states.float().cumsum(0)])
     own_states = mention_states(cums, tok, own_spans)  # every mention, once
     own_index = {span: i for i, span in enumerate(own_spans)}
     src_states = mention_states(cums, tok, [(a.source[0][0], a.source[-1][1]) if a.source else (0, 0) for a in atts])
@@ -334,9 +336,10 @@ def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor,
 
 
 @torch.inference_mode()
-def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.Tensor) -> Article:
+def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.Tensor,
+                  csum: Optional[torch.Tensor] = None) -> Article:
     """Replace the rules' speakers (`rules` = `resolve_speakers` output) by the ranker's best candidates."""
-    batch = ranker_inputs(rules, tok, states, rules)
+    batch = ranker_inputs(rules, tok, states, rules, csum)
     if not len(batch):
         return rules
     logits = ranker(**batch.model_inputs()).logits

@@ -57,6 +57,12 @@ SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "a
 
 
 def _core_name(surface: str) -> list[str]:
+    """`_core_words` as a fresh list (callers may change it)."""
+    return list(_core_words(surface))
+
+
+@lru_cache(maxsize=1 << 14)
+def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
 
     Words before the last title belong to the title ("British Prime Minister", "Wells Fargo
@@ -91,7 +97,7 @@ def _core_name(surface: str) -> list[str]:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
-    return out
+    return tuple(out)
 
 
 # Adverbs a predicted source span may drag along ("Okafor later told Reuters").

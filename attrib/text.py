@@ -85,7 +85,9 @@ def context(text: str, span: Span, width: int = 80) -> str:
     return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise_name(name: Optional[str]) -> str:
+    """Case-folded words without possessives or a leading "the"; cached (speakers repeat)."""
     if not name:
         return ""
     name = re.sub(r"[’'`]s\b", "", name)

@@ -31,9 +31,10 @@ class OutletClassifier(SmallHead):
         self.post_init()
 
     @staticmethod
-    def span_states(states: torch.Tensor, spans: torch.Tensor) -> torch.Tensor:
-        """[T, H] article states, [N, 2] inclusive token spans -> [N, 3H] (first, last, mean)."""
-        return SpanLinker.span_repr(states[None], spans[None])[0]
+    def span_states(states: torch.Tensor, spans: torch.Tensor, csum: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """[T, H] article states, [N, 2] inclusive token spans -> [N, 3H] (first, last, mean);
+        `csum`: the states' [T + 1, H] prefix sums when the caller has them."""
+        return SpanLinker.span_repr(states[None], spans[None], None if csum is None else csum[None])[0]
 
     def forward(self, span_states: torch.Tensor, features: torch.Tensor, labels: Optional[torch.Tensor] = None,
                 **_: object) -> HeadOutput:
