@@ -177,14 +177,20 @@ class ArticleNames:
         self.m_end = np.array([r[1] for r in rows], dtype=np.int64)
         self.m_form = np.array([r[2] for r in rows], dtype=np.int64)
         self.m_sentence = np.array([sentence_of(self.bounds, a) for a, _, _ in rows], dtype=np.int64)
+        # Mentions run form by form: where each form's group starts, for forms that have mentions.
+        self.m_forms_present, self.m_group_starts = np.unique(self.m_form, return_index=True)
         own = [(a, b, i) for i, f in enumerate(forms) for a, b in f.own]
         self.o_start = np.array([r[0] for r in own], dtype=np.int64)
         self.o_end = np.array([r[1] for r in own], dtype=np.int64)
         self.o_form = np.array([r[2] for r in own], dtype=np.int64)
 
     def per_form_min(self, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Each form's smallest value over its masked mentions (inf where none); mentions are grouped
+        by form, so one `reduceat` does it (`np.minimum.at` cost a third of the ranker's time)."""
         out = np.full(len(self.forms), np.inf)
-        np.minimum.at(out, self.m_form[mask], values[mask])
+        if len(values):
+            masked = np.where(mask, values, np.inf)
+            out[self.m_forms_present] = np.minimum.reduceat(masked, self.m_group_starts)
         return out
 
 
