@@ -23,7 +23,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import is_known_outlet
 from .schema import Article, Attribution
-from .speakers import SUFFIXES, _core_name, _head_part, _words, name_matches, source_type
+from .speakers import SUFFIXES, _core_name, _head_part, _words, fold, name_matches, source_type
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -67,15 +67,15 @@ class NameForm:
     @property
     def surname(self) -> str:
         words = [w for w in self.words if w.casefold() not in SUFFIXES] or self.words
-        return words[-1].casefold()
+        return fold(words[-1])
 
 
 def _compatible(short: list[str], long: list[str]) -> bool:
     """A mention's words fit a name form: same surname, and any first name it carries is in the form."""
     if not short or not long:
         return False
-    s = [w.casefold() for w in short if w.casefold() not in SUFFIXES] or [short[-1].casefold()]
-    lw = [w.casefold() for w in long if w.casefold() not in SUFFIXES] or [long[-1].casefold()]
+    s = [fold(w) for w in short if w.casefold() not in SUFFIXES] or [fold(short[-1])]
+    lw = [fold(w) for w in long if w.casefold() not in SUFFIXES] or [fold(long[-1])]
     return s[-1] == lw[-1] and all(w in lw for w in s[:-1])
 
 
@@ -152,7 +152,7 @@ class ArticleNames:
         longest: dict[str, int] = {}
         for f in forms:
             longest[f.surname] = max(longest.get(f.surname, 0), len(f.words))
-        self.words_cf = [[w.casefold() for w in f.words] for f in forms]
+        self.words_cf = [[fold(w) for w in f.words] for f in forms]
         self.surnames = [f.surname for f in forms]
         self.initials = [_initials(f.words) for f in forms]
         org = [any(w in ORG_WORDS for w in wc) or (len(f.words) == 1 and f.words[0].isupper())
@@ -210,7 +210,7 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
     if not names.forms:
         return [None], rows
     core = _core_name(_head_part(surface)) if base.get("source=named") else []
-    core_cf = [w.casefold() for w in core]
+    core_cf = [fold(w) for w in core]
     head = _head_word(surface)
     sentence = sentence_of(names.bounds, src_start)
     s, e = names.m_start, names.m_end

@@ -179,10 +179,15 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
+def fold(word: str) -> str:
+    """A name word for comparison: case-folded, typographic apostrophes straight (O’Neill = O'Neill = O'NEILL)."""
+    return word.casefold().replace("’", "'")
+
+
 def _surname(core: list[str]) -> str:
-    """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), case-folded (PENCE = Pence)."""
+    """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), folded (PENCE = Pence)."""
     words = [w for w in core if w.casefold() not in SUFFIXES] or core
-    return words[-1].casefold()
+    return fold(words[-1])
 
 
 def canonical(surface: str, mentions: list[list[str]]) -> Optional[str]:

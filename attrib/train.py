@@ -81,8 +81,13 @@ def train(
     max_steps: int = -1,
     progress: bool = True,
     init_from: Optional[Union[str, Path]] = None,
+    freeze_layers: int = 0,
 ) -> dict[str, float]:
-    """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`."""
+    """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`.
+
+    `freeze_layers` keeps the embeddings and the lowest N encoder layers as they are: a stance
+    branch that shares them (`StanceConfig.shared_layers`) stays valid for the new model.
+    """
     set_seed(seed)
     output = Path(output)
     # Continuing from a trained attrib model (a warm restart) keeps its heads and tokenizer.
@@ -95,6 +100,8 @@ def train(
         model = AttribModel.from_pretrained(str(init_from), use_safetensors=True)
     else:
         model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes)
+    if freeze_layers:
+        freeze_lower_layers(model.encoder, freeze_layers)
     cfg = model.config
     train_ds = articles_to_dataset(train_articles, tokenizer, cfg.max_window_tokens, cfg.window_stride)
     cfg.tag_transitions = estimate_transitions(train_ds["labels"])
@@ -113,6 +120,17 @@ def train(
     )
     trainer.train(resume_from_checkpoint=_last_checkpoint(output / "checkpoints"))
     return finish_training(trainer, output, tokenizer)
+
+
+def freeze_lower_layers(encoder: torch.nn.Module, n: int) -> None:
+    """No gradient for the encoder's embeddings and its lowest `n` layers."""
+    from .modeling.modeling_stance import encoder_parts
+
+    embeddings, layers = encoder_parts(encoder)
+    if not 0 < n <= len(layers):
+        raise ValueError(f"cannot freeze {n} of {len(layers)} layers")
+    for module in [embeddings, *list(layers)[:n]]:
+        module.requires_grad_(False)
 
 
 def training_arguments(output: Path, *, epochs: float, learning_rate: float, batch_size: int, train_rows: int,

@@ -75,3 +75,11 @@ def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     assert canonical("Lawmaker Mohammad Hosseini", []) == "Mohammad Hosseini"
     assert canonical("the centrist MEP Claire Vasseur", []) == "Claire Vasseur"
     assert canonical("al-Rubaie", name_mentions("Iraqi minister Haider al-Rubaie spoke.")) == "Haider al-Rubaie"
+
+
+def test_a_surname_matches_across_apostrophe_styles():
+    from attrib.speakers import canonical
+
+    # The article spells the full name with a typographic apostrophe, the source with a straight one.
+    assert canonical("O'Neill", [["James", "O’Neill"]]) == "James O’Neill"
+    assert canonical("O’NEILL", [["James", "O'Neill"]]) == "James O'Neill"
