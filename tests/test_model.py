@@ -360,3 +360,21 @@ def test_run_survives_a_folder_of_bad_inputs(trained_tiny, tmp_path):
     html = next(a for a in read_jsonl(out) if a.id == "html")
     assert html.text == "“We will win,” the senator said." and html.meta["converted_from"] == "html"
     assert any("html" in line and "looks like HTML" in line for line in res.output.splitlines())
+
+
+def test_continued_training_can_keep_the_lower_layers(trained_tiny, brat_dir, tmp_path):
+    from safetensors.torch import load_file
+
+    from attrib.train import train
+
+    out = tmp_path / "continued"
+    train(brat_dir, brat_dir, None, out, learning_rate=5e-3, batch_size=2, max_steps=6, eval_steps=6,
+          progress=False, init_from=trained_tiny, freeze_layers=1)
+    before, after = load_file(str(trained_tiny / "model.safetensors")), load_file(str(out / "model.safetensors"))
+    lower = [k for k in before if k.startswith(("encoder.embeddings.", "encoder.encoder.layer.0."))]
+    upper = [k for k in before if k.startswith("encoder.encoder.layer.1.")]
+    assert lower and upper
+    assert all(torch.equal(before[k], after[k]) for k in lower)  # a stance branch sharing them stays valid
+    assert any(not torch.equal(before[k], after[k]) for k in upper)
+    with pytest.raises(ValueError, match="cannot freeze 3 of 2 layers"):
+        train(brat_dir, brat_dir, None, tmp_path / "bad", max_steps=1, progress=False, init_from=trained_tiny, freeze_layers=3)
