@@ -472,6 +472,8 @@ def train_cmd(
     init_from: Optional[Path] = typer.Option(None, help="Continue from a trained attrib model folder instead of a bare encoder."),
     freeze_layers: int = typer.Option(0, help="Keep the embeddings and the lowest N encoder layers fixed (with --init-from: "
                                              "a stance branch sharing them stays valid)."),
+    shape_layer: Optional[int] = typer.Option(None, help="Also feed word shapes into this encoder layer (0 = the "
+                                                          "lowest), so the layers above read casing in context."),
 ) -> None:
     """Fine-tune the attribution model on gold articles; resumes from the newest checkpoint in OUTPUT."""
     from .train import train as run_training
@@ -487,7 +489,7 @@ def train_cmd(
     metrics = run_training(train, dev, base, output, epochs=epochs, learning_rate=learning_rate,
                            batch_size=batch_size, seed=seed, eval_steps=eval_steps, patience=patience,
                            max_train_articles=max_train_articles, use_shapes=shapes, max_steps=max_steps,
-                           init_from=init_from, freeze_layers=freeze_layers)
+                           init_from=init_from, freeze_layers=freeze_layers, shape_layer=shape_layer)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"model → {output}")
 

@@ -82,11 +82,13 @@ def train(
     progress: bool = True,
     init_from: Optional[Union[str, Path]] = None,
     freeze_layers: int = 0,
+    shape_layer: Optional[int] = None,
 ) -> dict[str, float]:
     """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`.
 
     `freeze_layers` keeps the embeddings and the lowest N encoder layers as they are: a stance
     branch that shares them (`StanceConfig.shared_layers`) stays valid for the new model.
+    `shape_layer` also feeds word shapes into that encoder layer (`AttribConfig.shape_layer`).
     """
     set_seed(seed)
     output = Path(output)
@@ -98,8 +100,10 @@ def train(
     dev_articles = load_gold(dev_path, max_dev_articles)
     if init_from:
         model = AttribModel.from_pretrained(str(init_from), use_safetensors=True)
+        if shape_layer is not None and model.config.shape_layer != shape_layer:
+            model.enable_shape_input(shape_layer)
     else:
-        model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes)
+        model = AttribModel.from_encoder(str(base_model), use_shapes=use_shapes, shape_layer=shape_layer)
     if freeze_layers:
         freeze_lower_layers(model.encoder, freeze_layers)
     cfg = model.config
@@ -117,9 +121,27 @@ def train(
         processing_class=tokenizer,
         callbacks=[EarlyStoppingCallback(early_stopping_patience=patience)],
         dev_articles=dev_articles,
+        optimizers=(_optimizer(model, learning_rate), None),
     )
     trainer.train(resume_from_checkpoint=_last_checkpoint(output / "checkpoints"))
     return finish_training(trainer, output, tokenizer)
+
+
+# The shape input starts at zero inside a trained model; at the encoder's learning rate it would
+# barely move in a continuation run, so it learns this many times faster.
+SHAPE_INPUT_LR_SCALE = 20.0
+
+
+def _optimizer(model: AttribModel, learning_rate: float, weight_decay: float = 0.01) -> Optional[torch.optim.Optimizer]:
+    """AdamW with the shape input in its own faster group; None (Trainer's default) without one."""
+    if model.shape_input is None:
+        return None
+    fast = {id(p) for p in model.shape_input.parameters()}
+    rest = [p for p in model.parameters() if p.requires_grad and id(p) not in fast]
+    return torch.optim.AdamW([
+        {"params": rest, "lr": learning_rate, "weight_decay": weight_decay},
+        {"params": list(model.shape_input.parameters()), "lr": learning_rate * SHAPE_INPUT_LR_SCALE, "weight_decay": 0.0},
+    ], lr=learning_rate)
 
 
 def freeze_lower_layers(encoder: torch.nn.Module, n: int) -> None:

@@ -378,3 +378,28 @@ def test_continued_training_can_keep_the_lower_layers(trained_tiny, brat_dir, tm
     assert any(not torch.equal(before[k], after[k]) for k in upper)
     with pytest.raises(ValueError, match="cannot freeze 3 of 2 layers"):
         train(brat_dir, brat_dir, None, tmp_path / "bad", max_steps=1, progress=False, init_from=trained_tiny, freeze_layers=3)
+
+
+def test_shapes_can_enter_a_middle_layer(trained_tiny, brat_dir, tmp_path):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    text = "Putin said the talks went well. “We agree,” Lavrov told Tass."
+    before = Attributor.from_pretrained(trained_tiny, precision="fp32")
+    model = AttribModel.from_pretrained(str(trained_tiny))
+    model.enable_shape_input(1)
+    widened = Attributor(model, before.tokenizer)
+    # The new input starts at zero: the model computes exactly what it computed before.
+    toks, windows, jobs = before.prepare([Article(id="a", text=text)])
+    _, ids, mask, shapes = next(before.batches(toks, windows, jobs))
+    with torch.inference_mode():
+        assert torch.equal(before.model.token_states(ids, mask, shapes), model.token_states(ids, mask, shapes))
+    assert widened(text).to_dict() == before(text).to_dict()
+    out = tmp_path / "shapes-mid"
+    train(brat_dir, brat_dir, None, out, learning_rate=5e-3, batch_size=2, max_steps=6, eval_steps=6,
+          progress=False, init_from=trained_tiny, shape_layer=1)
+    reloaded = AttribModel.from_pretrained(str(out))
+    assert reloaded.config.shape_layer == 1 and reloaded.shape_input.weight.abs().sum() > 0
+    with torch.inference_mode():
+        moved = reloaded.token_states(ids, mask, shapes)
+        reloaded.shape_input.weight.zero_()
+        assert not torch.equal(moved, reloaded.token_states(ids, mask, shapes))  # the hook feeds the layer

@@ -26,6 +26,7 @@ class AttribConfig(PretrainedConfig):
         transition_weight: float = 0.2,
         outside_bias: float = 0.0,
         confidence_calibration: Optional[list[float]] = None,
+        shape_layer: Optional[int] = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(TAGS)))
@@ -48,6 +49,9 @@ class AttribConfig(PretrainedConfig):
         self.outside_bias = outside_bias
         # Platt scaling (a, b) of the raw confidence, fitted on dev by `attrib calibrate`.
         self.confidence_calibration = confidence_calibration
+        # Word shapes also enter the encoder before this layer (None: only at its output), so the
+        # layers above can read casing in context ("Mr. Obama" against a sentence-initial "The").
+        self.shape_layer = shape_layer
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
