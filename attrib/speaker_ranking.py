@@ -23,7 +23,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import is_known_outlet
 from .schema import Article, Attribution
-from .speakers import SUFFIXES, _core_name, _head_part, _words, fold, name_matches, source_type
+from .speakers import SUFFIXES, _core_name, _head_part, _surname, _words, fold, name_matches, source_type
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -66,8 +66,7 @@ class NameForm:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.words if w.casefold() not in SUFFIXES] or self.words
-        return fold(words[-1])
+        return _surname(self.words)
 
 
 def _compatible(short: list[str], long: list[str]) -> bool:

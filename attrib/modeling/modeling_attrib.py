@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Optional
 
 import torch
@@ -16,6 +17,7 @@ from transformers.utils import ModelOutput
 
 from ..data.features import IGNORE
 from .configuration_attrib import AttribConfig
+from .modeling_stance import encoder_parts
 
 
 @dataclass
@@ -39,6 +41,14 @@ def span_distance(content: torch.Tensor, cand: torch.Tensor) -> torch.Tensor:
     after = (k_start - c_end).clamp(min=0)
     before = (c_start - k_end).clamp(min=0)
     return after - before
+
+
+def _add_to_hidden(extra: torch.Tensor, module: nn.Module, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    """A forward pre-hook: `extra` added to the hidden states a layer receives (positional or keyword)."""
+    if args:
+        return (args[0] + extra.to(args[0].dtype), *args[1:]), kwargs
+    hidden = kwargs["hidden_states"]
+    return args, {**kwargs, "hidden_states": hidden + extra.to(hidden.dtype)}
 
 
 class SpanLinker(nn.Module):
@@ -115,19 +125,15 @@ class AttribModel(AttribPreTrainedModel):
         self.cue_linker = SpanLinker(hidden, config.link_dim, config.distance_buckets, config.head_dropout)
         self.source_linker = SpanLinker(hidden, config.link_dim, config.distance_buckets, config.head_dropout)
         self.shape_input: Optional[nn.Embedding] = None
-        self._pending_shapes: Optional[torch.Tensor] = None
         if config.use_shapes and config.shape_layer is not None:
             self._add_shape_input(config.shape_layer)
         self.post_init()
 
     def _add_shape_input(self, layer: int) -> None:
-        from .modeling_stance import encoder_parts
-
-        _, layers = encoder_parts(self.encoder)
+        layers = encoder_parts(self.encoder)[1]
         if not 0 <= layer < len(layers):
             raise ValueError(f"shape_layer {layer}: the encoder has layers 0..{len(layers) - 1}")
         self.shape_input = nn.Embedding(self.config.num_shapes, self.encoder.config.hidden_size)
-        layers[layer].register_forward_pre_hook(self._shapes_into_layer, with_kwargs=True)
 
     def enable_shape_input(self, layer: int) -> None:
         """Feed word shapes into encoder layer `layer` of a trained model too; the new embedding starts
@@ -137,14 +143,6 @@ class AttribModel(AttribPreTrainedModel):
         self.config.shape_layer = layer
         self._add_shape_input(layer)
         nn.init.zeros_(self.shape_input.weight)
-
-    def _shapes_into_layer(self, module: nn.Module, args: tuple, kwargs: dict):
-        if self._pending_shapes is None:
-            return None
-        if args:
-            return (args[0] + self._pending_shapes.to(args[0].dtype), *args[1:]), kwargs
-        hidden = kwargs["hidden_states"]
-        return args, {**kwargs, "hidden_states": hidden + self._pending_shapes.to(hidden.dtype)}
 
     @classmethod
     def from_encoder(cls, encoder_dir: str, **config_kwargs) -> "AttribModel":
@@ -162,12 +160,16 @@ class AttribModel(AttribPreTrainedModel):
 
     def token_states(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
                      shape_ids: Optional[torch.Tensor] = None) -> torch.Tensor:
+        hook = None
         if self.shape_input is not None and shape_ids is not None:
-            self._pending_shapes = self.shape_input(shape_ids)
+            # Hooked per call, not once: the encoder may be swapped for a quantised copy.
+            layer = encoder_parts(self.encoder)[1][self.config.shape_layer]
+            hook = layer.register_forward_pre_hook(partial(_add_to_hidden, self.shape_input(shape_ids)), with_kwargs=True)
         try:
             states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         finally:
-            self._pending_shapes = None
+            if hook is not None:
+                hook.remove()
         if self.shape_embedding is not None and shape_ids is not None:
             states = states + self.shape_embedding(shape_ids)
         return self.norm(states)
