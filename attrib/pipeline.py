@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union, over
 import numpy as np
 import torch
 
-from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_article
+from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_articles
 from .calibration import apply_platt
 from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many
 from .schema import Article
@@ -196,7 +196,7 @@ class Attributor:
 
     def prepare(self, articles: list[Article]) -> tuple[list[TokenizedArticle], list[list[Window]], list[_Job]]:
         """Tokenise each article once and cut it into windows."""
-        toks = [tokenize_article(a.text, self.tokenizer) for a in articles]
+        toks = tokenize_articles([a.text for a in articles], self.tokenizer)
         windows, jobs = self._encode_jobs(toks)
         return toks, windows, jobs
 

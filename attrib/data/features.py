@@ -62,9 +62,21 @@ class TokenizedArticle:
 
 
 def tokenize_article(text: str, tokenizer) -> TokenizedArticle:
-    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False,
+    return tokenize_articles([text], tokenizer)[0]
+
+
+def tokenize_articles(texts: Sequence[str], tokenizer) -> list[TokenizedArticle]:
+    """Word pieces, offsets and shapes of many texts: one tokenizer call (a fast tokenizer splits the
+    batch over the cores)."""
+    if not texts:
+        return []
+    enc = tokenizer(list(texts), add_special_tokens=False, return_offsets_mapping=True, return_attention_mask=False,
                     verbose=False)
-    ids, offsets = list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
+    return [_with_shapes(text, list(ids), [tuple(o) for o in offsets])
+            for text, ids, offsets in zip(texts, enc["input_ids"], enc["offset_mapping"])]
+
+
+def _with_shapes(text: str, ids: list[int], offsets: list[tuple[int, int]]) -> TokenizedArticle:
     shapes = []
     for s, e in offsets:
         # sentencepiece offsets may include the leading space marker; shape the visible characters.
