@@ -154,6 +154,14 @@ class ArticleNames:
         self.words_cf = [[fold(w) for w in f.words] for f in forms]
         self.surnames = [f.surname for f in forms]
         self.initials = [_initials(f.words) for f in forms]
+        # The same as arrays over forms, so an attribution's candidate columns are array lookups.
+        self.key_array = np.array(self.keys, dtype=object)
+        self.surname_array = np.array(self.surnames, dtype=object)
+        self.initials_array = np.array(self.initials, dtype=object)
+        self._word_forms: dict[str, np.ndarray] = {}
+        for i, words in enumerate(self.words_cf):
+            for w in words:
+                self._word_forms.setdefault(w, np.zeros(len(forms), dtype=bool))[i] = True
         org = [any(w in ORG_WORDS for w in wc) or (len(f.words) == 1 and f.words[0].isupper())
                for f, wc in zip(forms, self.words_cf)]
         self.static = {
@@ -182,6 +190,11 @@ class ArticleNames:
         self.o_start = np.array([r[0] for r in own], dtype=np.int64)
         self.o_end = np.array([r[1] for r in own], dtype=np.int64)
         self.o_form = np.array([r[2] for r in own], dtype=np.int64)
+
+    def forms_with_word(self, word: str) -> np.ndarray:
+        """[F] bool: which forms hold this (folded) word."""
+        found = self._word_forms.get(word)
+        return found if found is not None else np.zeros(len(self.forms), dtype=bool)
 
     def per_form_min(self, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Each form's smallest value over its masked mentions (inf where none); mentions are grouped
@@ -243,14 +256,16 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
     block = np.zeros((len(ranked), len(FEATURES)), dtype=np.float32)
     for k, v in base.items():
         block[:, index[k]] = v
+    none = np.zeros(len(ranked), dtype=bool)
     cols = {
-        "rules_pick": [names.keys[f] == rules_key for f in ranked],
-        "previous_speaker": [names.keys[f] == previous_key for f in ranked],
+        "rules_pick": names.key_array[ranked] == rules_key if rules_key is not None else none,
+        "previous_speaker": names.key_array[ranked] == previous_key if previous_key is not None else none,
         "mention_in_source": in_source[ranked],
-        "surname_match": [bool(core_cf) and core_cf[-1] == names.surnames[f] for f in ranked],
-        "first_name_conflict": [len(core_cf) > 1 and core_cf[0] not in names.words_cf[f] for f in ranked],
-        "source_words_inside": [bool(core_cf) and all(w in names.words_cf[f] for w in core_cf) for f in ranked],
-        "acronym_match": [acronym and names.initials[f] == core[0] for f in ranked],
+        "surname_match": names.surname_array[ranked] == core_cf[-1] if core_cf else none,
+        "first_name_conflict": ~names.forms_with_word(core_cf[0])[ranked] if len(core_cf) > 1 else none,
+        "source_words_inside": (np.logical_and.reduce([names.forms_with_word(w)[ranked] for w in core_cf])
+                                if core_cf else none),
+        "acronym_match": names.initials_array[ranked] == core[0] if acronym else none,
         "has_before": has_before,
         "distance_before": np.where(has_before, np.log1p(np.maximum(before[ranked], 0)) / 10.0, 1.0),
         "has_after": np.isfinite(after[ranked]),
