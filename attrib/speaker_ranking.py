@@ -355,6 +355,32 @@ def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor,
     return RankerBatch(candidates, src_states, cand_states, torch.from_numpy(features), torch.from_numpy(mask))
 
 
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# Capitalised words, with the small words an organisation's name may hold between them.
+SPELLED_OUT_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|to|for|and|on|in|the|de)\s+)*[A-Z][\w’'-]*)+")
+
+
+def expand_acronyms(article: Article) -> Article:
+    """A speaker named by an acronym ("IMF", "AROS") takes the article's own full name whose capitalised
+    words spell it ("International Monetary Fund", "Alliance to Reclaim Our Schools"): the fullest name,
+    as the speaker guideline asks. The text is only searched when some speaker is an acronym."""
+    wanted = {a.speaker for a in article.attributions if a.speaker and ACRONYM_RE.fullmatch(a.speaker.replace(".", ""))}
+    if not wanted:
+        return article
+    spelled: dict[str, str] = {}
+    for m in SPELLED_OUT_RE.finditer(article.text):
+        words = m.group(0).split()
+        if words[0] == "The":
+            words = words[1:]
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) >= 2:
+            spelled.setdefault("".join(w[0] for w in capitals), " ".join(words))
+    full = {s: spelled[s.replace(".", "")] for s in wanted if s.replace(".", "") in spelled}
+    if not full:
+        return article
+    return replace(article, attributions=[replace(a, speaker=full.get(a.speaker, a.speaker)) for a in article.attributions])
+
+
 @torch.inference_mode()
 def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.Tensor,
                   csum: Optional[torch.Tensor] = None) -> Article:
