@@ -38,9 +38,14 @@ def provenance() -> dict:
 
 
 def save(name: str, payload: dict) -> Path:
-    """Write eval/results/NAME-DATE-COMMIT.json (and return the path)."""
+    """Write eval/results/NAME-DATE-COMMIT.json (and return the path); a second run of the same commit
+    goes to NAME-DATE-COMMIT-2.json and so on, since on a noisy machine every speed run counts."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     prov = payload["provenance"]
-    path = RESULTS / f"{name}-{prov['date'][:10]}-{prov['commit']}.json"
+    stem = f"{name}-{prov['date'][:10]}-{prov['commit']}"
+    path, n = RESULTS / f"{stem}.json", 1
+    while path.exists():
+        n += 1
+        path = RESULTS / f"{stem}-{n}.json"
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
