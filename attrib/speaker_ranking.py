@@ -374,7 +374,7 @@ def expand_acronyms(article: Article) -> Article:
             words = words[1:]
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) >= 2:
-            spelled.setdefault("".join(w[0] for w in capitals), " ".join(words))
+            spelled.setdefault(_initials(capitals), " ".join(words))
     full = {s: spelled[s.replace(".", "")] for s in wanted if s.replace(".", "") in spelled}
     if not full:
         return article
