@@ -48,12 +48,11 @@ class StanceClassifier:
             model.share_with(attrib_model)
         return cls(model, tokenizer or AutoTokenizer.from_pretrained(str(path)))
 
-    def encode(self, examples: Sequence[StanceExample], padding: bool = True) -> dict:
-        """Token ids of (target, passage) pairs, the passage truncated to the branch's `max_tokens`;
-        padded tensors, or unpadded lists with `padding=False`."""
+    def encode(self, examples: Sequence[StanceExample]) -> dict:
+        """Token ids of (target, passage) pairs, unpadded lists, the passage truncated to the branch's
+        `max_tokens` (`logits` pads each batch)."""
         return self.tokenizer([e.target for e in examples], [e.text for e in examples], truncation="only_second",
-                              max_length=self.model.config.max_tokens, padding=padding,
-                              return_tensors="pt" if padding else None)
+                              max_length=self.model.config.max_tokens)
 
     @torch.inference_mode()
     def logits(self, examples: Sequence[StanceExample]) -> torch.Tensor:
@@ -62,7 +61,7 @@ class StanceClassifier:
         out = torch.zeros(len(examples), len(self.labels))
         if not examples:
             return out
-        enc = self.encode(examples, padding=False)
+        enc = self.encode(examples)
         order = sorted(range(len(examples)), key=lambda i: len(enc["input_ids"][i]))
         for b in range(0, len(order), self.batch_size):
             idx = order[b:b + self.batch_size]
