@@ -146,24 +146,22 @@ class ArticleNames:
         self.text = text
         self.forms = list(forms)
         self.bounds = sentence_bounds(text)
-        self.keys = [normalise_name(f.name) for f in forms]
-        key_set = set(self.keys)
+        keys = [normalise_name(f.name) for f in forms]
+        key_set = set(keys)
         longest: dict[str, int] = {}
         for f in forms:
             longest[f.surname] = max(longest.get(f.surname, 0), len(f.words))
-        self.words_cf = [[fold(w) for w in f.words] for f in forms]
-        self.surnames = [f.surname for f in forms]
-        self.initials = [_initials(f.words) for f in forms]
-        # The same as arrays over forms, so an attribution's candidate columns are array lookups.
-        self.key_array = np.array(self.keys, dtype=object)
-        self.surname_array = np.array(self.surnames, dtype=object)
-        self.initials_array = np.array(self.initials, dtype=object)
+        words_cf = [[fold(w) for w in f.words] for f in forms]
+        # Per-form names as arrays, so an attribution's candidate columns are array lookups.
+        self.key_array = np.array(keys, dtype=object)
+        self.surname_array = np.array([f.surname for f in forms], dtype=object)
+        self.initials_array = np.array([_initials(f.words) for f in forms], dtype=object)
         self._word_forms: dict[str, np.ndarray] = {}
-        for i, words in enumerate(self.words_cf):
+        for i, words in enumerate(words_cf):
             for w in words:
                 self._word_forms.setdefault(w, np.zeros(len(forms), dtype=bool))[i] = True
         org = [any(w in ORG_WORDS for w in wc) or (len(f.words) == 1 and f.words[0].isupper())
-               for f, wc in zip(forms, self.words_cf)]
+               for f, wc in zip(forms, words_cf)]
         self.static = {
             "form_length": np.array([len(f.words) / 4 for f in forms], dtype=np.float32),
             "person_like": np.array([2 <= len(f.words) <= 4 and not o for f, o in zip(forms, org)], dtype=np.float32),
