@@ -17,7 +17,8 @@ from .modeling.modeling_attrib import SpanLinker
 from .modeling.modeling_outlet import OutletClassifier
 from .modeling.modeling_speaker import SpeakerRanker
 from .outlets import assign_outlets, detect_outlets
-from .speaker_ranking import expand_acronyms, rank_speakers
+from .speaker_naming import apply_naming
+from .speaker_ranking import rank_speakers
 from .precision import autocast, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import prominent_entity, resolve_speakers
@@ -250,7 +251,7 @@ class Attributor:
                 out = rank_speakers(self.speaker, out, tok, states, csum[0])
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
-            outs.append(expand_acronyms(out))
+            outs.append(apply_naming(out))
             sizes.append(len(tok))
         if self.stance is not None:
             outs = self._stances(outs, targets)

@@ -19,7 +19,8 @@ from .schema import Article, Attribution
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his", "them", "you", "who", "that", "which", "whom"}
 TITLES = {
-    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice",
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "sens", "senators", "reps",
+    "representatives", "gov", "governor", "president", "vice",
     "secretary", "gen", "general", "judge", "justice", "mayor", "prof", "professor", "rev", "former", "chairman",
     "speaker", "leader", "minister", "ambassador", "spokesman", "spokeswoman", "spokesperson", "host", "director",
     "ceo", "chief", "attorney", "chair", "chairwoman", "chairperson", "commissioner", "whip", "lt", "col", "adm",
@@ -162,7 +163,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     """
     found = [(m.span(), core) for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
     known = {" ".join(c) for _, c in found}
-    lower = set(re.findall(r"(?<![\w’'.-])[a-z][a-z-]+\b", text))
+    lower = lowercase_words(text)
 
     def trimmed(c: list[str]) -> list[str]:
         """The longest name the article uses on its own inside `c`, if every other word is a common word."""
@@ -174,6 +175,12 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
         return c
 
     return tuple((span, tuple(trimmed(c) if len(c) >= 3 else c)) for span, c in found)
+
+
+@lru_cache(maxsize=16)
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case: a capitalised one of these is a common word, not a name."""
+    return frozenset(re.findall(r"(?<![\w’'.-])[a-z][a-z-]+\b", text))
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -206,31 +213,68 @@ def canonical(surface: str, mentions: list[list[str]]) -> Optional[str]:
     return " ".join(best)
 
 
-def appositive_name(text: str, before: int, description: str) -> Optional[str]:
-    """The name a description stands for, from an appositive earlier in the text
-    ("Kazem Jalali, Iran's Ambassador to Moscow" for "Iran's ambassador to Russia")."""
-    head = _words(_head_part(description))
-    if not head or not head[-1].isalpha():
+DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my"}
+# Head words of descriptions that stand for an organisation's name ("the court", "the commission").
+ORGANISATION_HEADS = {
+    "court", "commission", "committee", "city", "county", "department", "agency", "union", "council", "board",
+    "bureau", "administration", "party", "center", "centre", "institute", "foundation", "association", "coalition",
+    "alliance", "university", "company", "bank", "network", "ministry", "embassy", "office", "service", "fund",
+    "group", "organization", "organisation", "federation", "league", "panel", "government", "authority",
+}
+# Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
+_ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence
+_DATE_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
+ORGANISATION_RE = regex.compile(rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
+
+
+def described_name(text: str, before: int, description: str) -> Optional[str]:
+    """The name a description stands for, from the nearest place before it where the article gives both:
+    an appositive ("Kazem Jalali, Iran's Ambassador to Moscow" for "Iran's ambassador to Russia"), a title
+    before the name ("Republican presidential nominee Donald Trump" for "the Republican nominee"), or an
+    organisation's name holding the description's words ("U.S. Court of Appeals for the Sixth Circuit" for
+    "the appeals court"). The description's other words must stand near its head word there, so "the
+    Democratic nominee" is not the Republican one."""
+    words = [w for w in _bare_words(_head_part(description)) if w not in DETERMINERS]
+    if not words or not words[-1].isalpha():
         return None
-    found = None
-    for end, name in _appositives(text, head[-1]):
-        if end > before:
-            break
-        found = name
-    return found
+    found = [(end, name) for end, name, near in _described(text, words[-1]) if end <= before and set(words[:-1]) <= near]
+    return max(found)[1] if found else None
+
+
+def _bare_words(surface: str) -> list[str]:
+    """Folded words without possessives or punctuation ("Iran’s Ambassador," -> ["iran", "ambassador"])."""
+    return [w for w in (re.sub(r"'s$", "", fold(w).strip(".,")) for w in _words(surface)) if w]
 
 
 @lru_cache(maxsize=256)
-def _appositives(text: str, head: str) -> tuple[tuple[int, str], ...]:
-    """(end, name) of every "Name, … head" appositive in the text with a name of two words or more;
+def _described(text: str, head: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(end, name, words near the head word) of every place the text names what `head` describes;
     cached, since an article's descriptions share head words ("spokesman", "president")."""
-    pattern = regex.compile(rf"({NAME_RE.pattern}),[^,.;\n]{{0,40}}\b(?i:{re.escape(head)})\b")
+    h = re.escape(head)
+    lower = lowercase_words(text)
+
+    def common(core: list[str]) -> bool:  # Title Case headline words ("Shows Minor Bump"), not a name
+        return any(w[:1].isupper() and w.casefold() in lower for w in core)
+
     out = []
-    for m in pattern.finditer(text):
+    for m in regex.finditer(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}}\b(?i:{h})\b)", text):
         core = _core_name(m.group(1))
-        if len(core) >= 2:
-            out.append((m.end(), " ".join(core)))
-    return tuple(out)
+        if len(core) >= 2 and not common(core):
+            out.append((m.end(), " ".join(core), frozenset(_bare_words(m.group(2)))))
+    for m in regex.finditer(rf"\b(?i:{h})\s+({NAME_RE.pattern})", text):
+        core = _core_name(m.group(1))
+        # A title before the name ("nominee Donald Trump", "that Mayor Bill de Blasio described"), not a
+        # common noun before a clause ("a network Russia has financed").
+        clause = text[m.start()].islower() and re.search(r"\b(?i:a|an|the|this|that)\s$", text[max(0, m.start() - 6):m.start()])
+        if core and not common(core) and not clause:
+            near = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
+            out.append((m.end(), " ".join(core), frozenset(_bare_words(near))))
+    for m in ORGANISATION_RE.finditer(text) if head in ORGANISATION_HEADS else ():
+        names = _bare_words(m.group(0))
+        if head in names and len(names) >= 2:
+            name = " ".join(m.group(0).split()[1:] if names[0] == "the" else m.group(0).split()).rstrip(".,")
+            out.append((m.end(), name, frozenset(names)))
+    return tuple(sorted(out))
 
 
 def resolve_speakers(article: Article) -> Article:
@@ -248,7 +292,7 @@ def resolve_speakers(article: Article) -> Article:
         elif kind == "pronoun":
             speaker = last_named
         elif kind == "description":
-            speaker = appositive_name(article.text, att.source[0][0], surface)
+            speaker = described_name(article.text, att.source[0][0], surface)
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
 

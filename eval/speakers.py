@@ -25,7 +25,8 @@ from attrib.metrics import speaker_matches  # noqa: E402
 from attrib.modeling.modeling_speaker import SpeakerRanker  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
 from attrib.schema import Article  # noqa: E402
-from attrib.speaker_ranking import expand_acronyms, rank_speakers  # noqa: E402
+from attrib.speaker_naming import apply_naming  # noqa: E402
+from attrib.speaker_ranking import rank_speakers  # noqa: E402
 from attrib.speakers import resolve_speakers  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,7 +53,7 @@ def resolve(attributor: Attributor, ranker: Optional[SpeakerRanker], gold: list[
     for art, (tok, states, _) in zip(blank, attributor.encode(blank)):
         rules = resolve_speakers(art)
         named = rank_speakers(ranker, rules, tok, states) if ranker is not None and states is not None else rules
-        out.append(expand_acronyms(named))  # as the pipeline names them
+        out.append(apply_naming(named))  # as the pipeline names them
     return out
 
 

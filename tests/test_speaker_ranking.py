@@ -111,17 +111,3 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     vague = replace(art, attributions=[replace(art.attributions[0], source_type="vague")])
     named = rank_speakers(PrefersTheOutlet(), vague, tok, states).attributions[0]
     assert named.speaker == "Omar Khaled" and named.source_type == "description"  # resolved, so not anonymous
-
-
-def test_an_acronym_speaker_takes_the_articles_full_name():
-    from attrib.schema import Article, Attribution
-    from attrib.speaker_ranking import expand_acronyms
-
-    text = ("The International Monetary Fund warned on Monday. The Alliance to Reclaim Our Schools agreed. "
-            "The IMF said growth would slow. AROS said so too. PENCE said no.")
-    atts = [Attribution(content=[(0, 3)], speaker=s) for s in ("IMF", "AROS", "PENCE", None)]
-    out = expand_acronyms(Article(id="a", text=text, attributions=atts))
-    assert [a.speaker for a in out.attributions] == [
-        "International Monetary Fund", "Alliance to Reclaim Our Schools", "PENCE", None]
-    plain = Article(id="b", text="The IMF said growth would slow.", attributions=atts[:1])
-    assert expand_acronyms(plain).attributions[0].speaker == "IMF"  # no full name in the article: kept

@@ -1,0 +1,155 @@
+"""How a chosen speaker is written: the naming conventions of `data/labels/GUIDELINE.md`.
+
+The rules (`attrib.speakers`) and the ranker (`attrib.speaker_ranking`) decide *who* spoke,
+as one of the article's name forms. Name forms stop at small words and drop party words,
+so an organisation comes out clipped ("Roper Center", "National Committee") and a source
+naming several people comes out as one of them. This last step writes the name as the
+guideline asks, from the source mention and the article's own text:
+
+- several people or countries in one source are all named ("Mr. Grassley and Mr. Leahy"
+  -> "Charles E. Grassley and Patrick J. Leahy");
+- an organisation keeps its whole name ("the Roper Center for Public Opinion Research");
+- a campaign is "<surname> campaign" ("Hillary Clinton’s campaign" -> "Clinton campaign");
+- an acronym takes the article's spelled-out name ("IMF" -> "International Monetary Fund").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from .outlets import is_known_outlet
+from .schema import Article, Attribution
+from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
+from .speaker_ranking import _initials
+from .speakers import ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold, name_mentions
+
+# The ranker's organisation words (its features were trained on them) and a few more.
+ORG_WORDS = RANKER_ORG_WORDS | {"bureau", "alliance", "authority", "assembly", "police", "centre", "project",
+                                "conference", "society", "school", "college"}
+CONNECTIVES = ("of", "for", "on", "to", "and", "the", "&")
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+PERSON_LINKS = {"of", "for", "at", "from", "with"}
+MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists
+CAMPAIGN_RE = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
+    r"campaign\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
+
+
+def _plain(surface: str) -> str:
+    """The mention without parentheses ("Jon Tester (D-Mont.)") or a trailing appositive or relative clause."""
+    surface = re.sub(r"\s*\([^)]*\)|,?\s*\b[RDI]-[A-Z][A-Za-z.]*(?=,|$)", "", surface)
+    surface = re.split(r",\s+(?=[a-z])|\s+(?:who|which|whose)\b", surface)[0]
+    return surface.strip(" ,")
+
+
+def _has_org_word(words: list[str]) -> bool:
+    """Does an organisation word end the name or stand before a small word ("Center for", "Services")?"""
+    folded = [fold(w).strip(".") for w in words]
+    return any(w in ORG_WORDS and (i == len(folded) - 1 or folded[i + 1] in CONNECTIVES) for i, w in enumerate(folded))
+
+
+def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
+    """The whole organisation name in the source mention that holds the speaker's words, if any
+    ("The Republican National Committee" for "National Committee")."""
+    wanted = {fold(w) for w in re.findall(r"[\w’'-]+", speaker)} if speaker else set()
+    plain = _plain(surface)
+    for m in ORGANISATION_RE.finditer(plain):
+        if speaker is None and plain[:m.start()].strip().casefold() not in {"", "the", "a", "an"}:
+            continue  # a name further in ("A spokeswoman for the Red Cross") is not the source
+        words = m.group(0).split()
+        while words and words[0].casefold() in {"the", "a", "an"}:
+            words = words[1:]
+        if len(words) < 2 or not (_has_org_word(words) or is_known_outlet(" ".join(words))):
+            continue
+        if MEMBERS_RE.fullmatch(words[0]):
+            continue  # "Republicans on the House Financial Services Committee" are members, not the committee
+        if len(words) > 2 and re.search(r"[’']s$", words[0]):
+            words = words[1:]  # the owner: "Iran's Supreme Council of Cyberspace"
+        folded = [fold(w).strip(".,") for w in words]
+        if not wanted <= set(folded):
+            continue
+        after = max(folded.index(w) for w in wanted) + 1 if wanted else 0
+        if wanted and not _has_org_word(speaker.split()) and after < len(folded) and folded[after] in PERSON_LINKS:
+            continue  # "Nadia Hassan of the Rafidain Rivers Coalition" is a person of the organisation
+        return " ".join(words).rstrip(".,")
+    return None
+
+
+def conjoined_names(surface: str, mentions: list[list[str]]) -> Optional[str]:
+    """"A, B and C" when the source mention names several people or countries ("Mr. Grassley and Mr. Leahy"),
+    each in its fullest form; None for one name, or for an organisation whose name holds "and"
+    ("Securities and Exchange Commission", "Central and East European Coalition")."""
+    plain = _plain(surface)
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", plain) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for p in parts:
+        words = p.split()
+        if not all(w[:1].isupper() or w.strip(".").casefold() in TITLES for w in words):
+            return None
+    first, last = parts[0].split(), parts[-1].split()
+    if _has_org_word(last) and not _has_org_word(first):
+        return None
+    names = []
+    for p in parts:
+        core = _core_name(p)
+        # Every capitalised word must be the name's: "Turkish Agriculture and Forestry Minister Selim
+        # Aydoğdu" is one minister, whose title holds "and".
+        if not core or [w.strip(".,") for w in p.split() if w.strip(".").casefold() not in TITLES] != core:
+            return None
+        names.append(canonical(" ".join(core), mentions) or " ".join(core))
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def campaign_name(surface: str) -> Optional[str]:
+    """"Clinton campaign" for "the Clinton campaign", "Hillary Clinton’s presidential campaign"; None otherwise."""
+    m = CAMPAIGN_RE.search(_head_part(surface))
+    core = [w for w in _core_name(m.group(1)) if w.casefold() not in SUFFIXES] if m else []
+    return f"{core[-1]} campaign" if core else None
+
+
+def spelled_out_names(text: str) -> dict[str, str]:
+    """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund")."""
+    spelled: dict[str, str] = {}
+    for m in ORGANISATION_RE.finditer(text):
+        words = [w.rstrip(".,") for w in m.group(0).split()]
+        if words[0] == "The":
+            words = words[1:]
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) >= 2:
+            spelled.setdefault(_initials(capitals), " ".join(words))
+    return spelled
+
+
+def expand_acronyms(article: Article) -> Article:
+    """A speaker named by an acronym ("IMF", "S.E.C.") takes the article's own full name whose capitalised
+    words spell it ("International Monetary Fund"): the fullest name, as the guideline asks. The text is
+    only searched when some speaker is an acronym."""
+    wanted = {a.speaker for a in article.attributions if a.speaker and ACRONYM_RE.fullmatch(a.speaker.replace(".", ""))}
+    if not wanted:
+        return article
+    spelled = spelled_out_names(article.text)
+    full = {s: spelled[s.replace(".", "")] for s in wanted if s.replace(".", "") in spelled}
+    if not full:
+        return article
+    return replace(article, attributions=[replace(a, speaker=full.get(a.speaker, a.speaker)) for a in article.attributions])
+
+
+def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Attribution:
+    if not att.source or att.source_type not in ("named", "description"):
+        return att
+    surface = article.span_text(att.source, sep=" ")
+    speaker = campaign_name(surface)
+    if speaker is None and att.source_type == "named":
+        speaker = conjoined_names(surface, mentions) or organisation_name(surface, att.speaker)
+    return replace(att, speaker=speaker) if speaker else att
+
+
+def apply_naming(article: Article) -> Article:
+    """Every attribution's speaker written by the guideline's conventions (see the module docstring)."""
+    if not article.attributions:
+        return article
+    mentions = name_mentions(article.text)
+    named = replace(article, attributions=[_named(article, a, mentions) for a in article.attributions])
+    return expand_acronyms(named)

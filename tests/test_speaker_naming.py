@@ -1,0 +1,90 @@
+"""How chosen speakers are written (attrib.speaker_naming) and descriptions tied to names (attrib.speakers)."""
+from attrib.schema import Article, Attribution
+from attrib.speaker_naming import apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name
+from attrib.speakers import described_name, name_mentions
+
+
+def test_a_source_naming_several_people_names_them_all():
+    text = ("Charles E. Grassley and Patrick J. Leahy wrote to the agency. Mr. Grassley and Mr. Leahy said it "
+            "failed. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez agreed.")
+    mentions = name_mentions(text)
+    assert conjoined_names("Mr. Grassley and Mr. Leahy", mentions) == "Charles E. Grassley and Patrick J. Leahy"
+    assert conjoined_names("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez", mentions) == (
+        "Jeff Merkley, Sherrod Brown and Robert Menendez")
+    assert conjoined_names("the United States, Britain and France", mentions) == "United States, Britain and France"
+
+
+def test_one_name_holding_and_is_not_a_list():
+    mentions = name_mentions("The Securities and Exchange Commission sued.")
+    assert conjoined_names("The Securities and Exchange Commission", mentions) is None
+    assert conjoined_names("Central and East European Coalition", mentions) is None
+    assert conjoined_names("Turkish Agriculture and Forestry Minister Selim Aydoğdu", mentions) is None
+    assert conjoined_names("House Speaker Paul Ryan, R-Wis.,", mentions) is None  # a party tag is no second person
+    assert conjoined_names("Paul Ryan", mentions) is None
+
+
+def test_an_organisation_keeps_its_whole_name():
+    assert organisation_name("the Roper Center for Public Opinion Research", "Roper Center") == (
+        "Roper Center for Public Opinion Research")
+    assert organisation_name("The Republican National Committee", "National Committee") == "Republican National Committee"
+    assert organisation_name("The nonpartisan Commission on Presidential Debates", "Commission") == (
+        "Commission on Presidential Debates")
+    assert organisation_name("the Human Rights Council", None) == "Human Rights Council"  # the ranker said nobody
+    # A title holding an organisation word is not the organisation; nor are members of one.
+    assert organisation_name("House Speaker Paul Ryan", "Paul Ryan") is None
+    assert organisation_name("Republicans in the Senate", None) is None
+    assert organisation_name("The Roper Center", "Gallup") is None  # not the speaker's words
+    assert organisation_name("Nadia Hassan of the Rafidain Rivers Coalition", "Nadia Hassan") is None
+    assert organisation_name("The United Nations Security Council on Friday", "United Nations Security Council") == (
+        "United Nations Security Council")
+
+
+def test_a_campaign_is_named_by_its_candidates_surname():
+    assert campaign_name("The Clinton campaign") == "Clinton campaign"
+    assert campaign_name("Donald J. Trump’s presidential campaign") == "Trump campaign"
+    assert campaign_name("Clinton’s campaign manager Robby Mook") is None  # a person of the campaign
+    assert campaign_name("the campaign") is None
+
+
+def test_apply_naming_rewrites_only_what_the_conventions_cover():
+    text = "The Clinton campaign said no. The Republican National Committee said yes. Tim Kaine said maybe."
+    spans = [(text.index(s), text.index(s) + len(s)) for s in
+             ("The Clinton campaign", "The Republican National Committee", "Tim Kaine")]
+    atts = [Attribution(content=[(0, 1)], source=[s], speaker=sp, source_type=t)
+            for s, sp, t in zip(spans, ["Hillary Clinton", "National Committee", "Tim Kaine"],
+                                ["description", "named", "named"])]
+    out = apply_naming(Article(id="a", text=text, attributions=atts))
+    assert [a.speaker for a in out.attributions] == ["Clinton campaign", "Republican National Committee", "Tim Kaine"]
+
+
+def test_a_description_takes_the_name_the_article_gives_it():
+    text = ("Republican presidential nominee Donald Trump spoke first. Hillary Clinton, the Democratic nominee, "
+            "answered. The U.S. Court of Appeals for the Sixth Circuit ruled. Later the Republican nominee said "
+            "so, the Democratic nominee said no and the appeals court said nothing.")
+    at = text.index("Later")
+    assert described_name(text, at, "the Republican nominee") == "Donald Trump"
+    assert described_name(text, at, "the Democratic nominee") == "Hillary Clinton"
+    assert described_name(text, at, "the appeals court") == "U.S. Court of Appeals for the Sixth Circuit"
+    assert described_name(text, at, "the Libertarian nominee") is None  # its words stand nowhere near a name
+    assert described_name(text, 0, "the Republican nominee") is None  # only what came before
+
+
+def test_a_common_noun_before_a_clause_is_no_title():
+    text = "They joined a network Russia has financed. That Mayor Bill de Blasio praised it. The network said no."
+    at = text.index("The network")
+    assert described_name(text, at, "The network") is None
+    assert described_name(text, at, "the mayor") == "Bill de Blasio"
+
+
+def test_title_case_headline_words_are_not_names():
+    text = "Poll Shows Minor Bump For Clinton, the poll said\nThe poll shows a minor bump."
+    assert described_name(text, len(text), "the poll") is None
+def test_an_acronym_speaker_takes_the_articles_full_name():
+    text = ("The International Monetary Fund warned on Monday. The Alliance to Reclaim Our Schools agreed. "
+            "The IMF said growth would slow. AROS said so too. PENCE said no.")
+    atts = [Attribution(content=[(0, 3)], speaker=s) for s in ("IMF", "AROS", "PENCE", None)]
+    out = expand_acronyms(Article(id="a", text=text, attributions=atts))
+    assert [a.speaker for a in out.attributions] == [
+        "International Monetary Fund", "Alliance to Reclaim Our Schools", "PENCE", None]
+    plain = Article(id="b", text="The IMF said growth would slow.", attributions=atts[:1])
+    assert expand_acronyms(plain).attributions[0].speaker == "IMF"  # no full name in the article: kept
