@@ -148,11 +148,15 @@ def test_inheritance_stops_when_someone_else_speaks_or_paragraphs_later():
             att("the deal was good", "said", 2, "Jalali", 2), att('"It is done,"', "said", 3, "Jalali", 3, "direct")]
     mentions = [tuple(_span(text, "Sputnik")[0])]
     article = Article(id="a", text=text, attributions=atts)
-    got = [a.outlet for a in assign_outlets(article, mentions).attributions]
+    got = [a.outlet for a in assign_outlets(article, mentions, Inheritance(from_lead=False)).attributions]
     # Jalali keeps the floor in the next paragraph; after Araghchi speaks, his outlet is no longer assumed.
     assert got == ["Sputnik", "Sputnik", None, None, None]
+    # The article opens with Jalali's Sputnik interview (a lead paragraph of one line): all he says is from it,
+    # however far on, but not what Araghchi says.
+    assert [a.outlet for a in assign_outlets(article, mentions).attributions] == [
+        "Sputnik", "Sputnik", None, "Sputnik", "Sputnik"]
     # Reaching further lets the last quotation (six paragraphs on) inherit across Araghchi's turn, not the paraphrase.
-    far = Inheritance(paragraphs=9, quote_paragraphs=9, quotes_survive_interruption=True)
+    far = Inheritance(paragraphs=9, quote_paragraphs=9, quotes_survive_interruption=True, from_lead=False)
     assert [a.outlet for a in assign_outlets(article, mentions, far).attributions] == [
         "Sputnik", "Sputnik", None, None, "Sputnik"]
     assert [a.outlet for a in assign_outlets(article, mentions, None).attributions] == ["Sputnik"] + [None] * 4
@@ -219,7 +223,28 @@ def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
                             kind="indirect")
     article = Article(id="a", text=text, attributions=[report, sources, officials])
     mentions = [tuple(_span(text, "The New York Post")[0])]
-    assert [a.outlet for a in assign_outlets(article, mentions).attributions] == [
+    near = Inheritance(from_lead=False)  # the opening line alone would give the officials the Post too
+    assert [a.outlet for a in assign_outlets(article, mentions, near).attributions] == [
         "The New York Post", "The New York Post", None]  # the officials are four paragraphs on
-    never = Inheritance(unnamed_after_report=-1)
+    assert [a.outlet for a in assign_outlets(article, mentions).attributions] == ["The New York Post"] * 3
+    never = Inheritance(unnamed_after_report=-1, from_lead=False)
     assert [a.outlet for a in assign_outlets(article, mentions, never).attributions] == ["The New York Post", None, None]
+
+
+def test_an_outlet_in_the_headline_frames_the_story():
+    from attrib.outlets import lead_outlet
+
+    text = ("Pence on Fox News Sunday: Trump was mocking.\n\nMike Pence said on Sunday the tweet was a joke. "
+            "Officials said the debate would go on.\n\nPence said he would watch.\n\nClinton said nothing.")
+    mentions = [tuple(_span(text, "Fox News Sunday")[0])]
+    atts = [Attribution(content=_span(text, c), source=_span(text, s) if s else [], speaker=sp)
+            for c, s, sp in (("the tweet was a joke", "Mike Pence", "Mike Pence"), ("the debate would go on", "Officials", None),
+                             ("he would watch", "Pence", "Mike Pence"), ("nothing", "Clinton", "Hillary Clinton"))]
+    atts[0] = replace(atts[0], cue=_span(text, "said on Sunday"))
+    article = Article(id="a", text=text, attributions=atts)
+    assert lead_outlet(article, mentions) == "Fox News Sunday"
+    got = [a.outlet for a in assign_outlets(article, mentions).attributions]
+    assert got[1:] == ["Fox News Sunday", "Fox News Sunday", None]  # unnamed and Pence's own, not Clinton's
+    # No opening line set off by a blank line (the seed's layout): nothing frames the story.
+    flat = replace(article, text=text.replace("\n\n", "\n"))
+    assert lead_outlet(flat, mentions) is None
