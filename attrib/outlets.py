@@ -256,6 +256,21 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     return name
 
 
+NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?|.* day|media|tv")
+
+
+def plausible_outlet(name: str, people: frozenset[str]) -> bool:
+    """False for what the outlet tagger takes for a channel but no reader would: a speaker's surname
+    ("Stumpf" of John Stumpf, "Clinton"), a day ("Labor Day", "At Monday’s"), a bare
+    "media" or "TV". Known outlets always pass ("Fox News Sunday")."""
+    if not name or is_known_outlet(name):
+        return bool(name)
+    key = normalise_name(name)
+    if key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
+        return False
+    return not NOT_OUTLETS.fullmatch(name)
+
+
 def _names(surface: str, name: str) -> bool:
     """Whether `surface` spells out `name` (every word of it but "the"), as "The Daily Caller
     reported" does for The Daily Caller and "he" does not."""
@@ -311,6 +326,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     breaks = paragraph_breaks(article.text)
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
+    mentions = [m for m in mentions if plausible_outlet(canonical_outlet(article.text[m[0]:m[1]], article.text, people) or "",
+                                                        people)]
     # speaker -> (outlet, paragraph, rank in reading order) of their latest attribution with an outlet
     last_by_speaker: dict[str, tuple[str, int, int]] = {}
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])

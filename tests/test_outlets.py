@@ -248,3 +248,20 @@ def test_an_outlet_in_the_headline_frames_the_story():
     # No opening line set off by a blank line (the seed's layout): nothing frames the story.
     flat = replace(article, text=text.replace("\n\n", "\n"))
     assert lead_outlet(flat, mentions) is None
+
+
+def test_implausible_outlets_are_dropped():
+    from attrib.outlets import plausible_outlet
+
+    people = frozenset({"john stumpf", "elizabeth warren", "the 411"})
+    assert not plausible_outlet("Stumpf", people)  # a speaker's surname
+    assert not plausible_outlet("Labor Day", people) and not plausible_outlet("At Monday’s", people)
+    assert not plausible_outlet("Media", people) and not plausible_outlet("", people)
+    assert plausible_outlet("Fox News Sunday", people)  # a day in a programme's name
+    assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
+    text = "Warren told Stumpf he should resign.\nStumpf said nothing."
+    att = Attribution(content=_span(text, "he should resign"), cue=_span(text, "told"), source=_span(text, "Warren"),
+                      speaker="Elizabeth Warren")
+    stumpf = Attribution(content=_span(text, "nothing"), source=_span(text, "Stumpf", 1), speaker="John Stumpf")
+    out = assign_outlets(Article(id="a", text=text, attributions=[att, stumpf]), [tuple(_span(text, "Stumpf")[0])])
+    assert out.attributions[0].outlet is None
