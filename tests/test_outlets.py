@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from attrib.metrics import same_outlet
 from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates
-from attrib.text import sentence_bounds
+from attrib.text import normalise_name, sentence_bounds
 from attrib.schema import Article, Attribution
 
 from .conftest import model_with_part
@@ -253,12 +253,13 @@ def test_an_outlet_in_the_headline_frames_the_story():
 def test_implausible_outlets_are_dropped():
     from attrib.outlets import plausible_outlet
 
-    people = frozenset({"john stumpf", "elizabeth warren", "the 411"})
+    people = frozenset(normalise_name(n) for n in ("John Stumpf", "Elizabeth Warren", "The 411", "The New York Post"))
     assert not plausible_outlet("Stumpf", people)  # a speaker's surname
     assert not plausible_outlet("Labor Day", people) and not plausible_outlet("At Monday’s", people)
     assert not plausible_outlet("Media", people) and not plausible_outlet("", people)
     assert plausible_outlet("Fox News Sunday", people)  # a day in a programme's name
     assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
+    assert plausible_outlet("Post", people)  # "The Post", the last word of an outlet, not of a person
     text = "Warren told Stumpf he should resign.\nStumpf said nothing."
     att = Attribution(content=_span(text, "he should resign"), cue=_span(text, "told"), source=_span(text, "Warren"),
                       speaker="Elizabeth Warren")
