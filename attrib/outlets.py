@@ -266,7 +266,8 @@ def plausible_outlet(name: str, people: frozenset[str]) -> bool:
     if not name or is_known_outlet(name):
         return bool(name)
     key = normalise_name(name)
-    if key not in people and any(len(p.split()) > 1 and p.split()[-1] == key and not is_known_outlet(p) for p in people):
+    surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
+    if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
         return False
     return not NOT_OUTLETS.fullmatch(name)
 
