@@ -197,15 +197,17 @@ def _surname(core: list[str]) -> str:
     return fold(words[-1])
 
 
-def canonical(surface: str, mentions: list[list[str]]) -> Optional[str]:
+def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None) -> Optional[str]:
+    """The fullest mention sharing the surface's surname (and first name, if it has one); `surnames`:
+    each mention's `_surname`, when the caller resolves many sources of one article."""
     core = _core_name(_head_part(surface)) or _trailing_name(surface)
     if not core:
         return None
     surname = _surname(core)
     first = core[0] if len(core) > 1 else None
     best = core
-    for cand in mentions:
-        if _surname(cand) != surname or len(cand) <= len(best):
+    for cand, cand_surname in zip(mentions, surnames or [_surname(c) for c in mentions]):
+        if cand_surname != surname or len(cand) <= len(best):
             continue
         if first and first not in cand:
             continue  # "Fatemeh Mohajerani" must not become "Ataollah Mohajerani"
@@ -237,49 +239,72 @@ def described_name(text: str, before: int, description: str) -> Optional[str]:
     words = [w for w in _bare_words(_head_part(description)) if w not in DETERMINERS]
     if not words or not words[-1].isalpha():
         return None
-    found = [(end, name) for end, name, near in _described(text, words[-1]) if end <= before and set(words[:-1]) <= near]
+    found = [(end, name) for end, name, near in _naming_places(text).get(words[-1], ())
+             if end <= before and set(words[:-1]) <= near]
     return max(found)[1] if found else None
 
 
 def _bare_words(surface: str) -> list[str]:
     """Folded words without possessives or punctuation ("Iran’s Ambassador," -> ["iran", "ambassador"])."""
-    return [w for w in (re.sub(r"'s$", "", fold(w).strip(".,")) for w in _words(surface)) if w]
+    return [b for w in _words(surface) if (b := _bare_word(w))]
 
 
-@lru_cache(maxsize=256)
-def _described(text: str, head: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
-    """(end, name, words near the head word) of every place the text names what `head` describes;
-    cached, since an article's descriptions share head words ("spokesman", "president")."""
-    h = re.escape(head)
+def _bare_word(word: str) -> str:
+    word = fold(word).strip(".,")
+    return word[:-2] if word.endswith("'s") else word
+
+
+_WORD_RE = re.compile(r"[\w’'.-]+")  # as `_words`
+APPOSITIVE_RE = regex.compile(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}})")
+_LAST_WORD_RE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?i:a|an|the|this|that)\s$")
+
+
+@lru_cache(maxsize=16)
+def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
+    """Head word -> (end, name, words near the head) of every place the text names what a description
+    with that head stands for (see `described_name`). One pass of three patterns per article, cached."""
     lower = lowercase_words(text)
 
     def common(core: list[str]) -> bool:  # Title Case headline words ("Shows Minor Bump"), not a name
         return any(w[:1].isupper() and w.casefold() in lower for w in core)
 
-    out = []
-    for m in regex.finditer(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}}\b(?i:{h})\b)", text):
+    places: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+    for m in APPOSITIVE_RE.finditer(text):
         core = _core_name(m.group(1))
-        if len(core) >= 2 and not common(core):
-            out.append((m.end(), " ".join(core), frozenset(_bare_words(m.group(2)))))
-    for m in regex.finditer(rf"\b(?i:{h})\s+({NAME_RE.pattern})", text):
-        core = _core_name(m.group(1))
-        # A title before the name ("nominee Donald Trump", "that Mayor Bill de Blasio described"), not a
-        # common noun before a clause ("a network Russia has financed").
-        clause = text[m.start()].islower() and re.search(r"\b(?i:a|an|the|this|that)\s$", text[max(0, m.start() - 6):m.start()])
-        if core and not common(core) and not clause:
-            near = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
-            out.append((m.end(), " ".join(core), frozenset(_bare_words(near))))
-    for m in ORGANISATION_RE.finditer(text) if head in ORGANISATION_HEADS else ():
+        if len(core) < 2 or common(core):
+            continue
+        name, seen = " ".join(core), []
+        for w in _WORD_RE.finditer(m.group(2)):
+            if word := _bare_word(w.group(0)):
+                seen.append(word)
+                places.setdefault(word, []).append((m.start(2) + w.end(), name, frozenset(seen)))
+    # A title before the name ("nominee Donald Trump", "President Barack Obama", "that Mayor Bill de
+    # Blasio described"), not a common noun before a clause ("a network Russia has financed").
+    for (start, end), core in name_matches(text):
+        if common(list(core)):
+            continue
+        inside = _words(text[start:end])
+        titles = [(start + text[start:end].find(w), w) for w in inside[:inside.index(core[0])]] if core[0] in inside else []
+        word_before = _LAST_WORD_RE.search(text, max(0, start - 30), start)
+        if word_before and not (word_before.group(1)[0].islower() and _ARTICLE_BEFORE_RE.search(
+                text, max(0, word_before.start(1) - 6), word_before.start(1))):
+            titles.append((word_before.start(1), word_before.group(1)))
+        for at, title in titles:
+            near = text[max(0, at - 40):at].split("\n")[-1]
+            places.setdefault(_bare_word(title), []).append((end, " ".join(core), frozenset(_bare_words(near))))
+    for m in ORGANISATION_RE.finditer(text):
         names = _bare_words(m.group(0))
-        if head in names and len(names) >= 2:
+        for head in set(names) & ORGANISATION_HEADS if len(names) >= 2 else ():
             name = " ".join(m.group(0).split()[1:] if names[0] == "the" else m.group(0).split()).rstrip(".,")
-            out.append((m.end(), name, frozenset(names)))
-    return tuple(sorted(out))
+            places.setdefault(head, []).append((m.end(), name, frozenset(names)))
+    return places
 
 
 def resolve_speakers(article: Article) -> Article:
     """Fill `speaker` and `source_type` of every attribution from its source mention."""
     mentions = name_mentions(article.text)
+    surnames = [_surname(c) for c in mentions]
     last_named: Optional[str] = None
     out: list[Attribution] = []
     for att in sorted(article.attributions, key=lambda a: a.content[0]):
@@ -287,7 +312,7 @@ def resolve_speakers(article: Article) -> Article:
         kind = source_type(surface) if att.source else "none"
         speaker = None
         if kind == "named":
-            speaker = canonical(surface, mentions)
+            speaker = canonical(surface, mentions, surnames)
             last_named = speaker or last_named
         elif kind == "pronoun":
             speaker = last_named
