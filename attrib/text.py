@@ -10,7 +10,7 @@ from .schema import Span
 
 WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 QUOTE_CHARS = "\"“”„‟«»‹›「」『』"
-EDGE_CHARS = " \t\r\n.,;:!?'\"“”‘’„‟«»‹›()[]{}—–-…"
+EDGE_CHARS = " \t\r\n.,;:!?'\"“”‘’„‟«»‹›()[]{}―—–‒-…"  # every dash, the horizontal bar ― too ("…stuff ― Beck said")
 
 
 def word_offsets(text: str, span: Span) -> list[tuple[int, int]]:

@@ -58,6 +58,16 @@ def test_discontinuous_content_exact_and_edge_punctuation():
     assert m["content_overlap_r"] == pytest.approx(1.0) and m["content_overlap_p"] == pytest.approx(2 / 3)
 
 
+def test_every_dash_is_edge_punctuation():
+    for dash in ("―", "—"):
+        text = f"They said it was fine {dash} Beck said."
+        content = (text.index("it was fine"), text.index("it was fine") + len("it was fine"))
+        end = text.index(dash) + 1
+        gold = [Article(id="d", text=text, attributions=[att([content])])]
+        pred = [Article(id="d", text=text, attributions=[att([(content[0], end)])])]  # "it was fine ―"
+        assert evaluate(gold, pred, bootstrap=0).metrics["content_exact_f1"] == 1.0, dash
+
+
 def test_empty_sources_are_right_when_both_empty():
     gold = [art([att([(9, 23)])])]
     assert evaluate(gold, [art([att([(9, 23)])])], bootstrap=0).metrics["attribution_f1"] == 1.0
