@@ -176,6 +176,7 @@ class ArticleNames:
         }
         self.gender = np.array([f.gender for f in forms], dtype=np.float32)
         # Words standing near any mention of the form: does "nominee" or "president" describe it?
+        self._near_forms: dict[str, np.ndarray] = {}
         self.nearby = [set(re.findall(r"[a-z]+", " ".join(text[max(0, a - 60):b + 60] for a, b in f.compatible).casefold()))
                        for f in forms]
         rows = [(a, b, i) for i, f in enumerate(forms) for a, b in f.compatible]
@@ -189,6 +190,13 @@ class ArticleNames:
         self.o_start = np.array([r[0] for r in own], dtype=np.int64)
         self.o_end = np.array([r[1] for r in own], dtype=np.int64)
         self.o_form = np.array([r[2] for r in own], dtype=np.int64)
+
+    def forms_near_word(self, word: str) -> np.ndarray:
+        """[F] bool: which forms have this word near one of their mentions (cached per word)."""
+        found = self._near_forms.get(word)
+        if found is None:
+            found = self._near_forms[word] = np.array([word in near for near in self.nearby], dtype=bool)
+        return found
 
     def forms_with_word(self, word: str) -> np.ndarray:
         """[F] bool: which forms hold this (folded) word."""
@@ -241,9 +249,9 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
     ranked = np.argsort(nearest, kind="stable")[:MAX_CANDIDATES - 1]
     has_before = np.isfinite(before[ranked])
     recency = np.zeros(len(ranked), dtype=np.float32)
-    order = sorted((nearest[f], r) for r, f in enumerate(ranked) if has_before[r])
-    for rank, (_, r) in enumerate(order, start=1):
-        recency[r] = 1.0 / rank
+    rows_before = np.flatnonzero(has_before)
+    order = rows_before[np.argsort(nearest[ranked][rows_before], kind="stable")]
+    recency[order] = 1.0 / np.arange(1, len(order) + 1)
     # The source's own gender: a pronoun, or an honorific ("Ms Hosseini" is not Mohammad Hosseini).
     honorific = re.match(r"\s*(?:the\s+)?(Mr|Mrs|Ms|Miss)\b", surface)
     pronoun_gender = (1 if base.get("pronoun=he") else -1 if base.get("pronoun=she") else
@@ -273,7 +281,7 @@ def candidate_rows(article: Article, forms: Sequence[NameForm], att: Attribution
         "recency_rank": recency,
         "gender_agrees": names.gender[ranked] * pronoun_gender > 0,
         "gender_clashes": names.gender[ranked] * pronoun_gender < 0,
-        "head_word_near": [bool(head) and head in names.nearby[f] for f in ranked],
+        "head_word_near": names.forms_near_word(head)[ranked] if head else none,
         **{k: v[ranked] for k, v in names.static.items()},
     }
     for k, v in cols.items():
@@ -364,11 +372,12 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     logits = ranker(**batch.model_inputs()).logits
     # "he" and "she" are people: never an organisation or a known outlet ("he" is not Al Jazeera).
     feats = batch.features
-    person = (feats[:, 0, FEATURE_INDEX["pronoun=he"]] + feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0).tolist()
-    for r in (r for r, p in enumerate(person) if p):
-        for k, c in enumerate(batch.candidates[r][1:], start=1):
-            if feats[r, k, FEATURE_INDEX["org_like"]] > 0 or is_known_outlet(c.name):
-                logits[r, k] = float("-inf")
+    person = feats[:, 0, FEATURE_INDEX["pronoun=he"]] + feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0
+    if person.any():
+        banned = (feats[:, :, FEATURE_INDEX["org_like"]] > 0).numpy()  # array tests, not tensor element reads
+        for r in person.nonzero()[:, 0].tolist():
+            banned[r, 1:len(batch.candidates[r])] |= [is_known_outlet(c.name) for c in batch.candidates[r][1:]]
+        logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = []
     for att, cands, b in zip(rules.attributions, batch.candidates, best):
