@@ -189,6 +189,28 @@ def test_passage_neutral_bias_shifts_passages_not_sentences(stance_branch, train
     assert all(label == "neutral" for label, _ in clf.predict(examples, passages=True))
 
 
+def test_a_target_speaking_for_themselves_is_never_against(stance_branch, trained_tiny):
+    from dataclasses import replace
+
+    from attrib.modeling.modeling_attrib import AttribModel
+    from attrib.stance import speaks_for_target
+
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = [replace(e, target="Donald Trump") for e in _examples(clf.tokenizer)]
+    against = [e for e, (label, _) in zip(examples, clf.predict(examples)) if label == "against"]
+    assert against  # the model calls some of them against
+    for speaker in ("Donald J. Trump", "Trump campaign", "Ivanka Trump"):
+        own = [replace(e, speaker=speaker) for e in against]
+        assert all(speaks_for_target(e) for e in own)
+        got = clf.predict(own)
+        assert all(label != "against" for label, _ in got)
+        assert all(0.0 < p <= 1.0 for _, p in got)
+    other = [replace(e, speaker="Hillary Clinton") for e in against]
+    assert not any(speaks_for_target(e) for e in other) and clf.predict(other) == clf.predict(against)
+    concept = replace(against[0], target="the trade deal", speaker="Trade deal negotiators")
+    assert not speaks_for_target(concept)  # only for a person or organisation named as target
+
+
 def test_stance_tuning_derives_the_shortcut_share_and_the_smallest_good_bias():
     from attrib.stance_tuning import sweep_passage_bias, unmentioned_neutral_share
 

@@ -29,6 +29,8 @@ class StanceExample:
     # The unit kept on one side of a train/dev split (`attrib train-stance` refuses overlaps): the article
     # for attributions, the event for BASIL, the sentence for NewsMTSC (its own split is by sentence).
     group: str
+    # Who said the passage (an attribution's speaker), when known: see `StanceClassifier.predict`.
+    speaker: Optional[str] = None
 
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -85,7 +87,8 @@ def attribution_passage(article: Article, att: Attribution) -> str:
 
 
 def attribution_example(article: Article, att: Attribution, target: str) -> StanceExample:
-    return StanceExample(target, mark_target(attribution_passage(article, att), target), att.stance, article.id)
+    return StanceExample(target, mark_target(attribution_passage(article, att), target), att.stance, article.id,
+                         att.speaker)
 
 
 def examples_from_articles(articles: Iterable[Article], labelled_only: bool = True) -> list[StanceExample]:
