@@ -24,7 +24,10 @@ def speaks_for_target(example: StanceExample) -> bool:
     """The speaker is the name target, kin or their campaign ("Trump campaign" for Donald Trump): someone
     who does not speak against the target (ANNOTATION.md: the target defending or promoting
     themselves is favor). On PolNeAR dev's gold attributions the model called 62 such passages
-    against, 3 of them rightly."""
+    against, 3 of them rightly: macro-F1 0.566 -> 0.591. Their passages also go through the model
+    when they never name the target (`unmentioned_name_neutral` is for others' passages): 49 of 130
+    such dev passages are favor, against 54 of 1,461 (4%) of others' unnamed passages; macro-F1
+    0.591 -> 0.595."""
     if not example.speaker or not is_name_target(example.target):
         return False
     surname = normalise_name(example.target).split()[-1:]
@@ -93,7 +96,8 @@ class StanceClassifier:
         if not examples:
             return []
         shortcut = self.model.config.unmentioned_name_neutral
-        skip = [shortcut is not None and leaves_name_target_unnamed(e) for e in examples]
+        # A target speaking never names themselves ("I will win"), so the shortcut skips only others' passages.
+        skip = [shortcut is not None and leaves_name_target_unnamed(e) and not speaks_for_target(e) for e in examples]
         todo = [e for e, s in zip(examples, skip) if not s]
         out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
         if todo:

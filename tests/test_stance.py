@@ -171,6 +171,8 @@ def test_unmentioned_name_targets_skip_the_model(stance_branch, trained_tiny):
     clf.model.config.unmentioned_name_neutral = 0.86
     assert clf.predict(unmarked) == [("neutral", 0.86)] * len(unmarked)
     assert clf.predict(concept) != [("neutral", 0.86)] * len(concept)  # concepts still go through the model
+    own = [StanceExample(e.target, e.text, e.label, e.group, speaker="Donald Trump") for e in unmarked]
+    assert clf.predict(own) != [("neutral", 0.86)] * len(own)  # the target never names themselves
     marked = clf.predict(examples)  # a marked mention means the model runs
     assert [p for p, _ in marked] != ["neutral"] * len(examples)
 
