@@ -148,7 +148,8 @@ def test_inheritance_stops_when_someone_else_speaks_or_paragraphs_later():
             att("the deal was good", "said", 2, "Jalali", 2), att('"It is done,"', "said", 3, "Jalali", 3, "direct")]
     mentions = [tuple(_span(text, "Sputnik")[0])]
     article = Article(id="a", text=text, attributions=atts)
-    got = [a.outlet for a in assign_outlets(article, mentions, Inheritance(from_lead=False)).attributions]
+    near = Inheritance(from_lead=False, interview_share=2.0)  # distance and turns alone
+    got = [a.outlet for a in assign_outlets(article, mentions, near).attributions]
     # Jalali keeps the floor in the next paragraph; after Araghchi speaks, his outlet is no longer assumed.
     assert got == ["Sputnik", "Sputnik", None, None, None]
     # The article opens with Jalali's Sputnik interview (a lead paragraph of one line): all he says is from it,
@@ -156,7 +157,8 @@ def test_inheritance_stops_when_someone_else_speaks_or_paragraphs_later():
     assert [a.outlet for a in assign_outlets(article, mentions).attributions] == [
         "Sputnik", "Sputnik", None, "Sputnik", "Sputnik"]
     # Reaching further lets the last quotation (six paragraphs on) inherit across Araghchi's turn, not the paraphrase.
-    far = Inheritance(paragraphs=9, quote_paragraphs=9, quotes_survive_interruption=True, from_lead=False)
+    far = Inheritance(paragraphs=9, quote_paragraphs=9, quotes_survive_interruption=True, from_lead=False,
+                      interview_share=2.0)
     assert [a.outlet for a in assign_outlets(article, mentions, far).attributions] == [
         "Sputnik", "Sputnik", None, None, "Sputnik"]
     assert [a.outlet for a in assign_outlets(article, mentions, None).attributions] == ["Sputnik"] + [None] * 4
@@ -266,3 +268,25 @@ def test_implausible_outlets_are_dropped():
     stumpf = Attribution(content=_span(text, "nothing"), source=_span(text, "Stumpf", 1), speaker="John Stumpf")
     out = assign_outlets(Article(id="a", text=text, attributions=[att, stumpf]), [tuple(_span(text, "Stumpf")[0])])
     assert out.attributions[0].outlet is None
+
+
+def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
+    from attrib.outlets import Inheritance
+
+    text = ("Talks went on. Norman Ham told Trending Today USA the army was tired.\nA.\nB.\nC.\nHam said pay was low.\n"
+            "Lee said nothing.\nHam said morale fell.\nHam told reporters he would vote.")
+
+    def att(content, cue, nth, source, nth_source, speaker):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth), source=_span(text, source, nth_source),
+                           speaker=speaker)
+
+    atts = [att("the army was tired", "told", 0, "Norman Ham", 0, "Norman Ham"),
+            att("pay was low", "said", 0, "Ham", 1, "Norman Ham"), att("nothing", "said", 1, "Lee", 0, "Lee"),
+            att("morale fell", "said", 2, "Ham", 2, "Norman Ham"), att("he would vote", "told", 1, "Ham", 3, "Norman Ham")]
+    article = Article(id="a", text=text, attributions=atts)
+    mentions = [tuple(_span(text, "Trending Today USA")[0])]
+    got = [a.outlet for a in assign_outlets(article, mentions).attributions]
+    # Ham holds four of five statements and one outlet: all his, far or after Lee, except "told reporters".
+    assert got == ["Trending Today USA", "Trending Today USA", None, "Trending Today USA", None]
+    assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(interview_share=2.0)).attributions] == [
+        "Trending Today USA", None, None, None, None]
