@@ -216,6 +216,7 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     """A readable, stable name for an outlet mention (see the module docstring); `people`: the
     article's speakers, normalised, so a network's journalist is told from its programme."""
     name = re.sub(r"\s+", " ", re.sub(r"[“”\"]", "", surface)).strip(" ,.;:'’")
+    name = re.sub(r"(?<=\w\w)['’]s$", "", name)  # "The Washington Post's" (reporter), "CNN’s"
     if name.casefold() in PLATFORM_VERBS:
         return PLATFORM_VERBS[name.casefold()]
     # A journalist named with the outlet stands for the outlet ("Cameron Easley for Morning Consult",

@@ -19,6 +19,8 @@ def test_canonical_names():
     assert canonical_outlet("the Tasnim news agency") == "Tasnim"
     assert canonical_outlet("NBC's Meet the Press") == "NBC's Meet the Press"
     assert canonical_outlet("The Washington Post") == "The Washington Post"
+    assert canonical_outlet("The Washington Post's") == "The Washington Post"  # before its reporter's name
+    assert canonical_outlet("CNN’s") == "CNN"
     assert canonical_outlet("Anadolu Agency") == "Anadolu Agency"
     assert canonical_outlet("tweeted") == "Twitter"
     assert canonical_outlet("A USA TODAY") == "USA TODAY"  # a sentence-initial article is not the name
