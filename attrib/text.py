@@ -60,6 +60,23 @@ def drop_complementiser(text: str, span: Span) -> Span:
     return [(m.end(), end), *span[1:]]
 
 
+SPEECH_VERB_RE = re.compile(
+    r"(?:(?:has|have|had|now|also|then|later|again)\s+)*(?:said|says|say|wrote|writes|tweeted|added|adds|noted|notes"
+    r"|stated|explained|argued|continued|told|tells)\b", re.IGNORECASE)
+
+
+def speech_verb_only(text: str, span: Span) -> Span:
+    """A one-piece cue that opens with a plain speech verb ends with it: what follows is a channel, a
+    listener or a time, not the cue ("said in a statement on Tuesday", "told Reuters", "said via email").
+    Cue exact F1: PolNeAR dev 0.686 -> 0.692, the team's world dev 0.741 -> 0.889, the seed 0.519 -> 0.593;
+    adding reported/announced/warned/asked/claimed/responded and similar verbs measured lower on dev."""
+    if len(span) != 1:
+        return span
+    start, end = span[0]
+    m = SPEECH_VERB_RE.match(text, start, end)
+    return [(start, m.end())] if m and m.end() < end else span
+
+
 def _wholly_quoted(piece: str) -> bool:
     stripped = piece.strip().rstrip(".,;:!? ")
     return (len(stripped) >= 2 and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS

@@ -245,6 +245,22 @@ def test_indirect_content_leaves_out_the_complementiser():
     assert drop_complementiser(text, [bare]) == [bare]  # nothing after it: kept
 
 
+def test_a_speech_verb_cue_ends_with_the_verb():
+    from attrib.text import speech_verb_only
+
+    text = "Jalali also told Sputnik it was fine; Lee said in a statement on Tuesday; Kim pointed to reports."
+
+    def cue(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    assert [text[slice(*p)] for p in speech_verb_only(text, cue("also told Sputnik"))] == ["also told"]
+    assert [text[slice(*p)] for p in speech_verb_only(text, cue("said in a statement on Tuesday"))] == ["said"]
+    assert speech_verb_only(text, cue("pointed to")) == cue("pointed to")  # not a plain speech verb: kept
+    assert speech_verb_only(text, cue("said")) == cue("said")
+    two = cue("also told") + cue("on Tuesday")
+    assert speech_verb_only(text, two) == two  # a cue in pieces is left as found
+
+
 def test_cue_and_source_come_from_the_contents_sentence():
     from attrib.decode import same_sentence_span
 
