@@ -22,11 +22,10 @@ from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speaker_ranking import _initials
-from .speakers import ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold, name_mentions
+from .speakers import ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold, name_mentions
 
-# The ranker's organisation words (its features were trained on them) and a few more.
-ORG_WORDS = RANKER_ORG_WORDS | {"bureau", "alliance", "authority", "assembly", "police", "centre", "project",
-                                "conference", "society", "school", "college"}
+# The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
+ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
 CONNECTIVES = ("of", "for", "on", "to", "and", "the", "&")
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 PERSON_LINKS = {"of", "for", "at", "from", "with"}

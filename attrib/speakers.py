@@ -222,6 +222,7 @@ ORGANISATION_HEADS = {
     "bureau", "administration", "party", "center", "centre", "institute", "foundation", "association", "coalition",
     "alliance", "university", "company", "bank", "network", "ministry", "embassy", "office", "service", "fund",
     "group", "organization", "organisation", "federation", "league", "panel", "government", "authority",
+    "assembly", "police", "project", "conference", "society", "school", "college",
 }
 # Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
 _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence
