@@ -335,8 +335,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     breaks = paragraph_breaks(article.text)
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
-    mentions = [m for m in mentions if plausible_outlet(canonical_outlet(article.text[m[0]:m[1]], article.text, people) or "",
-                                                        people)]
+    named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
+    mentions = [m for m in mentions if plausible_outlet(named[m] or "", people)]
     # speaker -> (outlet, paragraph, rank in reading order) of their latest attribution with an outlet
     last_by_speaker: dict[str, tuple[str, int, int]] = {}
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
@@ -359,7 +359,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         outlet, span = None, []
         if best is not None:
             span = [list(best)]
-            outlet = canonical_outlet(article.text[best[0]:best[1]], article.text, people)
+            outlet = named[best]
             # The outlet is the source ("The Post has learned"): the speaker's full name names it best,
             # but only when it is that outlet's name (a source "Sanders, in a New York Times interview"
             # keeps the Times).
@@ -376,7 +376,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
             # outlet are both that outlet (ANNOTATION.md).
             outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
-        elif inherit is not None and not any(GENERIC_CHANNEL.search(article.text, *bounds[k]) for k in sentences):
+        elif inherit is not None and not _generic_channel(article.text, bounds, sentences):
             if att.speaker in last_by_speaker:
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]
                 quote = att.kind in ("direct", "mixed")
@@ -395,7 +395,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             last_by_speaker[att.speaker] = (outlet, paragraph, rank)
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     done = [a for a in atts if a is not None]
-    lead = lead_outlet(article, mentions, people) if inherit is not None and inherit.from_lead else None
+    lead = named.get(lead_mention(article.text, mentions)) if inherit is not None and inherit.from_lead else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
         done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders) else a for a in done]
@@ -417,35 +417,27 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[
     if not main:
         return atts
     bounds = sentence_bounds(text)
+    return [replace(a, outlet=main[a.speaker]) if not a.outlet and a.speaker in main and not _generic_channel(
+        text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}) else a for a in atts]
 
-    def generic(a: Attribution) -> bool:
-        sentences = {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}
-        return any(GENERIC_CHANNEL.search(text, *bounds[k]) for k in sentences)
 
-    return [replace(a, outlet=main[a.speaker]) if not a.outlet and a.speaker in main and not generic(a) else a
-            for a in atts]
+def _generic_channel(text: str, bounds: Sequence[tuple[int, int]], sentences: set[int]) -> bool:
+    """Whether one of these sentences names a generic channel ("told the media"), which no outlet inherits."""
+    return any(GENERIC_CHANNEL.search(text, *bounds[k]) for k in sentences)
 
 
 HEADLINE_END = re.compile(r"\n[^\S\n]*\n")
 
 
-def lead_outlet(article: Article, mentions: Sequence[tuple[int, int]], people: frozenset[str] = frozenset()
-                ) -> Optional[str]:
-    """The first outlet named in the headline or the body's first sentence, for an article that opens
+def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The first outlet mention in the headline or the body's first sentence, for an article that opens
     with a line of at most 250 characters set off by a blank line; None otherwise."""
-    text = article.text
     headline = HEADLINE_END.search(text, 0, 252)
     if headline is None or not mentions:
         return None
     body = [e for s, e in sentence_bounds(text) if s >= headline.end()]
-    lead_end = body[0] if body else headline.start()
-    for start, end in sorted(mentions):
-        if start >= lead_end:
-            break
-        name = canonical_outlet(text[start:end], text, people)
-        if name:
-            return name
-    return None
+    first = min(mentions)
+    return first if first[0] < (body[0] if body else headline.start()) else None
 
 
 def unify_outlet_names(articles: Sequence[Article]) -> list[Article]:

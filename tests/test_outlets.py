@@ -236,7 +236,7 @@ def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
 
 
 def test_an_outlet_in_the_headline_frames_the_story():
-    from attrib.outlets import lead_outlet
+    from attrib.outlets import lead_mention
 
     text = ("Pence on Fox News Sunday: Trump was mocking.\n\nMike Pence said on Sunday the tweet was a joke. "
             "Officials said the debate would go on.\n\nPence said he would watch.\n\nClinton said nothing.")
@@ -246,12 +246,12 @@ def test_an_outlet_in_the_headline_frames_the_story():
                              ("he would watch", "Pence", "Mike Pence"), ("nothing", "Clinton", "Hillary Clinton"))]
     atts[0] = replace(atts[0], cue=_span(text, "said on Sunday"))
     article = Article(id="a", text=text, attributions=atts)
-    assert lead_outlet(article, mentions) == "Fox News Sunday"
+    assert lead_mention(text, mentions) == mentions[0]
     got = [a.outlet for a in assign_outlets(article, mentions).attributions]
     assert got[1:] == ["Fox News Sunday", "Fox News Sunday", None]  # unnamed and Pence's own, not Clinton's
     # No opening line set off by a blank line (the seed's layout): nothing frames the story.
     flat = replace(article, text=text.replace("\n\n", "\n"))
-    assert lead_outlet(flat, mentions) is None
+    assert lead_mention(flat.text, mentions) is None
 
 
 def test_implausible_outlets_are_dropped():
