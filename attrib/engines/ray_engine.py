@@ -93,7 +93,8 @@ def run_ray(paths: Sequence[Union[str, Path]], model: Optional[Union[str, Path]]
                            "path": names[index["/" + r["path"].lstrip("/")]]})
     ds = ds.flat_map(_file_rows)
     ds = ds.map_batches(AttributorActor, fn_constructor_args=(str(model) if model else None, precision, threads, targets),
-                        batch_size=batch_size, concurrency=actors, num_cpus=reserved, batch_format="numpy")
+                        batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=reserved,
+                        batch_format="numpy")
     seen: set[str] = set()
     for r in sorted(ds.iter_rows(), key=lambda r: (int(r["file"]), int(r["item"]))):
         if r["problem"]:
