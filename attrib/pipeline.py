@@ -21,7 +21,7 @@ from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
 from .precision import autocast, quantize_encoder
 from .precision import resolve as resolve_precision
-from .speakers import prominent_entity, resolve_speakers
+from .speakers import first_person_authors, prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
 
 AUTO_TARGET = "auto"
@@ -249,6 +249,7 @@ class Attributor:
             out = resolve_speakers(replace(art, attributions=atts))
             if self.speaker is not None and atts:
                 out = rank_speakers(self.speaker, out, tok, states, csum[0])
+            out = first_person_authors(out)
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
             outs.append(apply_naming(out))

@@ -27,7 +27,7 @@ from attrib.pipeline import Attributor  # noqa: E402
 from attrib.schema import Article  # noqa: E402
 from attrib.speaker_naming import apply_naming  # noqa: E402
 from attrib.speaker_ranking import rank_speakers  # noqa: E402
-from attrib.speakers import resolve_speakers  # noqa: E402
+from attrib.speakers import first_person_authors, resolve_speakers  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,7 @@ def resolve(attributor: Attributor, ranker: Optional[SpeakerRanker], gold: list[
     for art, (tok, states, _) in zip(blank, attributor.encode(blank)):
         rules = resolve_speakers(art)
         named = rank_speakers(ranker, rules, tok, states) if ranker is not None and states is not None else rules
-        out.append(apply_naming(named))  # as the pipeline names them
+        out.append(apply_naming(first_person_authors(named)))  # as the pipeline does
     return out
 
 

@@ -83,3 +83,29 @@ def test_a_surname_matches_across_apostrophe_styles():
     # The article spells the full name with a typographic apostrophe, the source with a straight one.
     assert canonical("O'Neill", [["James", "O’Neill"]]) == "James O’Neill"
     assert canonical("O’NEILL", [["James", "O'Neill"]]) == "James O'Neill"
+
+
+def test_first_person_sources_take_the_letter_or_op_ed_writer():
+    from attrib.speakers import first_person_authors
+
+    letters = ("LETTERS.\n\nI cannot fathom it. It destroys faith.\n\nMichael Pravica.\n\nHenderson, Nev.\n\n"
+               "Human Rights.\n\nWill it ever stop? I hope it does.\n\nChris Smith.\n\nWe aren't blind, I say.\n\n@plish516.")
+
+    def first_person(text: str, nth: int, word: str = "I") -> Attribution:
+        at = [i for i in range(len(text)) if text.startswith(word + " ", i)][nth]
+        return Attribution(content=[(at + len(word) + 1, at + len(word) + 5)], source=[(at, at + len(word))])
+
+    atts = [first_person(letters, 0), first_person(letters, 1), first_person(letters, 0, "We")]
+    out = first_person_authors(Article(id="l", text=letters, attributions=atts))
+    # each "I" takes the signature closing its letter (a heading in between is not one); "we" is left alone
+    assert [a.speaker for a in out.attributions] == ["Michael Pravica", "Chris Smith", None]
+
+    op_ed = ('I grew up in Ohio. "I will win," Trump said.\n\nCharlotte Meehan is playwright-in-residence at Wheaton '
+             "College.")
+    mine, quoted = first_person(op_ed, 0), first_person(op_ed, 1)
+    trump = op_ed.index("Trump")
+    quote = Attribution(content=[(op_ed.index('"I will'), trump - 1)], source=[(trump, trump + 5)], speaker="Donald Trump")
+    out = first_person_authors(Article(id="o", text=op_ed, attributions=[mine, quote, quoted]))
+    assert [a.speaker for a in out.attributions] == ["Charlotte Meehan", "Donald Trump", None]  # a quoted "I" is Trump's
+    plain = "I said so.\n\nThe talks went on."
+    assert first_person_authors(Article(id="p", text=plain, attributions=[first_person(plain, 0)])).attributions[0].speaker is None
