@@ -22,7 +22,8 @@ from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speaker_ranking import _initials
-from .speakers import ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold, name_mentions
+from .speakers import (ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold,
+                       lowercase_words, name_matches, name_mentions)
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
@@ -145,10 +146,32 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
     return replace(att, speaker=speaker) if speaker else att
 
 
+def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str] = frozenset()) -> str:
+    """The article's fullest form of a person's name ("Clinton" -> "Hillary Clinton"), when every longer
+    form holding it names the same person (one first name); unchanged when two people share it
+    ("Clinton" in an article with Hillary and Bill Clinton). `common`: words the article writes in
+    lower case, so a headline's "Christie Calls Hillary Clinton" is no form of the name."""
+    words = speaker.split()
+    if not words or len(words) > 3:
+        return speaker
+    folded = {fold(w) for w in words}
+    longer = [m for m in mentions if len(m) > len(words) and fold(m[-1]) == fold(words[-1]) and folded <= {fold(w) for w in m}
+              and not any(w.casefold() in common for w in m if fold(w) not in folded)]
+    if not longer or len({fold(m[0]) for m in longer}) > 1:
+        return speaker
+    return " ".join(max(longer, key=len))
+
+
 def apply_naming(article: Article) -> Article:
     """Every attribution's speaker written by the guideline's conventions (see the module docstring)."""
     if not article.attributions:
         return article
     mentions = name_mentions(article.text)
     named = replace(article, attributions=[_named(article, a, mentions) for a in article.attributions])
+    # Forms from the body only: a Title Case headline glues words to names ("Christie Calls Hillary Clinton").
+    first_line = article.text.find("\n")
+    body = [list(core) for (start, _), core in name_matches(article.text) if start > first_line] if first_line >= 0 else mentions
+    common = lowercase_words(article.text)
+    named = replace(named, attributions=[replace(a, speaker=fullest_form(a.speaker, body, common)) if a.speaker else a
+                                         for a in named.attributions])
     return expand_acronyms(named)

@@ -88,3 +88,19 @@ def test_an_acronym_speaker_takes_the_articles_full_name():
         "International Monetary Fund", "Alliance to Reclaim Our Schools", "PENCE", None]
     plain = Article(id="b", text="The IMF said growth would slow.", attributions=atts[:1])
     assert expand_acronyms(plain).attributions[0].speaker == "IMF"  # no full name in the article: kept
+
+
+def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
+    from attrib.speaker_naming import fullest_form
+
+    mentions = name_mentions("Hillary Clinton spoke. Osama bin Laden was named. Loretta E. Lynch and Lynch agreed.")
+    assert fullest_form("Clinton", mentions) == "Hillary Clinton"
+    assert fullest_form("Bin Laden", mentions) == "Osama bin Laden"
+    assert fullest_form("Loretta Lynch", mentions) == "Loretta E. Lynch"
+    both = name_mentions("Hillary Clinton and Bill Clinton spoke.")
+    assert fullest_form("Clinton", both) == "Clinton"  # two people: left as it was
+    assert fullest_form("Hillary Clinton", name_mentions("Christie Calls Hillary Clinton."),
+                        frozenset({"calls"})) == "Hillary Clinton"  # a common word glued on is no form
+    text = "Christie Calls Hillary Clinton A Liar\nHillary Clinton spoke. Clinton said no."
+    art = Article(id="h", text=text, attributions=[Attribution(content=[(0, 1)], speaker="Clinton")])
+    assert apply_naming(art).attributions[0].speaker == "Hillary Clinton"  # headline forms are not used
