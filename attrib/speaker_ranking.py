@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
-from .outlets import is_known_outlet
+from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import SUFFIXES, _core_name, _head_part, _surname, _words, fold, name_matches, source_type
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -370,13 +370,16 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     if not len(batch):
         return rules
     logits = ranker(**batch.model_inputs()).logits
-    # "he" and "she" are people: never an organisation or a known outlet ("he" is not Al Jazeera).
+    # "he" and "she" are people: never an organisation, a known outlet or a place ("he" is not Al Jazeera,
+    # nor North Korea: +1 on PolNeAR dev; banning forms with words the article writes in lower case
+    # also banned "Bill Clinton", +2 -2).
     feats = batch.features
     person = feats[:, 0, FEATURE_INDEX["pronoun=he"]] + feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0
     if person.any():
         banned = (feats[:, :, FEATURE_INDEX["org_like"]] > 0).numpy()  # array tests, not tensor element reads
         for r in person.nonzero()[:, 0].tolist():
-            banned[r, 1:len(batch.candidates[r])] |= [is_known_outlet(c.name) for c in batch.candidates[r][1:]]
+            banned[r, 1:len(batch.candidates[r])] |= [is_known_outlet(c.name) or normalise_name(c.name) in PLACES
+                                                      for c in batch.candidates[r][1:]]
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = []

@@ -86,7 +86,7 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     from attrib.speaker_ranking import rank_speakers
     from attrib.speakers import resolve_speakers
 
-    text = "Al Jazeera interviewed Omar Khaled in Doha. He said the talks went well."
+    text = "Al Jazeera interviewed Omar Khaled in North Korea. He said the talks went well."
     art = resolve_speakers(Article(id="t", text=text, attributions=[
         Attribution(content=_span(text, "the talks went well"), source=_span(text, "He"))]))
     tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
@@ -99,6 +99,7 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
             names = [None, *(f.name for f in candidates)]
             logits = torch.zeros(mask.shape)
             logits[:, names.index("Al Jazeera")] = 10.0
+            logits[:, names.index("North Korea")] = 8.0  # a place is no "he" either
             logits[:, names.index("Omar Khaled")] = 5.0
             return type("Out", (), {"logits": logits.masked_fill(~mask, float("-inf"))})()
 
