@@ -174,7 +174,19 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
                     return c[i:i + n]
         return c
 
-    return tuple((span, tuple(trimmed(c) if len(c) >= 3 else c)) for span, c in found)
+    # A common word that only ever opens a sentence or a line before a name is not part of it ("Unlike
+    # Patriot", "Said Ellis", "By Trump"), while "Bill Clinton" also stands mid-sentence and stays.
+    starts: dict[tuple[str, ...], bool] = {}
+    for (start, _), c in found:
+        before = text[max(0, start - 8):start].rstrip(" \"“‘'(")
+        starts[tuple(c)] = starts.get(tuple(c), True) and (not before or before[-1] in ".!?:\n")
+
+    def opened(c: list[str]) -> list[str]:
+        if len(c) == 2 and c[0].casefold() in lower and c[1] in known and starts[tuple(c)]:
+            return c[1:]
+        return c
+
+    return tuple((span, tuple(trimmed(c) if len(c) >= 3 else opened(c))) for span, c in found)
 
 
 @lru_cache(maxsize=16)

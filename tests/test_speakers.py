@@ -109,3 +109,12 @@ def test_first_person_sources_take_the_letter_or_op_ed_writer():
     assert [a.speaker for a in out.attributions] == ["Charlotte Meehan", "Donald Trump", None]  # a quoted "I" is Trump's
     plain = "I said so.\n\nThe talks went on."
     assert first_person_authors(Article(id="p", text=plain, attributions=[first_person(plain, 0)])).attributions[0].speaker is None
+
+
+def test_a_common_word_opening_a_sentence_is_not_part_of_a_name():
+    text = ("Unlike Patriot, the firm paid. Patriot said no, unlike others. Bill Clinton spoke first. "
+            "The bill passed, and Bill Clinton left; Clinton said so.\nSaid Ellis: fine. Ellis said it twice.")
+    mentions = [" ".join(m) for m in name_mentions(text)]
+    assert "Unlike Patriot" not in mentions and mentions.count("Patriot") == 2
+    assert "Said Ellis" not in mentions and mentions.count("Ellis") == 2
+    assert mentions.count("Bill Clinton") == 2  # it also stands mid-sentence: a first name, not the common word
