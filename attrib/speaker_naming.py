@@ -9,7 +9,8 @@ guideline asks, from the source mention and the article's own text:
 - several people or countries in one source are all named ("Mr. Grassley and Mr. Leahy"
   -> "Charles E. Grassley and Patrick J. Leahy");
 - an organisation keeps its whole name ("the Roper Center for Public Opinion Research");
-- a campaign is "<surname> campaign" ("Hillary Clinton’s campaign" -> "Clinton campaign");
+- a campaign or administration is "<surname> campaign" ("Hillary Clinton’s campaign" -> "Clinton
+  campaign"), "<surname> administration";
 - an acronym takes the article's spelled-out name ("IMF" -> "International Monetary Fund").
 """
 from __future__ import annotations
@@ -33,7 +34,7 @@ PERSON_LINKS = {"of", "for", "at", "from", "with"}
 MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists
 CAMPAIGN_RE = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
-    r"campaign\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
+    r"(campaign|administration)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
 
 
 def _plain(surface: str) -> str:
@@ -103,10 +104,11 @@ def conjoined_names(surface: str, mentions: list[list[str]]) -> Optional[str]:
 
 
 def campaign_name(surface: str) -> Optional[str]:
-    """"Clinton campaign" for "the Clinton campaign", "Hillary Clinton’s presidential campaign"; None otherwise."""
+    """"Clinton campaign" for "the Clinton campaign", "Hillary Clinton’s presidential campaign", and
+    "Obama administration" likewise; None otherwise."""
     m = CAMPAIGN_RE.search(_head_part(surface))
     core = [w for w in _core_name(m.group(1)) if w.casefold() not in SUFFIXES] if m else []
-    return f"{core[-1]} campaign" if core else None
+    return f"{core[-1]} {m.group(2)}" if core else None
 
 
 def spelled_out_names(text: str) -> dict[str, str]:

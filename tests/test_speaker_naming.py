@@ -44,6 +44,7 @@ def test_a_campaign_is_named_by_its_candidates_surname():
     assert campaign_name("Donald J. Trump’s presidential campaign") == "Trump campaign"
     assert campaign_name("Clinton’s campaign manager Robby Mook") is None  # a person of the campaign
     assert campaign_name("the campaign") is None
+    assert campaign_name("the Obama administration") == "Obama administration"
 
 
 def test_apply_naming_rewrites_only_what_the_conventions_cover():
