@@ -11,7 +11,9 @@ guideline asks, from the source mention and the article's own text:
 - an organisation keeps its whole name ("the Roper Center for Public Opinion Research");
 - a campaign or administration is "<surname> campaign" ("Hillary Clinton’s campaign" -> "Clinton
   campaign"), "<surname> administration";
-- an acronym takes the article's spelled-out name ("IMF" -> "International Monetary Fund").
+- an acronym takes the article's spelled-out name ("IMF" -> "International Monetary Fund");
+- a person's name takes its fullest form in the article's body when one person holds it
+  ("Clinton" -> "Hillary Clinton", not when Bill Clinton is in the article too).
 """
 from __future__ import annotations
 
