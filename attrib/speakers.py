@@ -349,17 +349,20 @@ def first_person_authors(article: Article) -> Article:
     theirs and is left alone; "we" is left alone too (an op-ed's "we" is its readers or its country:
     on PolNeAR dev, signatures for "we" were right twice and wrong twice)."""
     text = article.text
+    first = [bool(att.source) and article.span_text(att.source, sep=" ").strip().casefold() in FIRST_PERSON
+             for att in article.attributions]
+    if not any(first):
+        return article  # most articles: no text scan at all
     lower = lowercase_words(text)
-    signatures = [(m.start(), m.group(1).rstrip(".")) for m in SIGNATURE_RE.finditer(text)
-                  if not all(w.casefold() in lower for w in m.group(1).rstrip(".").split())]  # "Human Rights."
+    names = [(m.start(), m.group(1).rstrip(".")) for m in SIGNATURE_RE.finditer(text)]
+    signatures = [(at, name) for at, name in names if not all(w.casefold() in lower for w in name.split())]  # "Human Rights."
     bio = AUTHOR_BIO_RE.search(text)
     author = " ".join(_core_name(bio.group(1))) if bio else None
     if not signatures and not author:
         return article
     out = []
-    for att in article.attributions:
-        word = article.span_text(att.source, sep=" ").strip().casefold() if att.source else ""
-        if word in FIRST_PERSON and not any(
+    for att, is_first in zip(article.attributions, first):
+        if is_first and not any(
                 o is not att and any(s <= att.source[0][0] < e for s, e in o.content) for o in article.attributions):
             writer = next((name for at, name in signatures if at > att.source[0][0]), None) or author
             if writer:
