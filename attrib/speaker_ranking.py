@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
@@ -83,15 +84,18 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.casefold() not in CONNECTIVES and w[:1].isalpha()).upper()
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s*$")
+_HONORIFIC_OPENING = re.compile(r"(Mr|Mrs|Ms)\.?\s")
+
+
 def _gender_votes(text: str, spans: Sequence[tuple[int, int]], name_starts: Sequence[int]) -> int:
     """Honorifics before the mentions ("Mr.", "Ms.") and the first he/she after each, up to the next name."""
     votes = 0
     for s, e in spans:
-        before = text[max(0, s - 5):s]
-        if re.search(r"\bMr\.?\s*$", before):
-            votes += 2
-        elif re.search(r"\bM(?:rs|s)\.?\s*$", before):
-            votes -= 2
+        # The honorific stands before the mention, or opens it ("Ms Hosseini" is matched whole).
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, s - 5), s) or _HONORIFIC_OPENING.match(text, s, e)
+        if honorific:
+            votes += 2 if honorific.group(1) == "Mr" else -2
         i = bisect_right(name_starts, s)
         stop = min(e + 100, name_starts[i]) if i < len(name_starts) else e + 100
         m = re.search(r"\b(he|him|his|she|her)\b", text[e:stop], re.IGNORECASE)
@@ -328,10 +332,11 @@ class RankerBatch:
 
 
 def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor, rules: Article,
-                  csum: Optional[torch.Tensor] = None) -> RankerBatch:
+                  csum: Optional[torch.Tensor] = None, trim: bool = False) -> RankerBatch:
     """Ranker inputs for every attribution of `article` (ordered as `rules`, the rules' own output),
     filled into preallocated batch tensors: per-attribution tensors cost more than the features.
-    `csum`: the states' [T + 1, H] prefix sums, when the caller has them."""
+    `csum`: the states' [T + 1, H] prefix sums, when the caller has them. `trim`: pad to this article's
+    most candidates, not MAX_CANDIDATES (inference; training stacks rows of many articles)."""
     forms = name_forms(article.text)
     names = ArticleNames(article, forms)
     atts = rules.attributions
@@ -355,18 +360,27 @@ def ranker_inputs(article: Article, tok: TokenizedArticle, states: torch.Tensor,
         mention_rows[r, 1:len(cands)] = [own_index[nearest_mention(f, position)] for f in cands[1:]]
         candidates.append(cands)
         previous = att.speaker or previous
-    cand_states = torch.zeros(len(atts), MAX_CANDIDATES, hidden)
+    if trim and candidates:
+        width = max(len(c) for c in candidates)
+        features, mask, mention_rows = features[:, :width], mask[:, :width], mention_rows[:, :width]
+    cand_states = torch.zeros(len(atts), mention_rows.shape[1], hidden)
     known = mention_rows >= 0
     if known.any():
         cand_states[torch.from_numpy(known)] = own_states[torch.from_numpy(mention_rows[known])]
     return RankerBatch(candidates, src_states, cand_states, torch.from_numpy(features), torch.from_numpy(mask))
 
 
+@lru_cache(maxsize=1 << 14)
+def _outlet_or_place(name: str) -> bool:
+    """A known outlet or a place: never "he" or "she" (cached: every pronoun source asks of up to 63 names)."""
+    return is_known_outlet(name) or normalise_name(name) in PLACES
+
+
 @torch.inference_mode()
 def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.Tensor,
                   csum: Optional[torch.Tensor] = None) -> Article:
     """Replace the rules' speakers (`rules` = `resolve_speakers` output) by the ranker's best candidates."""
-    batch = ranker_inputs(rules, tok, states, rules, csum)
+    batch = ranker_inputs(rules, tok, states, rules, csum, trim=True)
     if not len(batch):
         return rules
     logits = ranker(**batch.model_inputs()).logits
@@ -378,8 +392,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     if person.any():
         banned = (feats[:, :, FEATURE_INDEX["org_like"]] > 0).numpy()  # array tests, not tensor element reads
         for r in person.nonzero()[:, 0].tolist():
-            banned[r, 1:len(batch.candidates[r])] |= [is_known_outlet(c.name) or normalise_name(c.name) in PLACES
-                                                      for c in batch.candidates[r][1:]]
+            banned[r, 1:len(batch.candidates[r])] |= [_outlet_or_place(c.name) for c in batch.candidates[r][1:]]
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = []

@@ -307,6 +307,8 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
             near = text[max(0, at - 40):at].split("\n")[-1]
             places.setdefault(_bare_word(title), []).append((end, " ".join(core), frozenset(_bare_words(near))))
     for m in ORGANISATION_RE.finditer(text):
+        if not any(c.isspace() for c in m.group(0)):  # one word (most matches): never a two-word name
+            continue
         names = _bare_words(m.group(0))
         for head in set(names) & ORGANISATION_HEADS if len(names) >= 2 else ():
             name = " ".join(m.group(0).split()[1:] if names[0] == "the" else m.group(0).split()).rstrip(".,")

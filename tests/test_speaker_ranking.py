@@ -31,6 +31,13 @@ def test_name_forms_gather_compatible_mentions_and_gender():
     assert forms["Kazem Jalali"].gender == 1 and forms["Maria Zakharova"].gender == -1
 
 
+def test_an_honorific_opening_a_mention_gives_its_gender():
+    # "Ms Hosseini" is matched whole (honorific and surname), with no pronoun after it.
+    text = "Zahra Hosseini works in Tehran. Mohammad Reza spoke first. Ms Hosseini said the ban was wrong."
+    forms = {f.name: f for f in name_forms(text)}
+    assert forms["Zahra Hosseini"].gender == -1
+
+
 def test_candidate_features_describe_the_relation():
     art = Article(id="t", text=TEXT, attributions=[])
     forms = name_forms(TEXT)
@@ -103,8 +110,14 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
             logits[:, names.index("Omar Khaled")] = 5.0
             return type("Out", (), {"logits": logits.masked_fill(~mask, float("-inf"))})()
 
-    from attrib.speaker_ranking import ranker_inputs
-    candidates = ranker_inputs(art, tok, states, art).candidates[0][1:]
+    from attrib.speaker_ranking import MAX_CANDIDATES, ranker_inputs
+    full, trimmed = ranker_inputs(art, tok, states, art), ranker_inputs(art, tok, states, art, trim=True)
+    candidates = full.candidates[0][1:]
+    # Inference pads to the article's own candidates, training to MAX_CANDIDATES; the rows agree.
+    assert full.mask.shape[1] == MAX_CANDIDATES and trimmed.mask.shape[1] == len(candidates) + 1
+    width = trimmed.mask.shape[1]
+    assert torch.equal(full.features[:, :width], trimmed.features) and not full.mask[:, width:].any()
+    assert torch.equal(full.candidate_states[:, :width], trimmed.candidate_states)
     out = rank_speakers(PrefersTheOutlet(), art, tok, states)
     assert out.attributions[0].speaker == "Omar Khaled"
     from dataclasses import replace
