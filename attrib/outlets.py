@@ -111,8 +111,23 @@ PLACES = frozenset(normalise_name(p) for p in (
 ))
 
 
+# A capitalised word that opens a sentence before a name is not part of it ("On The Steve Harvey Morning
+# Show", "During CNN’s town hall"), nor is an indefinite article ("A Bloomberg poll").
+SENTENCE_PREPOSITIONS = {"on", "in", "during", "at", "from", "with", "after", "before", "by", "for", "to", "as",
+                         "but", "and", "when", "while", "via", "through", "unlike", "like", "per", "a", "an"}
+
+
+def _without_opening_preposition(text: str, start: int, end: int) -> int:
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and first[0].casefold() in SENTENCE_PREPOSITIONS and first[1][:1].isupper():
+        return start + len(first[0]) + 1
+    return start
+
+
 def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     """Name chunks and platform verbs in the sentences that hold an attribution's source or cue (or content)."""
+    # A no-break space joins a name like a space ("The Laura Ingraham\xa0Show"); same length, same offsets.
+    text = article.text.replace("\xa0", " ")
     bounds = sentence_bounds(article.text)
     wanted = set()
     for att in article.attributions:
@@ -122,14 +137,15 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     for i in sorted(wanted):
         lo, hi = bounds[i]
         for pattern in (NAME_CHUNK, PLATFORM_VERB):
-            for m in pattern.finditer(article.text, lo, hi):
+            for m in pattern.finditer(text, lo, hi):
                 start, end = m.start(), m.end()
-                while end > start and article.text[end - 1] in ".,;:’'”\"":
+                while end > start and text[end - 1] in ".,;:’'”\"":
                     end -= 1
+                start = _without_opening_preposition(text, start, end)
                 # An owner before a common noun ("Iran's ambassador") is not a channel, nor is a country.
                 # Numbers may open a name ("60 Minutes") but are none alone ("45-year").
-                chunk = article.text[start:end]
-                if end > start and not POSSESSIVE_OWNER.match(article.text, start) and not FIRST_PERSON.match(chunk) and (
+                chunk = text[start:end]
+                if end > start and not POSSESSIVE_OWNER.match(text, start) and not FIRST_PERSON.match(chunk) and (
                         normalise_name(chunk) not in PLACES) and (pattern is PLATFORM_VERB or any(
                         c.isupper() for c in chunk)):
                     out.append((start, end))

@@ -48,6 +48,17 @@ def test_candidates_take_quoted_programmes_and_skip_first_person():
     assert "MSNBC\u2019s \u201cMorning Joe" in found and "I've" not in found
 
 
+def test_candidates_drop_an_opening_preposition_and_join_no_break_spaces():
+    text = ("On The Steve Harvey Morning Show on Tuesday, Clinton criticized the officer. "
+            "Christie said it on The Laura Ingraham\xa0Show. A Bloomberg poll showed a tie.")
+    atts = [Attribution(content=_span(text, "the officer"), cue=_span(text, "criticized"), source=_span(text, "Clinton")),
+            Attribution(content=_span(text, "it"), cue=_span(text, "said"), source=_span(text, "Christie")),
+            Attribution(content=_span(text, "a tie"), cue=_span(text, "showed"), source=_span(text, "A Bloomberg poll"))]
+    found = {text[s:e] for s, e in outlet_candidates(Article(id="a", text=text, attributions=atts))}
+    assert {"The Steve Harvey Morning Show", "The Laura Ingraham\xa0Show", "Bloomberg"} <= found
+    assert not any(f.startswith(("On ", "A ")) for f in found) and "Show" not in found
+
+
 def _span(text: str, s: str, nth: int = 0) -> list[list[int]]:
     i = -1
     for _ in range(nth + 1):
