@@ -161,7 +161,8 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 
     Cached: the rules and the ranker both ask for one article's names.
     """
-    found = [(m.span(), core) for m in NAME_RE.finditer(text) if (core := _core_name(m.group(0)))]
+    # A no-break space joins a name like a space ("Sen.\xa0Bernie Sanders"); same length, same offsets.
+    found = [(m.span(), core) for m in NAME_RE.finditer(text.replace("\xa0", " ")) if (core := _core_name(m.group(0)))]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
 

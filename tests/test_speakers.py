@@ -59,6 +59,10 @@ def test_titles_initials_suffixes_and_trailing_adverbs():
     assert source_type("Okafor later") == "named" and canonical("Okafor later", [["Ada", "Okafor"]]) == "Ada Okafor"
 
 
+def test_a_no_break_space_joins_a_name():
+    assert ["Donald", "Trump"] in name_mentions("Donald\xa0Trump said it was rigged.")
+
+
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     text = ("Donald Trump’s adviser spoke. Mitch McConnell and Ava DuVernay met James O’Neill. "
             "German Economy Minister Matthias Krüger met Selim Aydoğdu. NBC’s Dante Chinni said so.\n"
