@@ -165,6 +165,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     found = [(m.span(), core) for m in NAME_RE.finditer(text.replace("\xa0", " ")) if (core := _core_name(m.group(0)))]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
+    found = _split_headline(text, found, known, lower)
 
     def trimmed(c: list[str]) -> list[str]:
         """The longest name the article uses on its own inside `c`, if every other word is a common word."""
@@ -188,6 +189,59 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
         return c
 
     return tuple((span, tuple(trimmed(c) if len(c) >= 3 else opened(c))) for span, c in found)
+
+
+def _split_headline(text: str, found: list, known: set[str], lower: frozenset[str]) -> list:
+    """A Title Case headline glues names and words into one match ("Hillary Clinton Goes After Donald Trump
+    As The New Mitt Romney", "Lindsey Graham Says"). Split at the words the article writes in lower case;
+    in each piece keep the names the body uses ("Donald Trump"), else, in the chunk's first piece, the words
+    up to a surname the body uses ("Hillary Clinton" for "Hillary Clinton Goes"); a chunk with neither
+    stays whole."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return found
+    # `known` holds the headline's own chunks too, so a chunk that is one run stays whole and "As The New
+    # Mitt Romney" keeps "New": splitting those as well (known names from the body only) measured +8 -4
+    # on PolNeAR dev's gold attributions against +8 -0, the ranker then preferring a headline's "Melania
+    # Trump" for the body's "Trump".
+    surnames = {fold(c[-1]) for (start, _), c in found if start > headline_end}
+    out = []
+    for (start, end), core in found:
+        words = [(m.start() + start, m.end() + start, m.group(0).rstrip(",.:;!?")) for m in
+                 re.finditer(r"\S+", text[start:end])]
+        if end > headline_end or len(core) < 3:
+            out.append(((start, end), core))
+            continue
+        runs, run = [], []
+        for w in words:
+            if w[2].casefold() in lower:
+                runs.append(run)
+                run = []
+            else:
+                run.append(w)
+        runs.append(run)
+        # Only the chunk's first run may end in a bare surname: later ones follow a verb ("Hit Piece
+        # Exploits Trump Supporter").
+        pieces = [piece for n, r in enumerate(runs) for piece in _headline_names(r, known, surnames if n == 0 else set())]
+        out.extend(pieces or [((start, end), core)])
+    return out
+
+
+def _headline_names(run: list[tuple[int, int, str]], known: set[str], surnames: set[str]) -> list:
+    """The names in one run of capitalised headline words (see `_split_headline`)."""
+    names, i = [], 0
+    while i < len(run):
+        j = next((j for j in range(len(run), i + 1, -1) if " ".join(w[2] for w in run[i:j]) in known), None)
+        if j is None:
+            i += 1
+            continue
+        names.append(((run[i][0], run[j - 1][1]), tuple(w[2] for w in run[i:j])))
+        i = j
+    if names:
+        return names
+    last = max((k for k, w in enumerate(run) if fold(w[2]) in surnames), default=None)
+    core = _core_name(" ".join(w[2] for w in run[:last + 1])) if last is not None else []
+    return [((run[0][0], run[last][1]), tuple(core))] if core else []
 
 
 @lru_cache(maxsize=16)

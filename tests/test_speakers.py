@@ -63,6 +63,17 @@ def test_a_no_break_space_joins_a_name():
     assert ["Donald", "Trump"] in name_mentions("Donald\xa0Trump said it was rigged.")
 
 
+def test_a_title_case_headline_is_split_into_its_names():
+    text = ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nIf it worked against Mitt Romney, "
+            "it might work as well against Donald Trump, Clinton said after the debate.")
+    mentions = name_mentions(text)
+    assert ["Hillary", "Clinton"] in mentions and ["Donald", "Trump"] in mentions[:3]
+    assert not any("Goes" in m or "After" in m for m in mentions)
+    # A later piece of the headline follows a verb: no bare surname makes a name of it.
+    text = "Washington Post Hit Piece Exploits Trump Supporter.\n\nThe piece was a hit on Trump, the Washington Post said."
+    assert not any("Exploits" in m for m in name_mentions(text))
+
+
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     text = ("Donald Trump’s adviser spoke. Mitch McConnell and Ava DuVernay met James O’Neill. "
             "German Economy Minister Matthias Krüger met Selim Aydoğdu. NBC’s Dante Chinni said so.\n"
