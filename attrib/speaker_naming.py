@@ -170,11 +170,12 @@ def apply_naming(article: Article) -> Article:
     """Every attribution's speaker written by the guideline's conventions (see the module docstring)."""
     if not article.attributions:
         return article
-    mentions = name_mentions(article.text)
-    named = replace(article, attributions=[_named(article, a, mentions) for a in article.attributions])
-    # Forms from the body only: a Title Case headline glues words to names ("Christie Calls Hillary Clinton").
+    # Forms from the body only: a Title Case headline glues words to names ("Christie Calls Hillary Clinton",
+    # "Derelict Obama").
     first_line = article.text.find("\n")
-    body = [list(core) for (start, _), core in name_matches(article.text) if start > first_line] if first_line >= 0 else mentions
+    body = ([list(core) for (start, _), core in name_matches(article.text) if start > first_line] if first_line >= 0
+            else name_mentions(article.text))
+    named = replace(article, attributions=[_named(article, a, body) for a in article.attributions])
     common = lowercase_words(article.text)
     named = replace(named, attributions=[replace(a, speaker=fullest_form(a.speaker, body, common)) if a.speaker else a
                                          for a in named.attributions])

@@ -14,6 +14,15 @@ def test_a_source_naming_several_people_names_them_all():
     assert conjoined_names("the United States, Britain and France", mentions) == "United States, Britain and France"
 
 
+def test_several_people_take_their_forms_from_the_body_not_the_headline():
+    text = "Derelict Obama and Clinton Fail Vets.\n\nPresident Obama and Hillary Clinton spoke. Obama and Clinton said it."
+    start = text.index("Obama and Clinton said")
+    att = Attribution(content=[(start + 23, len(text) - 1)], source=[(start, start + 17)], cue=[(start + 18, start + 22)],
+                      speaker="Hillary Clinton", source_type="named")
+    out = apply_naming(Article(id="h", text=text, attributions=[att]))
+    assert out.attributions[0].speaker == "Obama and Hillary Clinton"
+
+
 def test_one_name_holding_and_is_not_a_list():
     mentions = name_mentions("The Securities and Exchange Commission sued.")
     assert conjoined_names("The Securities and Exchange Commission", mentions) is None
