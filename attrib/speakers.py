@@ -183,8 +183,10 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
         before = text[max(0, start - 8):start].rstrip(" \"“‘'(")
         starts[tuple(c)] = starts.get(tuple(c), True) and (not before or before[-1] in ".!?:\n")
 
+    surnames = {c[-1] for _, c in found if len(c) >= 2}
+
     def opened(c: list[str]) -> list[str]:
-        if len(c) == 2 and c[0].casefold() in lower and c[1] in known and starts[tuple(c)]:
+        if len(c) == 2 and c[0].casefold() in lower and (c[1] in known or c[1] in surnames) and starts[tuple(c)]:
             return c[1:]
         return c
 

@@ -133,3 +133,6 @@ def test_a_common_word_opening_a_sentence_is_not_part_of_a_name():
     assert "Unlike Patriot" not in mentions and mentions.count("Patriot") == 2
     assert "Said Ellis" not in mentions and mentions.count("Ellis") == 2
     assert mentions.count("Bill Clinton") == 2  # it also stands mid-sentence: a first name, not the common word
+    # "Said Ellis" also goes when the article only ever writes the surname inside a fuller name
+    mentions = [" ".join(m) for m in name_mentions("Ryan Ellis studies taxes.\nSaid Ellis: it is fine, he said.")]
+    assert "Said Ellis" not in mentions and "Ellis" in mentions
