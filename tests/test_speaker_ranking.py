@@ -125,3 +125,28 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     vague = replace(art, attributions=[replace(art.attributions[0], source_type="vague")])
     named = rank_speakers(PrefersTheOutlet(), vague, tok, states).attributions[0]
     assert named.speaker == "Omar Khaled" and named.source_type == "description"  # resolved, so not anonymous
+
+
+def test_a_country_or_an_acronym_source_keeps_its_name_when_the_ranker_says_nobody(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = "Japan said no. The I.R.S. said yes. Video showed the crash. Tokyo officials met Omar Khaled."
+    art = resolve_speakers(Article(id="t", text=text, attributions=[
+        Attribution(content=_span(text, "no"), source=_span(text, "Japan")),
+        Attribution(content=_span(text, "yes"), source=_span(text, "The I.R.S.")),
+        Attribution(content=_span(text, "the crash"), source=_span(text, "Video"))]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+
+    class SaysNobody:
+        def __call__(self, features, mask, **_):
+            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+            logits[:, 0] = 10.0
+            return type("Out", (), {"logits": logits})()
+
+    out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
+    assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None]  # the rules' name for the acronym
