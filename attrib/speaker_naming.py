@@ -13,7 +13,9 @@ guideline asks, from the source mention and the article's own text:
   campaign"), "<surname> administration";
 - an acronym takes the article's spelled-out name ("IMF" -> "International Monetary Fund");
 - a person's name takes its fullest form in the article's body when one person holds it
-  ("Clinton" -> "Hillary Clinton", not when Bill Clinton is in the article too).
+  ("Clinton" -> "Hillary Clinton", not when Bill Clinton is in the article too);
+- a poll speaks for its pollster, joint ones whole ("The Reuters/Ipsos poll", later "the poll"
+  -> "Reuters/Ipsos"; "a new Washington Post-ABC News national poll" -> "Washington Post-ABC News").
 """
 from __future__ import annotations
 
@@ -37,6 +39,36 @@ MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socia
 CAMPAIGN_RE = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
     r"(campaign|administration)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
+
+
+# A pollster's name (capitalised words, joined by spaces, "/" or "-": "Reuters/Ipsos", "Washington Post-ABC
+# News") before up to three lower-case words and "poll" or "survey" ("tracking", "national", "opinion").
+_POLLSTER = r"[A-Z][\w.&’']*(?:(?: |/|-)(?:[A-Z][\w.&’']*|of|and))*"
+POLL_RE = re.compile(rf"(?<![\w’'])({_POLLSTER})(?:['’]s)?(?: [a-z-]+){{0,3}} (?:poll|survey)\b")
+# A source that is a poll without its pollster's name: "the poll", "this poll", "The new poll", "New Poll".
+BARE_POLL_RE = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:(?:[Nn]ew|[Ll]atest)\s+)?(?:poll|Poll|survey|Survey)")
+
+
+def pollster_name(surface: str, text: str, position: int) -> Optional[str]:
+    """The pollster a poll source speaks for: named in the source ("The Reuters/Ipsos poll"), or, for a bare
+    "the poll", the poll named last before it (else first after it, for a headline's "New Poll")."""
+    own = [p for m in POLL_RE.finditer(surface.replace("\xa0", " ")) if (p := _pollster(m.group(1)))]
+    if own:
+        return own[0]
+    if not BARE_POLL_RE.fullmatch(surface.strip(" ,")):
+        return None
+    # Polls the text names ("The poll" names none); a no-break space is a space (same length, same offsets).
+    polls = [(m.start(), m.end(), p) for m in POLL_RE.finditer(text.replace("\xa0", " ")) if (p := _pollster(m.group(1)))]
+    before = [p for start, end, p in polls if end <= position]
+    after = [p for start, end, p in polls if start >= position]
+    return before[-1] if before else after[0] if after else None
+
+
+def _pollster(name: str) -> Optional[str]:
+    words = name.split(" ")
+    while words and words[0] in {"The", "A", "An", "This", "That", "Latest"}:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _plain(surface: str) -> str:
@@ -144,7 +176,7 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
     if not att.source or att.source_type not in ("named", "description"):
         return att
     surface = article.span_text(att.source, sep=" ")
-    speaker = campaign_name(surface)
+    speaker = campaign_name(surface) or pollster_name(surface, article.text, att.source[0][0])
     if speaker is None and att.source_type == "named":
         speaker = conjoined_names(surface, mentions) or organisation_name(surface, att.speaker)
     return replace(att, speaker=speaker) if speaker else att

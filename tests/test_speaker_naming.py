@@ -1,6 +1,7 @@
 """How chosen speakers are written (attrib.speaker_naming) and descriptions tied to names (attrib.speakers)."""
 from attrib.schema import Article, Attribution
-from attrib.speaker_naming import apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name
+from attrib.speaker_naming import (apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name,
+                                   pollster_name)
 from attrib.speakers import described_name, name_mentions
 
 
@@ -21,6 +22,18 @@ def test_several_people_take_their_forms_from_the_body_not_the_headline():
                       speaker="Hillary Clinton", source_type="named")
     out = apply_naming(Article(id="h", text=text, attributions=[att]))
     assert out.attributions[0].speaker == "Obama and Hillary Clinton"
+
+
+def test_a_poll_speaks_for_its_pollster():
+    text = ("New Poll Shows a Tie.\n\nThe latest Reuters/Ipsos opinion poll released Friday found a tie. "
+            "A New York Times/CBS News poll had Clinton ahead. Most polls agree. The poll also found gloom.")
+    assert pollster_name("The latest Reuters/Ipsos opinion poll released Friday", text, 23) == "Reuters/Ipsos"
+    assert pollster_name("A New York Times/CBS News poll", text, 90) == "New York Times/CBS News"
+    at = text.index("The poll also")
+    assert pollster_name("The poll", text, at) == "New York Times/CBS News"  # the poll named last before it
+    assert pollster_name("New Poll", text, 0) == "Reuters/Ipsos"  # a headline's poll: the first named after it
+    assert pollster_name("Most polls", text, text.index("Most")) is None  # several polls have no one pollster
+    assert pollster_name("Pat Caddell", text, 0) is None
 
 
 def test_one_name_holding_and_is_not_a_list():
