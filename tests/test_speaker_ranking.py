@@ -127,7 +127,7 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     assert named.speaker == "Omar Khaled" and named.source_type == "description"  # resolved, so not anonymous
 
 
-def test_a_country_or_an_acronym_source_keeps_its_name_when_the_ranker_says_nobody(tiny_bert):
+def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker_says_nobody(tiny_bert):
     import torch
     from transformers import AutoTokenizer
 
@@ -135,11 +135,14 @@ def test_a_country_or_an_acronym_source_keeps_its_name_when_the_ranker_says_nobo
     from attrib.speaker_ranking import rank_speakers
     from attrib.speakers import resolve_speakers
 
-    text = "Japan said no. The I.R.S. said yes. Video showed the crash. Tokyo officials met Omar Khaled."
+    text = ("Japan said no. The I.R.S. said yes. Video showed the crash. Tokyo officials met Omar Khaled. "
+            "Heather Samuelson, who sorted the emails, called it routine. Republicans, who met, called it odd.")
     art = resolve_speakers(Article(id="t", text=text, attributions=[
         Attribution(content=_span(text, "no"), source=_span(text, "Japan")),
         Attribution(content=_span(text, "yes"), source=_span(text, "The I.R.S.")),
-        Attribution(content=_span(text, "the crash"), source=_span(text, "Video"))]))
+        Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
+        Attribution(content=_span(text, "routine"), source=_span(text, "who")),
+        Attribution(content=_span(text, "odd"), source=_span(text, "who", 1))]))
     tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
 
     class SaysNobody:
@@ -149,4 +152,5 @@ def test_a_country_or_an_acronym_source_keeps_its_name_when_the_ranker_says_nobo
             return type("Out", (), {"logits": logits})()
 
     out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
-    assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None]  # the rules' name for the acronym
+    # the rules' name for the acronym; a relative pronoun's name, but no group of members
+    assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None, "Heather Samuelson", None]
