@@ -341,6 +341,10 @@ class Inheritance:
     # 0.531 -> 0.564 (P 0.601 -> 0.590, R 0.476 -> 0.539); a share of 0.4 gives 0.550, 0.6 gives 0.560,
     # any speaker at all 0.514. World dev and the seed unchanged. Above 1: never.
     interview_share: float = 0.5
+    # An outlet staging an event ("During a CNN town hall", "a forum sponsored by NBC News") carries the
+    # statements of everyone who speaks in the paragraphs it opens (this many on), wherever they speak
+    # again later in the article. 0: never.
+    event_paragraphs: int = 3
 
 
 def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
@@ -417,7 +421,32 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders) else a for a in done]
     if inherit is not None:
         done = _interview_outlet(article.text, done, inherit.interview_share)
+        if inherit.event_paragraphs:
+            done = _event_outlet(article.text, done, mentions, named, breaks, inherit.event_paragraphs)
     return replace(article, attributions=done)
+
+
+EVENT_NOUNS = r"(?:town[ -]hall|forum|debate|interview|show|program|programme|broadcast|special|documentary|podcast)"
+_EVENT_AFTER = re.compile(rf"(?:[’']s)?\s+(?:[\w’'-]+\s+){{0,2}}?{EVENT_NOUNS}\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(rf"{EVENT_NOUNS}\W{{0,3}}\s+(?:sponsored|hosted|moderated|broadcast|aired|organi[sz]ed)\s+by\s+$",
+                           re.IGNORECASE)
+
+
+def _event_outlet(text: str, atts: list[Attribution], mentions: Sequence[tuple[int, int]],
+                  named: dict, breaks: Sequence[int], paragraphs: int) -> list[Attribution]:
+    """Statements at an event an outlet stages take it (see `Inheritance.event_paragraphs`)."""
+    bounds = sentence_bounds(text)
+    for m in mentions:
+        outlet = named.get(m)
+        if not outlet or not (_EVENT_AFTER.match(text, m[1]) or _EVENT_BEFORE.search(text, max(0, m[0] - 60), m[0])):
+            continue
+        first = bisect_right(breaks, m[0])
+        participants = {a.speaker for a in atts if a.speaker and first <= bisect_right(breaks, a.content[0][0]) <= first + paragraphs
+                        and a.content[0][0] >= bounds[sentence_of(bounds, m[0])][0]}
+        atts = [replace(a, outlet=outlet) if not a.outlet and a.speaker in participants and a.content[0][0] >= m[0]
+                and not _generic_channel(text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)})
+                else a for a in atts]
+    return atts
 
 
 def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[Attribution]:

@@ -303,3 +303,30 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
     assert got == ["Trending Today USA", "Trending Today USA", None, "Trending Today USA", None]
     assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(interview_share=2.0)).attributions] == [
         "Trending Today USA", None, None, None, None]
+
+
+def test_an_outlets_event_carries_everyone_who_speaks_there():
+    from attrib.outlets import Inheritance
+
+    text = ("Obama answered a mother.\n\nDuring a CNN town hall, Tina Houchins asked about her son.\n\n"
+            "Obama said the words mattered.\n\nObama added that labels hurt.\n\nA.\n\nB.\n\nC.\n\nD.\n\n"
+            "Trump said Obama was weak.\n\nObama said he meant Trump.")
+
+    def att(content, cue, nth, source, nth_source, speaker):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth), source=_span(text, source, nth_source),
+                           speaker=speaker)
+
+    atts = [att("a mother", "answered", 0, "Obama", 0, "Barack Obama"),
+            att("about her son", "asked", 0, "Tina Houchins", 0, "Tina Houchins"),
+            att("the words mattered", "said", 0, "Obama", 1, "Barack Obama"),
+            att("that labels hurt", "added", 0, "Obama", 2, "Barack Obama"),
+            att("Obama was weak", "said", 1, "Trump", 0, "Donald Trump"),
+            att("he meant Trump", "said", 2, "Obama", 4, "Barack Obama")]
+    article = Article(id="e", text=text, attributions=atts)
+    mentions = [tuple(_span(text, "CNN")[0])]
+    got = [a.outlet for a in assign_outlets(article, mentions).attributions]
+    # Everyone speaking in the paragraphs the town hall opens, from there on; not before it, nor Trump,
+    # who only speaks later.
+    assert got == [None, "CNN", "CNN", "CNN", None, "CNN"]
+    assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(event_paragraphs=0)).attributions] == [
+        None, "CNN", None, None, None, None]
