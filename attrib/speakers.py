@@ -41,7 +41,8 @@ VAGUE = {
 _TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
 # Names stay on one line, joined by single spaces; a possessive ("Donald Trump’s") ends a
 # name, since the repetition needs a space right after each word.
-NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|de|van|von|bin))*")
+# A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
+NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|de|van|von|bin|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
 PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
 QUANTIFIERS = {"a", "an", "some", "many", "several", "one", "two", "three", "other", "another", "most", "few"}
@@ -70,7 +71,11 @@ def _core_words(surface: str) -> tuple[str, ...]:
     CEO"), so the name starts after it; middle initials and suffixes stay ("John D. Podesta").
     """
     surface = re.sub(r"\([^)]*\)", " ", surface)
-    surface = re.sub(r"[“\"][^”\"]{1,20}[”\"]", " ", surface)  # nicknames: Robert C. "Bobby" Scott
+    # A one-word nickname between name words stays, in straight quotes (Robert C. "Bobby" Scott, as the
+    # guideline writes it); other quoted words go.
+    nicknames = set(re.findall(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])", surface))
+    surface = re.sub(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])", r"\1", surface)
+    surface = re.sub(r"[“\"][^”\"]{1,20}[”\"]", " ", surface)
     out: list[str] = []
     before_title: list[str] = []
     owner = False
@@ -98,7 +103,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
-    return tuple(out)
+    return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
 
 # Adverbs a predicted source span may drag along ("Okafor later told Reuters").
@@ -257,7 +262,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 def fold(word: str) -> str:
     """A name word for comparison: case-folded, typographic apostrophes straight (O’Neill = O'Neill = O'NEILL)."""
-    return word.casefold().replace("’", "'")
+    return word.casefold().replace("’", "'").strip('"')
 
 
 def _surname(core: list[str]) -> str:

@@ -63,6 +63,14 @@ def test_a_no_break_space_joins_a_name():
     assert ["Donald", "Trump"] in name_mentions("Donald\xa0Trump said it was rigged.")
 
 
+def test_a_nickname_between_name_words_belongs_to_the_name():
+    mentions = name_mentions("Rep. Robert C. \u201cBobby\u201d Scott (D-Va.) spoke. Bobby Scott said so. Scott left.")
+    assert ["Robert", "C.", '"Bobby"', "Scott"] in mentions and ["Bobby", "Scott"] in mentions
+    from attrib.speaker_naming import fullest_form
+
+    assert fullest_form("Bobby Scott", mentions) == 'Robert C. "Bobby" Scott'
+
+
 def test_a_title_case_headline_is_split_into_its_names():
     text = ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nIf it worked against Mitt Romney, "
             "it might work as well against Donald Trump, Clinton said after the debate.")
