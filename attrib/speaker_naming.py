@@ -27,7 +27,7 @@ from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speaker_ranking import _initials
-from .speakers import (ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, canonical, fold,
+from .speakers import (ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions)
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
@@ -191,7 +191,7 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
     if not words or len(words) > 3:
         return speaker
     folded = {fold(w) for w in words}
-    longer = [m for m in mentions if len(m) > len(words) and fold(m[-1]) == fold(words[-1]) and folded <= {fold(w) for w in m}
+    longer = [m for m in mentions if len(m) > len(words) and _surname(m) == _surname(words) and folded <= {fold(w) for w in m}
               and not any(w.casefold() in common for w in m if fold(w) not in folded)]
     if not longer or len({fold(m[0]) for m in longer}) > 1:
         return speaker

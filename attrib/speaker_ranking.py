@@ -78,7 +78,7 @@ def _compatible(short: list[str], long: list[str]) -> bool:
         return False
     s = [fold(w) for w in short if w.casefold() not in SUFFIXES] or [fold(short[-1])]
     lw = [fold(w) for w in long if w.casefold() not in SUFFIXES] or [fold(long[-1])]
-    return s[-1] == lw[-1] and all(w in lw for w in s[:-1])
+    return _surname(short) == _surname(long) and all(w in lw for w in s[:-1])
 
 
 def _initials(words: list[str]) -> str:
@@ -300,7 +300,7 @@ def candidate_block(article: Article, names: ArticleNames, atts: Sequence[Attrib
     no_forms = np.zeros(len(names.forms), dtype=bool)
     rules_keys = np.array([normalise_name(x) if x else None for x in rules_speakers], dtype=object)[:, None]
     previous_keys = np.array([normalise_name(x) if x else None for x in previous_speakers], dtype=object)[:, None]
-    surnames = np.array([fold(c[-1]) if c else None for c in cores], dtype=object)[:, None]
+    surnames = np.array([_surname(c) if c else None for c in cores], dtype=object)[:, None]
     acronyms = np.array([c[0] if len(c) == 1 and c[0].isupper() and len(c[0]) > 1 else None for c in cores],
                         dtype=object)[:, None]
     cols = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
@@ -265,9 +265,16 @@ def fold(word: str) -> str:
     return word.casefold().replace("’", "'").strip('"')
 
 
-def _surname(core: list[str]) -> str:
-    """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), folded (PENCE = Pence)."""
-    words = [w for w in core if w.casefold() not in SUFFIXES] or core
+# A hyphenated given name after the surname (Korean order: Ban Ki-moon, Kim Jong-un, Moon Jae-in).
+SURNAME_FIRST_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _surname(core: Sequence[str]) -> str:
+    """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), folded (PENCE = Pence); the
+    first word of a name in Korean order ("Ban" in Ban Ki-moon, so "Mr. Ban" is him)."""
+    words = [w for w in core if w.casefold() not in SUFFIXES] or list(core)
+    if len(words) >= 2 and SURNAME_FIRST_GIVEN.fullmatch(words[-1]):
+        return fold(words[0])
     return fold(words[-1])
 
 

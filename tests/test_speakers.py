@@ -71,6 +71,16 @@ def test_a_nickname_between_name_words_belongs_to_the_name():
     assert fullest_form("Bobby Scott", mentions) == 'Robert C. "Bobby" Scott'
 
 
+def test_a_name_in_korean_order_has_its_surname_first():
+    from attrib.speaker_naming import fullest_form
+    from attrib.speaker_ranking import name_forms
+
+    text = "Secretary General Ban Ki-moon spoke. Mr. Ban said the talks failed. Kim Jong-un was silent."
+    forms = {f.name: f for f in name_forms(text)}
+    assert len(forms["Ban Ki-moon"].compatible) == 2 and forms["Kim Jong-un"].surname == "kim"
+    assert fullest_form("Ban", name_mentions(text)) == "Ban Ki-moon"
+
+
 def test_a_title_case_headline_is_split_into_its_names():
     text = ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nIf it worked against Mitt Romney, "
             "it might work as well against Donald Trump, Clinton said after the debate.")
