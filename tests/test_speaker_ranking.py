@@ -154,3 +154,27 @@ def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker
     out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
     # the rules' name for the acronym; a relative pronoun's name, but no group of members
     assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None, "Heather Samuelson", None]
+
+
+def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = "Video showed the crash. Lawmakers said it was bad. The video and the lawmakers agreed. Omar Khaled spoke."
+    art = resolve_speakers(Article(id="t", text=text, attributions=[
+        Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
+        Attribution(content=_span(text, "it was bad"), source=_span(text, "Lawmakers"))]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+
+    class PicksTheSourcesOwnForm:
+        def __call__(self, features, mask, **_):
+            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+            logits[:, 1] = 10.0  # the nearest name form: the source's own capitalised word
+            return type("Out", (), {"logits": logits})()
+
+    out = rank_speakers(PicksTheSourcesOwnForm(), art, tok, torch.randn(len(tok), 32))
+    assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "description"), (None, "vague")]
