@@ -28,7 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .text import normalise_name, paragraph_breaks, sentence_bounds, sentence_of
+from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
 DESCRIPTORS = {
@@ -126,8 +126,7 @@ def _without_opening_preposition(text: str, start: int, end: int) -> int:
 
 def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     """Name chunks and platform verbs in the sentences that hold an attribution's source or cue (or content)."""
-    # A no-break space joins a name like a space ("The Laura Ingraham\xa0Show"); same length, same offsets.
-    text = article.text.replace("\xa0", " ")
+    text = plain_spaces(article.text)
     bounds = sentence_bounds(article.text)
     wanted = set()
     for att in article.attributions:

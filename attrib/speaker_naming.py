@@ -27,15 +27,15 @@ from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speaker_ranking import _initials
-from .speakers import (ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
+from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions)
+from .text import plain_spaces
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
 CONNECTIVES = ("of", "for", "on", "to", "and", "the", "&")
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 PERSON_LINKS = {"of", "for", "at", "from", "with"}
-MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists
 CAMPAIGN_RE = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
     r"(campaign|administration)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
@@ -52,13 +52,13 @@ BARE_POLL_RE = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:(?:[Nn]ew|[Ll]a
 def pollster_name(surface: str, text: str, position: int) -> Optional[str]:
     """The pollster a poll source speaks for: named in the source ("The Reuters/Ipsos poll"), or, for a bare
     "the poll", the poll named last before it (else first after it, for a headline's "New Poll")."""
-    own = [p for m in POLL_RE.finditer(surface.replace("\xa0", " ")) if (p := _pollster(m.group(1)))]
+    own = [p for m in POLL_RE.finditer(plain_spaces(surface)) if (p := _pollster(m.group(1)))]
     if own:
         return own[0]
     if not BARE_POLL_RE.fullmatch(surface.strip(" ,")):
         return None
-    # Polls the text names ("The poll" names none); a no-break space is a space (same length, same offsets).
-    polls = [(m.start(), m.end(), p) for m in POLL_RE.finditer(text.replace("\xa0", " ")) if (p := _pollster(m.group(1)))]
+    # Polls the text names ("The poll" names none).
+    polls = [(m.start(), m.end(), p) for m in POLL_RE.finditer(plain_spaces(text)) if (p := _pollster(m.group(1)))]
     before = [p for start, end, p in polls if end <= position]
     after = [p for start, end, p in polls if start >= position]
     return before[-1] if before else after[0] if after else None

@@ -24,7 +24,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
-from .speakers import (SUFFIXES, _core_name, _head_part, _surname, _words, fold, lowercase_words, name_matches,
+from .speakers import (MEMBERS_RE, SUFFIXES, _core_name, _head_part, _surname, _words, fold, lowercase_words, name_matches,
                        source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
@@ -411,12 +411,9 @@ def _common_word(surface: str, text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word.casefold() in lowercase_words(text) and not _outlet_or_place(word)
 
 
-_MEMBERS = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats: a group, not one speaker
-
-
 def _could_be_antecedent(form: NameForm, text: str) -> bool:
     """A name a relative pronoun may stand for: not a group of members, nor a common word ("Department")."""
-    return not _MEMBERS.fullmatch(form.name) and (len(form.words) > 1 or form.words[0].casefold() not in lowercase_words(text))
+    return not MEMBERS_RE.fullmatch(form.name) and (len(form.words) > 1 or form.words[0].casefold() not in lowercase_words(text))
 
 
 _PLACE_OR_ACRONYM_SOURCE = re.compile(r"(?:[Tt]he )?((?:[A-Z]\.){2,}|[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[,.]?")

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
 from .schema import Article, Attribution
+from .text import plain_spaces
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his", "them", "you", "who", "that", "which", "whom"}
 TITLES = {
@@ -63,6 +64,10 @@ def _core_name(surface: str) -> list[str]:
     return list(_core_words(surface))
 
 
+NICKNAME_RE = re.compile(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])")
+MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists: members, not one speaker
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -73,8 +78,8 @@ def _core_words(surface: str) -> tuple[str, ...]:
     surface = re.sub(r"\([^)]*\)", " ", surface)
     # A one-word nickname between name words stays, in straight quotes (Robert C. "Bobby" Scott, as the
     # guideline writes it); other quoted words go.
-    nicknames = set(re.findall(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])", surface))
-    surface = re.sub(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])", r"\1", surface)
+    nicknames = set(NICKNAME_RE.findall(surface))
+    surface = NICKNAME_RE.sub(r"\1", surface)
     surface = re.sub(r"[“\"][^”\"]{1,20}[”\"]", " ", surface)
     out: list[str] = []
     before_title: list[str] = []
@@ -166,8 +171,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 
     Cached: the rules and the ranker both ask for one article's names.
     """
-    # A no-break space joins a name like a space ("Sen.\xa0Bernie Sanders"); same length, same offsets.
-    found = [(m.span(), core) for m in NAME_RE.finditer(text.replace("\xa0", " ")) if (core := _core_name(m.group(0)))]
+    found = [(m.span(), core) for m in NAME_RE.finditer(plain_spaces(text)) if (core := _core_name(m.group(0)))]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
     found = _split_headline(text, found, known, lower)
@@ -214,11 +218,11 @@ def _split_headline(text: str, found: list, known: set[str], lower: frozenset[st
     surnames = {fold(c[-1]) for (start, _), c in found if start > headline_end}
     out = []
     for (start, end), core in found:
-        words = [(m.start() + start, m.end() + start, m.group(0).rstrip(",.:;!?")) for m in
-                 re.finditer(r"\S+", text[start:end])]
         if end > headline_end or len(core) < 3:
             out.append(((start, end), core))
             continue
+        words = [(m.start() + start, m.end() + start, m.group(0).rstrip(",.:;!?")) for m in
+                 re.finditer(r"\S+", text[start:end])]
         runs, run = [], []
         for w in words:
             if w[2].casefold() in lower:

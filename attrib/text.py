@@ -103,6 +103,12 @@ def context(text: str, span: Span, width: int = 80) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def plain_spaces(text: str) -> str:
+    """No-break spaces as plain ones, for the name patterns ("Donald\xa0Trump", "The Laura Ingraham\xa0Show"):
+    one character for one, so offsets into the result are offsets into `text`."""
+    return text.replace("\xa0", " ")
+
+
 def normalise_name(name: Optional[str]) -> str:
     """Case-folded words without possessives or a leading "the"; cached (speakers repeat)."""
     if not name:
