@@ -458,11 +458,19 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[
         if a.speaker and a.outlet:
             outlets.setdefault(a.speaker, set()).add(a.outlet)
     main = {s: next(iter(o)) for s, o in outlets.items() if len(o) == 1 and counts[s] >= share * len(atts)}
+    # An outlet named as its own article or report ("based on a New York Times article, Sanders said") is
+    # what the speaker talks about, not an interview they gave: dev outlet F1 0.520 -> 0.524 (one article).
+    about = {a.speaker for a in atts if a.speaker in main and a.outlet_span and _OWN_CONTENT.match(text, a.outlet_span[-1][1])}
+    main = {s: o for s, o in main.items() if s not in about}
     if not main:
         return atts
     bounds = sentence_bounds(text)
     return [replace(a, outlet=main[a.speaker]) if not a.outlet and a.speaker in main and not _generic_channel(
         text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}) else a for a in atts]
+
+
+_OWN_CONTENT = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+)?(?:article|report|story|piece|editorial|investigation|analysis|column)s?\b",
+                          re.IGNORECASE)
 
 
 def _generic_channel(text: str, bounds: Sequence[tuple[int, int]], sentences: set[int]) -> bool:

@@ -303,6 +303,12 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
     assert got == ["Trending Today USA", "Trending Today USA", None, "Trending Today USA", None]
     assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(interview_share=2.0)).attributions] == [
         "Trending Today USA", None, None, None, None]
+    # An outlet named as its own article is what the speaker talks about, not an interview they gave.
+    cited = text.replace("Norman Ham told Trending Today USA the army", "Norman Ham cited a Trending Today USA report: the army")
+    article = Article(id="b", text=cited, attributions=[replace(a, content=_span(cited, cited[a.content[0][0]:a.content[0][1]]),
+                                                                cue=[], source=[]) for a in atts])
+    got = [a.outlet for a in assign_outlets(article, [tuple(_span(cited, "Trending Today USA")[0])]).attributions]
+    assert got[0] == "Trending Today USA" and got[1:] == [None, None, None, None]
 
 
 def test_an_outlets_event_carries_everyone_who_speaks_there():
