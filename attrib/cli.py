@@ -255,7 +255,8 @@ def run_cmd(
 
         def tick(art: Article, __: int) -> None:
             elapsed = progress.tasks[0].elapsed or 1e-9
-            progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
+            # The rate includes this article: `completed` counts it only after the update.
+            progress.update(task, advance=1, rate=f"{(progress.tasks[0].completed + 1) / elapsed:.1f}")
             if target == ["auto"] and attributor.stance is not None:
                 progress.console.print(f"{art.id}: stance target (auto) → {art.targets[0] if art.targets else 'none found'}")
 
