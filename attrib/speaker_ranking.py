@@ -267,8 +267,8 @@ def candidate_block(article: Article, names: ArticleNames, atts: Sequence[Attrib
         honorific = re.match(r"\s*(?:the\s+)?(Mr|Mrs|Ms|Miss)\b", surface)
         genders[r] = (1 if base.get("pronoun=he") else -1 if base.get("pronoun=she") else
                       (1 if honorific.group(1) == "Mr" else -1) if honorific else 0)
-    if not k:
-        return np.zeros((n, 0), dtype=np.int64), features
+    if not k or not n:
+        return np.zeros((n, k), dtype=np.int64), features
     rows = np.arange(n)[:, None]
     s, e = names.m_start[None, :], names.m_end[None, :]
     start, end = src_start[:, None], src_end[:, None]

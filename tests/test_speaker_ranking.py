@@ -38,6 +38,14 @@ def test_an_honorific_opening_a_mention_gives_its_gender():
     assert forms["Zahra Hosseini"].gender == -1
 
 
+def test_an_article_without_attributions_has_no_candidate_rows():
+    from attrib.speaker_ranking import ArticleNames, candidate_block
+
+    art = Article(id="t", text=TEXT, attributions=[])
+    ranked, rows = candidate_block(art, ArticleNames(art, name_forms(TEXT)), [], [], [])
+    assert ranked.shape[0] == 0 and rows.shape[0] == 0 and rows.shape[2] == len(FEATURES)
+
+
 def test_candidate_features_describe_the_relation():
     art = Article(id="t", text=TEXT, attributions=[])
     forms = name_forms(TEXT)
