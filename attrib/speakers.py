@@ -273,13 +273,23 @@ def fold(word: str) -> str:
 SURNAME_FIRST_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+def _surname_index(words: Sequence[str]) -> int:
+    """Where the surname stands among a name's words (suffixes dropped): last, or first in Korean order."""
+    return 0 if len(words) >= 2 and SURNAME_FIRST_GIVEN.fullmatch(words[-1]) else len(words) - 1
+
+
 def _surname(core: Sequence[str]) -> str:
     """The last word that is not a suffix ("Roberts" in John G. Roberts Jr.), folded (PENCE = Pence); the
     first word of a name in Korean order ("Ban" in Ban Ki-moon, so "Mr. Ban" is him)."""
     words = [w for w in core if w.casefold() not in SUFFIXES] or list(core)
-    if len(words) >= 2 and SURNAME_FIRST_GIVEN.fullmatch(words[-1]):
-        return fold(words[0])
-    return fold(words[-1])
+    return fold(words[_surname_index(words)])
+
+
+def given_names(core: Sequence[str]) -> list[str]:
+    """A name's folded words other than its surname and suffixes ("Ki-moon" of Ban Ki-moon, "tony" of Tony Blair)."""
+    words = [w for w in core if w.casefold() not in SUFFIXES] or list(core)
+    i = _surname_index(words)
+    return [fold(w) for w in words[:i] + words[i + 1:]]
 
 
 def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None) -> Optional[str]:

@@ -164,6 +164,29 @@ def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker
     assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None, "Heather Samuelson", None]
 
 
+def test_a_country_source_is_that_country_whatever_the_ranker_picks(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = "Ban Ki-moon said peace. Mr. Ban added it. Japan said no."
+    art = resolve_speakers(Article(id="t", text=text, attributions=[
+        Attribution(content=_span(text, "no"), source=_span(text, "Japan"))]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+
+    class PrefersBan:
+        def __call__(self, features, mask, **_):
+            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+            logits[:, 2:] = 10.0  # any name form but the source's own
+            return type("Out", (), {"logits": logits})()
+
+    out = rank_speakers(PrefersBan(), art, tok, torch.randn(len(tok), 32))
+    assert out.attributions[0].speaker == "Japan"
+
+
 def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
     import torch
     from transformers import AutoTokenizer

@@ -79,6 +79,7 @@ def test_a_name_in_korean_order_has_its_surname_first():
     forms = {f.name: f for f in name_forms(text)}
     assert len(forms["Ban Ki-moon"].compatible) == 2 and forms["Kim Jong-un"].surname == "kim"
     assert fullest_form("Ban", name_mentions(text)) == "Ban Ki-moon"
+    assert len(forms["Ban"].compatible) == 1  # "Ban Ki-moon" holds a given name that "Ban" lacks
 
 
 def test_a_title_case_headline_is_split_into_its_names():
