@@ -26,9 +26,8 @@ from typing import Optional
 from .outlets import is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
-from .speaker_ranking import _initials
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
-                       lowercase_words, name_matches, name_mentions)
+                       lowercase_words, name_matches, name_mentions, spelled_out_names)
 from .text import plain_spaces
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
@@ -143,19 +142,6 @@ def campaign_name(surface: str) -> Optional[str]:
     m = CAMPAIGN_RE.search(_head_part(surface))
     core = [w for w in _core_name(m.group(1)) if w.casefold() not in SUFFIXES] if m else []
     return f"{core[-1]} {m.group(2)}" if core else None
-
-
-def spelled_out_names(text: str) -> dict[str, str]:
-    """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund")."""
-    spelled: dict[str, str] = {}
-    for m in ORGANISATION_RE.finditer(text):
-        words = [w.rstrip(".,") for w in m.group(0).split()]
-        if words[0] == "The":
-            words = words[1:]
-        capitals = [w for w in words if w[:1].isupper()]
-        if len(capitals) >= 2:
-            spelled.setdefault(_initials(capitals), " ".join(words))
-    return spelled
 
 
 def expand_acronyms(article: Article) -> Article:

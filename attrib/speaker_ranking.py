@@ -24,7 +24,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
-from .speakers import (MEMBERS_RE, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, lowercase_words,
+from .speakers import (MEMBERS_RE, initials, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, lowercase_words,
                        name_matches, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
@@ -41,7 +41,6 @@ ORG_WORDS = {
     "service", "services", "organization", "coalition", "ministry", "government", "embassy", "press", "tv",
     "federation", "league", "club", "poll", "council", "reuters", "network", "corporation", "congress",
 }
-CONNECTIVES = {"of", "and", "the", "for", "&"}
 FEATURES = (
     "is_null", *(f"source={t}" for t in SOURCE_TYPES), *(f"pronoun={g}" for g in PRONOUN_GROUPS),
     "rules_pick", "previous_speaker", "mention_in_source", "surname_match", "first_name_conflict",
@@ -78,10 +77,6 @@ def _compatible(short: list[str], long: list[str]) -> bool:
         return False
     lw = [fold(w) for w in long if w.casefold() not in SUFFIXES] or [fold(long[-1])]
     return _surname(short) == _surname(long) and all(w in lw for w in given_names(short))
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.casefold() not in CONNECTIVES and w[:1].isalpha()).upper()
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s*$")
@@ -160,7 +155,7 @@ class ArticleNames:
         # Per-form names as arrays, so an attribution's candidate columns are array lookups.
         self.key_array = np.array(keys, dtype=object)
         self.surname_array = np.array([f.surname for f in forms], dtype=object)
-        self.initials_array = np.array([_initials(f.words) for f in forms], dtype=object)
+        self.initials_array = np.array([initials(f.words) for f in forms], dtype=object)
         self._word_forms: dict[str, np.ndarray] = {}
         for i, words in enumerate(words_cf):
             for w in words:

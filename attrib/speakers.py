@@ -470,3 +470,25 @@ def prominent_entity(article: Article) -> Optional[str]:
         return None
     mentions = max(groups.values(), key=len)
     return " ".join(max(mentions, key=len))
+
+
+# Words an acronym skips ("NAACP": National Association for the Advancement of Colored People).
+INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&"})
+
+
+def initials(words: list[str]) -> str:
+    """The acronym a name's words make ("International Monetary Fund" -> "IMF")."""
+    return "".join(w[0] for w in words if w.casefold() not in INITIALS_SKIP and w[:1].isalpha()).upper()
+
+
+def spelled_out_names(text: str) -> dict[str, str]:
+    """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund")."""
+    spelled: dict[str, str] = {}
+    for m in ORGANISATION_RE.finditer(text):
+        words = [w.rstrip(".,") for w in m.group(0).split()]
+        if words[0] == "The":
+            words = words[1:]
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) >= 2:
+            spelled.setdefault(initials(capitals), " ".join(words))
+    return spelled
