@@ -28,6 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
+from .speakers import spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -148,6 +149,12 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
                         normalise_name(chunk) not in PLACES) and (pattern is PLATFORM_VERB or any(
                         c.isupper() for c in chunk)):
                     out.append((start, end))
+    # An outlet staging an event is a candidate wherever it stands ("During a CNN town hall, Tina
+    # Houchins had a question"): the statements come later.
+    for m in NAME_CHUNK.finditer(text):
+        start = _without_opening_preposition(text, m.start(), m.end())
+        if staged_event(text, (start, m.end())) and _medium(text[start:m.end()]):
+            out.append((start, m.end()))
     return sorted(set(out))
 
 
@@ -224,7 +231,7 @@ def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: 
     if not cands:
         return []
     probs = torch.sigmoid(classifier(span_states, features).logits.float())
-    return [c for c, p in zip(cands, probs.tolist()) if p >= threshold]
+    return [c for c, p in zip(cands, probs.tolist()) if p >= threshold or outlet_in_frame(article.text, c)]
 
 
 def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = frozenset()) -> Optional[str]:
@@ -273,15 +280,64 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     return name
 
 
+# Words that make a name a medium or a programme ("Trending Today USA", "The Laura Ingraham Show").
+MEDIA_WORDS = frozenset({
+    "news", "press", "presse", "agency", "agence", "agentur", "broadcasting", "broadcast", "radio", "television", "tv",
+    "journal", "times", "post", "network", "channel", "media", "journalists", "daily", "weekly", "herald", "tribune",
+    "gazette", "telegraph", "wire", "magazine", "show", "today", "tonight", "live", "hour", "podcast", "report",
+    "review", "chronicle", "globe", "observer", "examiner", "inquirer", "nation", "minutes"})
+# A frame that makes a programme of the name after it: an interview, an episode, an appearance.
+PROGRAMME_FRAME = re.compile(
+    r"(?:interview(?:ed)? (?:with|on|by)|episode of|edition of|appearance on|appeared on|appearing on|"
+    r"(?:said|says|saying|spoke|speaking|told|telling|argued|claimed|added|remarked|asked|blasted|criticized) on|"
+    r"^on|[.!?]\s+on|\bon (?:\w+[’']s )?(?:episode of )?|interview (?:for|in))\s*[“\"]?$", re.IGNORECASE)
+
+
+def _media_word(name: str) -> bool:
+    return any(w in MEDIA_WORDS for w in normalise_name(name).split())
+
+
+def _medium(surface: str) -> bool:
+    """A name with a medium's word, a known outlet, or a programme of one ("CNBC's Squawk Box")."""
+    return _media_word(surface) or is_known_outlet(re.split(r"[’']s\b", surface, maxsplit=1)[0])
+
+
+def outlet_in_frame(text: str, span: tuple[int, int]) -> bool:
+    """A medium (`_medium`) that an interview frame introduces ("In an interview with Trending Today
+    USA", "On Tuesday's episode of “The Steve Harvey Morning Show,”") or that stages the event where
+    statements are made ("During a CNN town hall"): an outlet, also where the classifier has not seen it."""
+    return _medium(text[span[0]:span[1]]) and (bool(PROGRAMME_FRAME.search(text[max(0, span[0] - 60):span[0]]))
+                                               or staged_event(text, span))
+
+
+def staged_event(text: str, span: tuple[int, int]) -> bool:
+    """The name opens an event that is the setting of what is said: "During a CNN town hall", "at the
+    NBC/MSNBC forum"; not one named in passing ("extended to the CNBC debate")."""
+    return bool(_EVENT_AFTER.match(text, span[1]) and EVENT_SETTING.search(text[max(0, span[0] - 40):span[0]]))
+
+
+def non_media_acronym(name: str, text: str) -> bool:
+    """An acronym the article spells out as a name with no medium's word ("The IMF": International
+    Monetary Fund): an organisation speaking, not an outlet. Known outlets are never this."""
+    core = re.sub(r"^(?:the|The) ", "", name)
+    if not re.fullmatch(r"[A-Z]{2,6}", core) or is_known_outlet(core):
+        return False
+    spelled = spelled_out_names(text).get(core)
+    return spelled is not None and not _media_word(spelled)
+
+
 NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?|.* day|media|tv")
 
 
-def plausible_outlet(name: str, people: frozenset[str]) -> bool:
+def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     """False for what the outlet tagger takes for a channel but no reader would: a speaker's surname
     ("Stumpf" of John Stumpf, "Clinton"), a day ("Labor Day", "At Monday’s"), a bare
-    "media" or "TV". Known outlets always pass ("Fox News Sunday")."""
+    "media" or "TV", an organisation's acronym the article (`text`) spells out ("The IMF").
+    Known outlets always pass ("Fox News Sunday")."""
     if not name or is_known_outlet(name):
         return bool(name)
+    if non_media_acronym(name, text):
+        return False
     key = normalise_name(name)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
@@ -355,7 +411,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
-    mentions = [m for m in mentions if plausible_outlet(named[m] or "", people)]
+    mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
     # speaker -> (outlet, paragraph, rank in reading order) of their latest attribution with an outlet
     last_by_speaker: dict[str, tuple[str, int, int]] = {}
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
@@ -427,6 +483,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
 
 EVENT_NOUNS = r"(?:town[ -]hall|forum|debate|interview|show|program|programme|broadcast|special|documentary|podcast)"
 _EVENT_AFTER = re.compile(rf"(?:[’']s)?\s+(?:[\w’'-]+\s+){{0,2}}?{EVENT_NOUNS}\b", re.IGNORECASE)
+EVENT_SETTING = re.compile(r"\b(?:during|at|in|on|from|after|before)\s+(?:(?:the|a|an|this|last|its|his|her|their|that)\s+)?"
+                           r"(?:\w+[’']s\s+)?$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(rf"{EVENT_NOUNS}\W{{0,3}}\s+(?:sponsored|hosted|moderated|broadcast|aired|organi[sz]ed)\s+by\s+$",
                            re.IGNORECASE)
 
@@ -437,7 +495,7 @@ def _event_outlet(text: str, atts: list[Attribution], mentions: Sequence[tuple[i
     bounds = sentence_bounds(text)
     for m in mentions:
         outlet = named.get(m)
-        if not outlet or not (_EVENT_AFTER.match(text, m[1]) or _EVENT_BEFORE.search(text, max(0, m[0] - 60), m[0])):
+        if not outlet or not (staged_event(text, m) or _EVENT_BEFORE.search(text, max(0, m[0] - 60), m[0])):
             continue
         first = bisect_right(breaks, m[0])
         participants = {a.speaker for a in atts if a.speaker and first <= bisect_right(breaks, a.content[0][0]) <= first + paragraphs
@@ -460,7 +518,10 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[
     main = {s: next(iter(o)) for s, o in outlets.items() if len(o) == 1 and counts[s] >= share * len(atts)}
     # An outlet named as its own article or report ("based on a New York Times article, Sanders said") is
     # what the speaker talks about, not an interview they gave: dev outlet F1 0.520 -> 0.524 (one article).
-    about = {a.speaker for a in atts if a.speaker in main and a.outlet_span and _OWN_CONTENT.match(text, a.outlet_span[-1][1])}
+    # So is an interview dated in the past ("During a May interview on CNBC's Squawk Box, Trump said").
+    about = {a.speaker for a in atts if a.speaker in main and a.outlet_span and (
+        _OWN_CONTENT.match(text, a.outlet_span[-1][1]) or _PAST_INTERVIEW.search(text, max(0, a.outlet_span[0][0] - 60),
+                                                                                  a.outlet_span[0][0]))}
     main = {s: o for s, o in main.items() if s not in about}
     if not main:
         return atts
@@ -469,6 +530,9 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[
         text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}) else a for a in atts]
 
 
+_PAST_INTERVIEW = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|earlier|"
+    r"previous|past|old)\s+(?:\w+\s+)?interview\s+(?:on|with)\s+[“\"]?$")
 _OWN_CONTENT = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+)?(?:article|report|story|piece|editorial|investigation|analysis|column)s?\b",
                           re.IGNORECASE)
 

@@ -336,3 +336,55 @@ def test_an_outlets_event_carries_everyone_who_speaks_there():
     assert got == [None, "CNN", "CNN", "CNN", None, "CNN"]
     assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(event_paragraphs=0)).attributions] == [
         None, "CNN", None, None, None, None]
+
+
+def test_an_organisations_acronym_is_no_outlet():
+    from attrib.outlets import non_media_acronym, plausible_outlet
+
+    text = ("The International Monetary Fund (IMF) cut its forecast. The IMF said growth slowed. "
+            "The Islamic Republic News Agency (IRNA) reported it. Young Journalists Club (YJC) said so.")
+    assert non_media_acronym("The IMF", text) and not plausible_outlet("The IMF", frozenset(), text)
+    assert not non_media_acronym("IRNA", text)  # spelled out with a medium's word
+    assert not non_media_acronym("YJC", text)
+    assert not non_media_acronym("The ABC", text)  # not spelled out here: left to the classifier
+    assert plausible_outlet("IRNA", frozenset(), text)
+
+
+def test_a_programme_in_an_interview_frame_or_a_staged_event_is_an_outlet():
+    from attrib.outlets import outlet_in_frame, staged_event
+
+    def frame(text, name):
+        start = text.index(name)
+        return outlet_in_frame(text, (start, start + len(name)))
+
+    assert frame("In an interview with Trending Today USA with Rusty Humphries, Ham said.", "Trending Today USA")
+    assert frame("On Tuesday’s episode of “The Steve Harvey Morning Show,” she said.", "The Steve Harvey Morning Show")
+    assert frame("Christie blasted Clinton on The Laura Ingraham Show.", "The Laura Ingraham Show")
+    assert frame("During a May interview on CNBC's Squawk Box, Trump said.", "CNBC's Squawk Box")  # a known network's
+    assert frame("During a CNN town hall, Tina Houchins had a question.", "CNN")
+    # A person in the frame, or a medium with no frame, is left to the classifier.
+    assert not frame("In an interview with Rusty Humphries, Ham said.", "Rusty Humphries")
+    assert not frame("Trending Today USA is popular.", "Trending Today USA")
+    text = "It extended to the CNBC debate in Boulder. At the NBC/MSNBC forum, Trump spoke."
+    assert not staged_event(text, (text.index("CNBC"), text.index("CNBC") + 4))  # named in passing
+    assert staged_event(text, (text.index("NBC/MSNBC"), text.index("NBC/MSNBC") + 9))
+
+
+def test_an_event_outlet_is_a_candidate_anywhere():
+    text = "Obama spoke.\n\nDuring a CNN town hall, Tina Houchins had a question.\n\nObama said labels hurt."
+    att = Attribution(content=_span(text, "labels hurt"), cue=_span(text, "said"), source=_span(text, "Obama", 1))
+    got = [text[s:e] for s, e in outlet_candidates(Article(id="c", text=text, attributions=[att]))]
+    assert "CNN" in got and "Tina Houchins" not in got  # the town hall's sentence holds no attribution
+
+
+def test_a_past_interview_is_no_interview_for_the_whole_article():
+    def outlets(opening):
+        text = f"{opening} CNBC's Squawk Box, Trump said he won.\nA.\nB.\nC.\nTrump said debates help.\nTrump said he is great.\n"
+        atts = [Attribution(content=_span(text, c), cue=_span(text, "said", i), source=_span(text, "Trump", i),
+                            speaker="Donald Trump") for i, c in enumerate(["he won", "debates help", "he is great"])]
+        article = Article(id="p", text=text, attributions=atts)
+        return [a.outlet for a in assign_outlets(article, [tuple(_span(text, "CNBC's Squawk Box")[0])]).attributions]
+
+    # Trump's one interview carries all his statements; a dated one ("a May interview") only its own.
+    assert outlets("In an interview on") == ["CNBC's Squawk Box"] * 3
+    assert outlets("During a May interview on") == ["CNBC's Squawk Box", None, None]
