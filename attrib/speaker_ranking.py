@@ -79,6 +79,7 @@ def _compatible(short: list[str], long: list[str]) -> bool:
     return _surname(short) == _surname(long) and all(w in lw for w in given_names(short))
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s*$")
 _HONORIFIC_OPENING = re.compile(r"(Mr|Mrs|Ms)\.?\s")
 
@@ -176,7 +177,7 @@ class ArticleNames:
         self.gender = np.array([f.gender for f in forms], dtype=np.float32)
         # Words standing near any mention of the form: does "nominee" or "president" describe it?
         self._near_forms: dict[str, np.ndarray] = {}
-        self.nearby = [set(re.findall(r"[a-z]+", " ".join(text[max(0, a - 60):b + 60] for a, b in f.compatible).casefold()))
+        self.nearby = [set(_LOWER_WORD.findall(" ".join(text[max(0, a - 60):b + 60] for a, b in f.compatible).casefold()))
                        for f in forms]
         rows = [(a, b, i) for i, f in enumerate(forms) for a, b in f.compatible]
         self.m_start = np.array([r[0] for r in rows], dtype=np.int64)

@@ -49,8 +49,11 @@ PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
 QUANTIFIERS = {"a", "an", "some", "many", "several", "one", "two", "three", "other", "another", "most", "few"}
 
 
+_WORD_RE = re.compile(r"[\w’'.-]+")
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[\w’'.-]+", s)
+    return _WORD_RE.findall(s)
 
 
 PARTICLES = {"bin", "de", "van", "von", "al", "la", "le", "da"}
@@ -116,9 +119,12 @@ TRAILING_ADVERBS = {"later", "also", "again", "too", "then", "earlier", "previou
                     "further", "himself", "herself", "themselves", "now", "today", "yesterday", "first"}
 
 
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
 def _head_part(surface: str) -> str:
     """The mention before any preposition or comma ("Iran's ambassador to Russia" -> "Iran's ambassador")."""
-    surface = re.sub(r"\([^)]*\)", " ", surface).split(",")[0]
+    surface = _PARENTHESES.sub(" ", surface).split(",")[0]
     words = surface.split()
     for i, w in enumerate(words):
         if i and w.casefold() in PREPOSITIONS:
@@ -350,7 +356,6 @@ def _bare_word(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-_WORD_RE = re.compile(r"[\w’'.-]+")  # as `_words`
 APPOSITIVE_RE = regex.compile(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}})")
 _LAST_WORD_RE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?i:a|an|the|this|that)\s$")

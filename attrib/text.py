@@ -109,12 +109,17 @@ def plain_spaces(text: str) -> str:
     return text.replace("\xa0", " ")
 
 
+_POSSESSIVE_S = re.compile(r"[’'`]s\b")
+_NAME_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1 << 14)
 def normalise_name(name: Optional[str]) -> str:
     """Case-folded words without possessives or a leading "the"; cached (speakers repeat)."""
     if not name:
         return ""
-    name = re.sub(r"[’'`]s\b", "", name)
-    words = re.findall(r"\w+", name.casefold())
+    name = _POSSESSIVE_S.sub("", name)
+    words = _NAME_WORD.findall(name.casefold())
     # "The New York Times" and "New York Times" are one name.
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
