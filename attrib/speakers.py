@@ -59,7 +59,15 @@ def _words(s: str) -> list[str]:
 PARTICLES = {"bin", "de", "van", "von", "al", "la", "le", "da"}
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
-                    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still"}
+                    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still",
+                    # closed-class words (prepositions, conjunctions, pronouns) that no name starts with
+                    "unlike", "like", "despite", "although", "though", "because", "since", "unless", "until",
+                    "whether", "without", "within", "among", "against", "from", "with", "during", "under",
+                    "through", "toward", "towards", "everything", "everyone", "everybody", "nothing", "nobody",
+                    "something", "someone", "anyone", "anything", "every", "each", "both", "many", "most",
+                    "even", "also", "only", "then", "thus", "meanwhile", "however", "instead", "indeed",
+                    "perhaps", "maybe", "where", "what", "why", "how", "you", "our", "my", "your", "his", "her",
+                    "their", "its"}
 
 
 def _core_name(surface: str) -> list[str]:

@@ -155,3 +155,8 @@ def test_a_common_word_opening_a_sentence_is_not_part_of_a_name():
     # "Said Ellis" also goes when the article only ever writes the surname inside a fuller name
     mentions = [" ".join(m) for m in name_mentions("Ryan Ellis studies taxes.\nSaid Ellis: it is fine, he said.")]
     assert "Said Ellis" not in mentions and "Ellis" in mentions
+    # A closed-class word opens no name even where the article never writes it in lower case.
+    mentions = [" ".join(m) for m in name_mentions("Donald Trump spoke. We don't care. Everything Trump says is false. "
+                                                   "Despite Clinton, he won.")]
+    assert "Everything Trump" not in mentions and "Despite Clinton" not in mentions
+    assert mentions.count("Trump") == 1 and "Clinton" in mentions
