@@ -73,7 +73,7 @@ def _pollster(name: str) -> Optional[str]:
 def _plain(surface: str) -> str:
     """The mention without parentheses ("Jon Tester (D-Mont.)") or a trailing appositive or relative clause."""
     surface = re.sub(r"\s*\([^)]*\)|,?\s*\b[RDI]-[A-Z][A-Za-z.]*(?=,|$)", "", surface)
-    surface = re.split(r",\s+(?=[a-z])|\s+(?:who|which|whose)\b", surface)[0]
+    surface = re.split(r",\s+(?=[a-z])(?!and\b)|\s+(?:who|which|whose)\b", surface)[0]
     return surface.strip(" ,")
 
 
@@ -114,26 +114,35 @@ def conjoined_names(surface: str, mentions: list[list[str]]) -> Optional[str]:
     """"A, B and C" when the source mention names several people or countries ("Mr. Grassley and Mr. Leahy"),
     each in its fullest form; None for one name, or for an organisation whose name holds "and"
     ("Securities and Exchange Commission", "Central and East European Coalition")."""
-    plain = _plain(surface)
+    plain = _LIST_EDGES.sub("", _plain(surface))
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", plain) if p.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or not re.search(r"\band\b", plain):  # "Agricoltori Uniti, Giancarlo Ferri": an appositive
         return None
-    for p in parts:
-        words = p.split()
-        if not all(w[:1].isupper() or w.strip(".").casefold() in TITLES for w in words):
-            return None
     first, last = parts[0].split(), parts[-1].split()
     if _has_org_word(last) and not _has_org_word(first):
         return None
     names = []
     for p in parts:
         core = _core_name(p)
+        words = [_POSSESSIVE_END.sub("", w.strip(".,")) for w in p.split() if w.strip(".").casefold() not in TITLES]
         # Every capitalised word must be the name's: "Turkish Agriculture and Forestry Minister Selim
-        # Aydoğdu" is one minister, whose title holds "and".
-        if not core or [w.strip(".,") for w in p.split() if w.strip(".").casefold() not in TITLES] != core:
+        # Aydoğdu" is one minister, whose title holds "and". Only a description ending in a lower-case noun
+        # may stand before the name ("Presidential candidates Hillary Clinton", "Republican presidential
+        # nominee Donald Trump"), not a phrase ending in a connective ("House editor for the Cook Political
+        # Report").
+        lead = words[:len(words) - len(core)]
+        if not core or words[len(lead):] != core or any(w[:1].islower() for w in core) or (
+                lead and not (lead[-1][:1].islower() and lead[-1].casefold() not in _NOT_A_ROLE)):
             return None
         names.append(canonical(" ".join(core), mentions) or " ".join(core))
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# "both … and …", "… all": words around a list of names that are no part of it.
+_LIST_EDGES = re.compile(r"^(?:both|all)\s+|\s+(?:all|both|together)$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# Words that end a phrase but no description of a person ("… Center at the Urban Institute").
+_NOT_A_ROLE = frozenset(CONNECTIVES) | {"at", "in", "by", "with", "from", "a", "an", "as"}
 
 
 def campaign_name(surface: str) -> Optional[str]:

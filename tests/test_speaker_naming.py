@@ -13,6 +13,15 @@ def test_a_source_naming_several_people_names_them_all():
     assert conjoined_names("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez", mentions) == (
         "Jeff Merkley, Sherrod Brown and Robert Menendez")
     assert conjoined_names("the United States, Britain and France", mentions) == "United States, Britain and France"
+    # A description before a name, "both", a trailing "all", a possessive and party tags around ", and".
+    more = name_mentions("Hillary Clinton and Donald Trump debated. Bob Corker and Lindsey Graham wrote.")
+    assert conjoined_names("Presidential candidates Hillary Clinton and Donald Trump", more) == "Hillary Clinton and Donald Trump"
+    assert conjoined_names("both President Obama and Republican presidential nominee Donald Trump", more) == (
+        "Obama and Donald Trump")
+    assert conjoined_names("Obama and Clinton's", more) == "Obama and Hillary Clinton"
+    assert conjoined_names("senator Bob Corker, R-Tenn., and Lindsey Graham, R-S.C.,", more) == "Bob Corker and Lindsey Graham"
+    assert conjoined_names("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all", mentions) == (
+        "Jeff Merkley, Sherrod Brown and Robert Menendez")
 
 
 def test_several_people_take_their_forms_from_the_body_not_the_headline():
@@ -43,6 +52,11 @@ def test_one_name_holding_and_is_not_a_list():
     assert conjoined_names("Turkish Agriculture and Forestry Minister Selim Aydoğdu", mentions) is None
     assert conjoined_names("House Speaker Paul Ryan, R-Wis.,", mentions) is None  # a party tag is no second person
     assert conjoined_names("Paul Ryan", mentions) is None
+    # An appositive is no list, nor is a name after a phrase ending in a preposition.
+    assert conjoined_names("Senator Dianne Feinstein, Democrat of California,", mentions) is None
+    assert conjoined_names("the president of the confederation Agricoltori Uniti, Giancarlo Ferri", mentions) is None
+    assert conjoined_names("David Wasserman, House editor for the Cook Political Report and a pundit", mentions) is None
+    assert conjoined_names("The Tax Policy Center at the Urban Institute and Brookings Institution", mentions) is None
 
 
 def test_an_organisation_keeps_its_whole_name():
