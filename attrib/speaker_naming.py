@@ -20,6 +20,7 @@ guideline asks, from the source mention and the article's own text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Optional
 
@@ -28,7 +29,7 @@ from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions, spelled_out_names)
-from .text import plain_spaces
+from .text import paragraph_breaks, plain_spaces
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
@@ -206,4 +207,23 @@ def apply_naming(article: Article) -> Article:
     common = lowercase_words(article.text)
     named = replace(named, attributions=[replace(a, speaker=fullest_form(a.speaker, body, common)) if a.speaker else a
                                          for a in named.attributions])
-    return expand_acronyms(named)
+    return expand_acronyms(_they_after_a_list(named))
+
+
+THEY = {"they", "them", "their"}
+
+
+def _they_after_a_list(article: Article, paragraphs: int = 1) -> Article:
+    """An unresolved "they" right after statements of several people named together ("Mr. Grassley and
+    Mr. Leahy said …. They added …") is those people: the previous attribution's speaker, in the same or
+    the next paragraph, when it is a list."""
+    breaks = paragraph_breaks(article.text)
+    order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+    atts = list(article.attributions)
+    for before, i in zip(order, order[1:]):
+        att, prev = atts[i], atts[before]
+        if (att.speaker is None and att.source and att.source_type == "pronoun" and prev.speaker and " and " in prev.speaker
+                and article.span_text(att.source).strip().casefold() in THEY
+                and bisect_right(breaks, att.content[0][0]) - bisect_right(breaks, prev.content[0][0]) <= paragraphs):
+            atts[i] = replace(att, speaker=prev.speaker)
+    return replace(article, attributions=atts)

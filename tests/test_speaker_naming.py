@@ -141,3 +141,20 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     text = "Christie Calls Hillary Clinton A Liar\nHillary Clinton spoke. Clinton said no."
     art = Article(id="h", text=text, attributions=[Attribution(content=[(0, 1)], speaker="Clinton")])
     assert apply_naming(art).attributions[0].speaker == "Hillary Clinton"  # headline forms are not used
+
+
+def test_they_after_several_people_is_those_people():
+    text = ("Mr. Grassley and Mr. Leahy said the program failed. They added that it must end.\n\n"
+            "Officials said it was fine. They said it works.")
+
+    def att(content, source, nth, speaker, kind):
+        c, s = text.index(content), [i for i in range(len(text)) if text.startswith(source, i)][nth]
+        return Attribution(content=[(c, c + len(content))], source=[(s, s + len(source))], speaker=speaker, source_type=kind)
+
+    atts = [att("the program failed", "Mr. Grassley and Mr. Leahy", 0, "Grassley and Leahy", "named"),
+            att("that it must end", "They", 0, None, "pronoun"),
+            att("it was fine", "Officials", 0, None, "vague"),
+            att("it works", "They", 1, None, "pronoun")]
+    out = apply_naming(Article(id="t", text=text, attributions=atts))
+    # The second "they" follows someone else's words (unnamed officials): it stays unresolved.
+    assert [a.speaker for a in out.attributions][1:] == ["Grassley and Leahy", None, None]
