@@ -38,7 +38,8 @@ ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 PERSON_LINKS = {"of", "for", "at", "from", "with"}
 CAMPAIGN_RE = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
-    r"(campaign|administration)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
+    r"(campaign|administration|team|camp)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")
+BARE_CAMPAIGN_RE = re.compile(r"(?:the|its|this)\s+campaign(?:[’']s)?", re.IGNORECASE)
 
 
 # A pollster's name (capitalised words, joined by spaces, "/" or "-": "Reuters/Ipsos", "Washington Post-ABC
@@ -151,7 +152,22 @@ def campaign_name(surface: str) -> Optional[str]:
     "Obama administration" likewise; None otherwise."""
     m = CAMPAIGN_RE.search(_head_part(surface))
     core = [w for w in _core_name(m.group(1)) if w.casefold() not in SUFFIXES] if m else []
-    return f"{core[-1]} {m.group(2)}" if core else None
+    # A candidate's team or camp is their campaign ("Clinton’s team", "The Trump team").
+    return f"{core[-1]} {'campaign' if m.group(2) in ('team', 'camp') else m.group(2)}" if core else None
+
+
+def nearest_campaign(surface: str, text: str, at: int) -> Optional[str]:
+    """"The campaign" is the campaign of the person named last before it, among those whose campaign the
+    article names ("Hillary Clinton plans … The campaign says" -> Clinton campaign)."""
+    if not BARE_CAMPAIGN_RE.fullmatch(surface.strip()):
+        return None
+    campaigns = {m.group(1) for m in _CAMPAIGN_OF.finditer(text)}
+    before = [core[-1] for (start, _), core in name_matches(text) if start < at and core]
+    return next((f"{c} campaign" for c in reversed(before) if c in campaigns), None)
+
+
+# Evidence that someone has a campaign: "the Trump campaign", "Clinton’s presidential campaign manager".
+_CAMPAIGN_OF = re.compile(r"([A-Z][\w.-]*)(?:[’']s)?\s+(?:(?:presidential|re-?election)\s+)?campaign\b")
 
 
 def expand_acronyms(article: Article) -> Article:
@@ -172,7 +188,8 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
     if not att.source or att.source_type not in ("named", "description"):
         return att
     surface = article.span_text(att.source, sep=" ")
-    speaker = campaign_name(surface) or pollster_name(surface, article.text, att.source[0][0])
+    speaker = (campaign_name(surface) or nearest_campaign(surface, article.text, att.source[0][0])
+               or pollster_name(surface, article.text, att.source[0][0]))
     if speaker is None and att.source_type == "named":
         speaker = conjoined_names(surface, mentions) or organisation_name(surface, att.speaker)
     return replace(att, speaker=speaker) if speaker else att

@@ -81,6 +81,20 @@ def test_a_campaign_is_named_by_its_candidates_surname():
     assert campaign_name("Clinton’s campaign manager Robby Mook") is None  # a person of the campaign
     assert campaign_name("the campaign") is None
     assert campaign_name("the Obama administration") == "Obama administration"
+    assert campaign_name("Clinton’s team") == "Clinton campaign" and campaign_name("The Trump team") == "Trump campaign"
+    assert campaign_name("Trump’s legal team") is None
+
+
+def test_the_campaign_is_that_of_the_candidate_named_last():
+    from attrib.speaker_naming import nearest_campaign
+
+    text = ("The Clinton campaign and the Trump campaign both spent. Comey spoke. Trump argues the ad is fair. "
+            "The campaign says it will air. Hillary Clinton plans a speech. The campaign says she will speak.")
+    first, second = [i for i in range(len(text)) if text.startswith("The campaign", i)]
+    assert nearest_campaign("The campaign", text, first) == "Trump campaign"  # Comey has no campaign
+    assert nearest_campaign("The campaign", text, second) == "Clinton campaign"
+    assert nearest_campaign("The ad", text, second) is None
+    assert nearest_campaign("The campaign", "Comey spoke. The campaign said no.", 13) is None
 
 
 def test_apply_naming_rewrites_only_what_the_conventions_cover():
