@@ -249,10 +249,10 @@ class Attributor:
             out = resolve_speakers(replace(art, attributions=atts))
             if self.speaker is not None and atts:
                 out = rank_speakers(self.speaker, out, tok, states, csum[0])
-            out = first_person_authors(out)
+            out = apply_naming(first_person_authors(out))
             if self.outlet is not None:
                 out = assign_outlets(out, mentions)
-            outs.append(apply_naming(out))
+            outs.append(out)
             sizes.append(len(tok))
         if self.stance is not None:
             outs = self._stances(outs, targets)
