@@ -345,6 +345,14 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     return not NOT_OUTLETS.fullmatch(name)
 
 
+def media_partner(speaker: str) -> Optional[str]:
+    """The known outlet among the partners of a joint name ("Reuters/Ipsos" -> Reuters, "USC
+    Dornsife/Los Angeles Times" -> Los Angeles Times); None unless exactly one partner is one."""
+    parts = [p.strip() for p in speaker.split("/")]
+    outlets = [p for p in parts if is_known_outlet(p)]
+    return outlets[0] if len(parts) > 1 and len(outlets) == 1 else None
+
+
 def _names(surface: str, name: str) -> bool:
     """Whether `surface` spells out `name` (every word of it but "the"), as "The Daily Caller
     reported" does for The Daily Caller and "he" does not."""
@@ -451,6 +459,11 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
             # outlet are both that outlet (ANNOTATION.md).
             outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
+        elif att.speaker and (partner := media_partner(att.speaker)):
+            # A poll a medium runs with a pollster ("The Reuters/Ipsos poll") reached the reader through it.
+            outlet = partner
+            span = [[s + m.start(), s + m.end()] for s, e in att.source
+                    for m in [re.search(rf"\b{re.escape(partner)}\b", article.text[s:e])] if m][:1]
         elif inherit is not None and not _generic_channel(article.text, bounds, sentences):
             if att.speaker in last_by_speaker:
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]

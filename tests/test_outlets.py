@@ -388,3 +388,20 @@ def test_a_past_interview_is_no_interview_for_the_whole_article():
     # Trump's one interview carries all his statements; a dated one ("a May interview") only its own.
     assert outlets("In an interview on") == ["CNBC's Squawk Box"] * 3
     assert outlets("During a May interview on") == ["CNBC's Squawk Box", None, None]
+
+
+def test_a_poll_run_by_a_medium_reached_the_reader_through_it():
+    from attrib.outlets import media_partner
+
+    assert media_partner("Reuters/Ipsos") == "Reuters"
+    assert media_partner("USC Dornsife/Los Angeles Times") == "Los Angeles Times"
+    assert media_partner("New York Times/CBS News") is None  # two media: the whole name stays (by the mention)
+    assert media_partner("Quinnipiac University") is None and media_partner("Reuters") is None
+    text = "The Reuters/Ipsos poll showed a tie.\nThe poll also found gloom."
+    atts = [Attribution(content=_span(text, "a tie"), cue=_span(text, "showed"), source=_span(text, "The Reuters/Ipsos poll"),
+                        speaker="Reuters/Ipsos"),
+            Attribution(content=_span(text, "gloom"), cue=_span(text, "found"), source=_span(text, "The poll"),
+                        speaker="Reuters/Ipsos")]
+    out = assign_outlets(Article(id="r", text=text, attributions=atts), []).attributions
+    assert [a.outlet for a in out] == ["Reuters", "Reuters"]
+    assert [text[s:e] for s, e in out[0].outlet_span] == ["Reuters"]
