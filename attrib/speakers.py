@@ -359,13 +359,21 @@ def _bare_words(surface: str) -> list[str]:
     return [b for w in _words(surface) if (b := _bare_word(w))]
 
 
+# Abbreviated titles and party names read as their full words, so "the Indiana governor" finds "Indiana
+# Gov. Mike Pence" and "the GOP nominee" finds "Republican nominee Donald Trump".
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "sens": "senators", "rep": "representative",
+                 "reps": "representatives", "gop": "republican", "gen": "general", "lt": "lieutenant",
+                 "atty": "attorney", "sec": "secretary", "secy": "secretary", "dept": "department"}
+
+
 def _bare_word(word: str) -> str:
     word = fold(word).strip(".,")
-    return word[:-2] if word.endswith("'s") else word
+    word = word[:-2] if word.endswith("'s") else word
+    return ABBREVIATIONS.get(word, word)
 
 
 APPOSITIVE_RE = regex.compile(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}})")
-_LAST_WORD_RE = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
+_LAST_WORD_RE = re.compile(r"\b([A-Za-z][\w-]*)\.?\s+$")  # "nominee Donald Trump", "Gov. Mike Pence"
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?i:a|an|the|this|that)\s$")
 
 

@@ -118,6 +118,13 @@ def test_a_description_takes_the_name_the_article_gives_it():
     assert described_name(text, at, "the appeals court") == "U.S. Court of Appeals for the Sixth Circuit"
     assert described_name(text, at, "the Libertarian nominee") is None  # its words stand nowhere near a name
     assert described_name(text, 0, "the Republican nominee") is None  # only what came before
+    # Abbreviated titles and party names read as their words.
+    text = "Indiana Gov. Mike Pence and Vermont Sen. Bernie Sanders met. Later the Indiana governor said so."
+    at = text.index("Later")
+    assert described_name(text, at, "the Indiana governor") == "Mike Pence"
+    assert described_name(text, at, "the Vermont senator") == "Bernie Sanders"
+    assert described_name("Republican nominee Donald Trump spoke. The GOP nominee said so.", 35, "The GOP nominee") == (
+        "Donald Trump")
 
 
 def test_a_common_noun_before_a_clause_is_no_title():
