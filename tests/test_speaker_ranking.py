@@ -209,3 +209,32 @@ def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
 
     out = rank_speakers(PicksTheSourcesOwnForm(), art, tok, torch.randn(len(tok), 32))
     assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "description"), (None, "vague")]
+
+
+def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = ("Omar Khaled said talks began. He said the talks went well. Al Jazeera reported it. He said no. "
+            "They said yes.")
+    art = resolve_speakers(Article(id="t", text=text, attributions=[
+        Attribution(content=_span(text, "talks began"), source=_span(text, "Omar Khaled")),
+        Attribution(content=_span(text, "the talks went well"), source=_span(text, "He")),
+        Attribution(content=_span(text, "it"), source=_span(text, "Al Jazeera")),
+        Attribution(content=_span(text, "no"), source=_span(text, "He", 1)),
+        Attribution(content=_span(text, "yes"), source=_span(text, "They"))]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+
+    class SaysNobody:
+        def __call__(self, features, mask, **_):
+            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+            logits[:, 0] = 10.0
+            return type("Out", (), {"logits": logits})()
+
+    out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
+    # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody.
+    assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", None, None, None]
