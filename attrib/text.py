@@ -102,7 +102,7 @@ def context(text: str, span: Span, width: int = 80) -> str:
     return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=16)  # whole articles: a few at a time, not an archive's worth held in memory
 def plain_spaces(text: str) -> str:
     """No-break spaces as plain ones, for the name patterns ("Donald\xa0Trump", "The Laura Ingraham\xa0Show"):
     one character for one, so offsets into the result are offsets into `text`."""
