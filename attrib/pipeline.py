@@ -76,6 +76,16 @@ class _Job:
     prefix: int
 
 
+# Batch widths are rounded up to a multiple of this: oneDNN keeps kernels and buffers per bf16 matmul
+# shape, so every new width cost memory for good (an archive run grew past 2 GB); eight widths do not.
+PAD_MULTIPLE = 32
+
+
+def padded_width(width: int, cap: int) -> int:
+    """`width` rounded up to a multiple of `PAD_MULTIPLE`, but never past `cap` (the longest window)."""
+    return min(max(cap, width), -(-width // PAD_MULTIPLE) * PAD_MULTIPLE)
+
+
 class Attributor:
     """Finds attributions in articles with a trained `AttribModel`.
 
@@ -182,9 +192,10 @@ class Attributor:
         """Padded (jobs, input_ids, attention_mask, shape_ids), longest windows first (dynamic padding)."""
         order = sorted(range(len(jobs)), key=lambda j: -len(jobs[j].ids))
         pad = self.tokenizer.pad_token_id or 0
+        longest = max((len(job.ids) for job in jobs), default=0)
         for b in range(0, len(order), self.batch_size):
             batch = [jobs[j] for j in order[b:b + self.batch_size]]
-            width = max(len(job.ids) for job in batch)
+            width = padded_width(max(len(job.ids) for job in batch), longest)
             ids = torch.full((len(batch), width), pad, dtype=torch.long)
             mask = torch.zeros((len(batch), width), dtype=torch.long)
             shapes = torch.zeros((len(batch), width), dtype=torch.long)
@@ -228,8 +239,10 @@ class Attributor:
                 yield tok, None, None
                 continue
             breaks = paragraph_starts(articles[a].text, tok) if len(wins) > 1 else None
-            states = merge_windows(wins, [results[(a, w)][0] for w in range(len(wins))], len(tok), breaks)
-            probs = merge_windows(wins, [results[(a, w)][1] for w in range(len(wins))], len(tok), breaks)
+            # Popped, so a chunk never holds its window states and its merged states whole at once.
+            parts = [results.pop((a, w)) for w in range(len(wins))]
+            states = merge_windows(wins, [p[0] for p in parts], len(tok), breaks)
+            probs = merge_windows(wins, [p[1] for p in parts], len(tok), breaks)
             yield tok, states, probs
 
     @torch.inference_mode()
@@ -238,7 +251,8 @@ class Attributor:
         outs, sizes = [], []
         encoded = list(self.encode(chunk))
         paths = self.tag_paths([probs for _, _, probs in encoded])
-        for art, (tok, states, probs), path in zip(chunk, encoded, paths):
+        for i, (art, path) in enumerate(zip(chunk, paths)):
+            (tok, states, probs), encoded[i] = encoded[i], None  # each article's states go once it is done
             atts, mentions, csum = [], [], None
             if states is not None:
                 # One prefix sum of the token states serves every span mean: linkers, outlets, speakers.

@@ -80,8 +80,12 @@ class StanceClassifier:
         order = sorted(range(len(examples)), key=lambda i: len(enc["input_ids"][i]))
         for b in range(0, len(order), self.batch_size):
             idx = order[b:b + self.batch_size]
-            batch = self.tokenizer.pad({k: [enc[k][i] for i in idx] for k in enc.keys()}, return_tensors="pt")
-            out[idx] = self.model(**batch).logits.float()
+            # Rows and widths in steps of 8 (a short batch repeats its first row), so bf16 kernels are built
+            # for a few shapes only: each new shape kept memory for good (see pipeline.PAD_MULTIPLE).
+            rows = idx + idx[:1] * (-len(idx) % 8)
+            batch = self.tokenizer.pad({k: [enc[k][i] for i in rows] for k in enc.keys()}, return_tensors="pt",
+                                       pad_to_multiple_of=8)
+            out[idx] = self.model(**batch).logits.float()[:len(idx)]
         return out
 
     def probabilities(self, examples: Sequence[StanceExample], neutral_bias: float = 0.0) -> torch.Tensor:

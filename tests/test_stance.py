@@ -237,3 +237,26 @@ def test_stance_tuning_derives_the_shortcut_share_and_the_smallest_good_bias():
     f1 = [m["stance_macro_f1"] for _, m in sweep.rows]
     assert f1[0] == f1[1] < f1[2] == f1[3] == 1.0  # all neutral until the bias outweighs the 1.0 gap
     assert sweep.chosen == 1.5  # the smallest bias that reaches the best macro-F1
+
+
+def test_padding_batches_to_few_shapes_changes_no_logit(stance_branch, trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = _examples(clf.tokenizer)[:5]  # an odd batch: three rows are repeats, cut off again
+    shapes = []
+    clf.model.register_forward_pre_hook(lambda _, args, kwargs: shapes.append(tuple(kwargs["input_ids"].shape)),
+                                        with_kwargs=True)
+    together = clf.logits(examples)
+    assert shapes and all(rows % 8 == 0 and width % 8 == 0 for rows, width in shapes)
+    alone = torch.cat([clf.logits([e]) for e in examples])
+    assert together.shape == (len(examples), len(clf.labels))
+    assert torch.allclose(together, alone, atol=1e-4)
+
+
+def test_batch_widths_come_in_a_few_steps():
+    from attrib.pipeline import PAD_MULTIPLE, padded_width
+
+    assert padded_width(1, 256) == PAD_MULTIPLE and padded_width(PAD_MULTIPLE + 1, 256) == 2 * PAD_MULTIPLE
+    assert padded_width(250, 256) == 256 and padded_width(250, 254) == 254  # never past the longest window
+    assert len({padded_width(w, 256) for w in range(1, 257)}) == 256 // PAD_MULTIPLE
