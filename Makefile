@@ -7,7 +7,7 @@ MODEL  ?= models/attrib-minilm-l6
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval eval-stance bench bench-ray train clean eval-speakers tune-decoding
+.PHONY: install demo test eval eval-stance bench bench-ray bench-memory train clean eval-speakers tune-decoding
 
 install: $(VENV)/.installed
 
@@ -43,6 +43,9 @@ bench: install
 
 bench-ray: install
 	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL)
+
+bench-memory: install
+	$(BIN)/python eval/memory.py --shared $(SHARED) --model $(MODEL)
 
 # The shipped recipe (see models/attrib-minilm-l6/README.md): attribution model, then the
 # stance branch (NewsMTSC + BASIL, then in-domain labels), the outlet classifier and the speaker
