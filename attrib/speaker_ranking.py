@@ -24,8 +24,8 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
-from .speakers import (MEMBERS_RE, initials, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, lowercase_words,
-                       name_matches, source_type)
+from .speakers import (MEMBERS_RE, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, initials,
+                       lowercase_words, name_matches, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
