@@ -135,7 +135,22 @@ def test_he_and_she_never_resolve_to_an_organisation(tiny_bert):
     assert named.speaker == "Omar Khaled" and named.source_type == "description"  # resolved, so not anonymous
 
 
-def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker_says_nobody(tiny_bert):
+class Picks:
+    """A stand-in ranker that prefers the given candidate columns (0 = nobody, 1 = the nearest name form)."""
+
+    def __init__(self, columns) -> None:
+        self.columns = columns
+
+    def __call__(self, features, mask, **_):
+        import torch
+
+        logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+        logits[:, self.columns] = 10.0
+        return type("Out", (), {"logits": logits})()
+
+
+def _ranked(ranker, tiny_bert, text: str, attributions: list[Attribution]) -> Article:
+    """The rules' speakers, then `ranker`'s picks with the rules after it, on random token states."""
     import torch
     from transformers import AutoTokenizer
 
@@ -143,98 +158,48 @@ def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker
     from attrib.speaker_ranking import rank_speakers
     from attrib.speakers import resolve_speakers
 
+    art = resolve_speakers(Article(id="t", text=text, attributions=attributions))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+    return rank_speakers(ranker, art, tok, torch.randn(len(tok), 32))
+
+
+def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker_says_nobody(tiny_bert):
     text = ("Japan said no. The I.R.S. said yes. Video showed the crash. Tokyo officials met Omar Khaled. "
             "Heather Samuelson, who sorted the emails, called it routine. Republicans, who met, called it odd.")
-    art = resolve_speakers(Article(id="t", text=text, attributions=[
+    out = _ranked(Picks(0), tiny_bert, text, [
         Attribution(content=_span(text, "no"), source=_span(text, "Japan")),
         Attribution(content=_span(text, "yes"), source=_span(text, "The I.R.S.")),
         Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
         Attribution(content=_span(text, "routine"), source=_span(text, "who")),
-        Attribution(content=_span(text, "odd"), source=_span(text, "who", 1))]))
-    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
-
-    class SaysNobody:
-        def __call__(self, features, mask, **_):
-            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
-            logits[:, 0] = 10.0
-            return type("Out", (), {"logits": logits})()
-
-    out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
+        Attribution(content=_span(text, "odd"), source=_span(text, "who", 1))])
     # the rules' name for the acronym; a relative pronoun's name, but no group of members
     assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None, "Heather Samuelson", None]
 
 
 def test_a_country_source_is_that_country_whatever_the_ranker_picks(tiny_bert):
-    import torch
-    from transformers import AutoTokenizer
-
-    from attrib.data.features import tokenize_article
-    from attrib.speaker_ranking import rank_speakers
-    from attrib.speakers import resolve_speakers
-
     text = "Ban Ki-moon said peace. Mr. Ban added it. Japan said no."
-    art = resolve_speakers(Article(id="t", text=text, attributions=[
-        Attribution(content=_span(text, "no"), source=_span(text, "Japan"))]))
-    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
-
-    class PrefersBan:
-        def __call__(self, features, mask, **_):
-            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
-            logits[:, 2:] = 10.0  # any name form but the source's own
-            return type("Out", (), {"logits": logits})()
-
-    out = rank_speakers(PrefersBan(), art, tok, torch.randn(len(tok), 32))
+    # The ranker prefers any name form but the source's own.
+    out = _ranked(Picks(slice(2, None)), tiny_bert, text, [Attribution(content=_span(text, "no"), source=_span(text, "Japan"))])
     assert out.attributions[0].speaker == "Japan"
 
 
 def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
-    import torch
-    from transformers import AutoTokenizer
-
-    from attrib.data.features import tokenize_article
-    from attrib.speaker_ranking import rank_speakers
-    from attrib.speakers import resolve_speakers
-
     text = "Video showed the crash. Lawmakers said it was bad. The video and the lawmakers agreed. Omar Khaled spoke."
-    art = resolve_speakers(Article(id="t", text=text, attributions=[
+    # The ranker picks the nearest name form: the source's own capitalised word.
+    out = _ranked(Picks(1), tiny_bert, text, [
         Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
-        Attribution(content=_span(text, "it was bad"), source=_span(text, "Lawmakers"))]))
-    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
-
-    class PicksTheSourcesOwnForm:
-        def __call__(self, features, mask, **_):
-            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
-            logits[:, 1] = 10.0  # the nearest name form: the source's own capitalised word
-            return type("Out", (), {"logits": logits})()
-
-    out = rank_speakers(PicksTheSourcesOwnForm(), art, tok, torch.randn(len(tok), 32))
+        Attribution(content=_span(text, "it was bad"), source=_span(text, "Lawmakers"))])
     assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "description"), (None, "vague")]
 
 
 def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
-    import torch
-    from transformers import AutoTokenizer
-
-    from attrib.data.features import tokenize_article
-    from attrib.speaker_ranking import rank_speakers
-    from attrib.speakers import resolve_speakers
-
     text = ("Omar Khaled said talks began. He said the talks went well. Al Jazeera reported it. He said no. "
             "They said yes.")
-    art = resolve_speakers(Article(id="t", text=text, attributions=[
+    out = _ranked(Picks(0), tiny_bert, text, [
         Attribution(content=_span(text, "talks began"), source=_span(text, "Omar Khaled")),
         Attribution(content=_span(text, "the talks went well"), source=_span(text, "He")),
         Attribution(content=_span(text, "it"), source=_span(text, "Al Jazeera")),
         Attribution(content=_span(text, "no"), source=_span(text, "He", 1)),
-        Attribution(content=_span(text, "yes"), source=_span(text, "They"))]))
-    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
-
-    class SaysNobody:
-        def __call__(self, features, mask, **_):
-            logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
-            logits[:, 0] = 10.0
-            return type("Out", (), {"logits": logits})()
-
-    out = rank_speakers(SaysNobody(), art, tok, torch.randn(len(tok), 32))
+        Attribution(content=_span(text, "yes"), source=_span(text, "They"))])
     # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody.
     assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", None, None, None]
