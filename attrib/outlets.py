@@ -348,9 +348,10 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
 def media_partner(speaker: str) -> Optional[str]:
     """The known outlet among the partners of a joint name ("Reuters/Ipsos" -> Reuters, "USC
     Dornsife/Los Angeles Times" -> Los Angeles Times); None unless exactly one partner is one."""
-    parts = [p.strip() for p in speaker.split("/")]
-    outlets = [p for p in parts if is_known_outlet(p)]
-    return outlets[0] if len(parts) > 1 and len(outlets) == 1 else None
+    if "/" not in speaker:
+        return None
+    outlets = [p for p in (part.strip() for part in speaker.split("/")) if is_known_outlet(p)]
+    return outlets[0] if len(outlets) == 1 else None
 
 
 def _names(surface: str, name: str) -> bool:

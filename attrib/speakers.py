@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Optional, Sequence
+from types import MappingProxyType
+from typing import Mapping, Optional, Sequence
 
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
@@ -502,8 +503,10 @@ def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.casefold() not in INITIALS_SKIP and w[:1].isalpha()).upper()
 
 
-def spelled_out_names(text: str) -> dict[str, str]:
-    """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund")."""
+@lru_cache(maxsize=16)  # asked by outlets (is an acronym a medium?) and by naming (spell it out)
+def spelled_out_names(text: str) -> Mapping[str, str]:
+    """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund"); read-only,
+    as it is cached."""
     spelled: dict[str, str] = {}
     for m in ORGANISATION_RE.finditer(text):
         words = [w.rstrip(".,") for w in m.group(0).split()]
@@ -512,4 +515,4 @@ def spelled_out_names(text: str) -> dict[str, str]:
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) >= 2:
             spelled.setdefault(initials(capitals), " ".join(words))
-    return spelled
+    return MappingProxyType(spelled)
