@@ -280,6 +280,8 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     return name
 
 
+# Platforms carry posts: their statements are inherited within the paragraph only.
+SOCIAL_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram"})
 # Words that make a name a medium or a programme ("Trending Today USA", "The Laura Ingraham Show").
 MEDIA_WORDS = frozenset({
     "news", "press", "presse", "agency", "agence", "agentur", "broadcasting", "broadcast", "radio", "television", "tv",
@@ -470,6 +472,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]
                 quote = att.kind in ("direct", "mixed")
                 reach = inherit.quote_paragraphs if quote else inherit.paragraphs
+                if previous in SOCIAL_PLATFORMS:
+                    reach = 0  # a post is short: a later paragraph's words are seldom from it (+10 -1 on dev)
                 interrupted = last_speaker_change > previous_rank and not (quote and inherit.quotes_survive_interruption)
                 if paragraph - previous_paragraph <= reach and not interrupted:
                     outlet = previous

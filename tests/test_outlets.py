@@ -405,3 +405,23 @@ def test_a_poll_run_by_a_medium_reached_the_reader_through_it():
     out = assign_outlets(Article(id="r", text=text, attributions=atts), []).attributions
     assert [a.outlet for a in out] == ["Reuters", "Reuters"]
     assert [text[s:e] for s, e in out[0].outlet_span] == ["Reuters"]
+
+
+def test_a_post_is_inherited_within_its_paragraph_only():
+    def outlets(channel):
+        text = (f"Cruz wrote on {channel} that he would vote. He said it was hard.\n"
+                "Cruz said the race was close.\n")
+        atts = [Attribution(content=_span(text, "he would vote"), cue=_span(text, "wrote"), source=_span(text, "Cruz"),
+                            speaker="Ted Cruz"),
+                Attribution(content=_span(text, "it was hard"), cue=_span(text, "said"), source=_span(text, "He"),
+                            speaker="Ted Cruz"),
+                Attribution(content=_span(text, "the race was close"), cue=_span(text, "said", 1),
+                            source=_span(text, "Cruz", 1), speaker="Ted Cruz")]
+        article = Article(id="c", text=text, attributions=atts)
+        return [a.outlet for a in assign_outlets(article, [tuple(_span(text, channel)[0])], Inheritance(interview_share=2.0)
+                                                 ).attributions]
+
+    from attrib.outlets import Inheritance
+
+    assert outlets("Facebook") == ["Facebook", "Facebook", None]
+    assert outlets("Fox News") == ["Fox News"] * 3  # an interview goes on into the next paragraph
