@@ -149,8 +149,9 @@ class Picks:
         return type("Out", (), {"logits": logits})()
 
 
-def _ranked(ranker, tiny_bert, text: str, attributions: list[Attribution]) -> Article:
-    """The rules' speakers, then `ranker`'s picks with the rules after it, on random token states."""
+def _ranked(ranker, tiny_bert, text: str, sources: list[tuple]) -> Article:
+    """The rules' speakers, then `ranker`'s picks with the rules after it, on random token states, for
+    attributions given as (content, source[, which occurrence of the source])."""
     import torch
     from transformers import AutoTokenizer
 
@@ -158,6 +159,7 @@ def _ranked(ranker, tiny_bert, text: str, attributions: list[Attribution]) -> Ar
     from attrib.speaker_ranking import rank_speakers
     from attrib.speakers import resolve_speakers
 
+    attributions = [Attribution(content=_span(text, content), source=_span(text, *source)) for content, *source in sources]
     art = resolve_speakers(Article(id="t", text=text, attributions=attributions))
     tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
     return rank_speakers(ranker, art, tok, torch.randn(len(tok), 32))
@@ -167,11 +169,7 @@ def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker
     text = ("Japan said no. The I.R.S. said yes. Video showed the crash. Tokyo officials met Omar Khaled. "
             "Heather Samuelson, who sorted the emails, called it routine. Republicans, who met, called it odd.")
     out = _ranked(Picks(0), tiny_bert, text, [
-        Attribution(content=_span(text, "no"), source=_span(text, "Japan")),
-        Attribution(content=_span(text, "yes"), source=_span(text, "The I.R.S.")),
-        Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
-        Attribution(content=_span(text, "routine"), source=_span(text, "who")),
-        Attribution(content=_span(text, "odd"), source=_span(text, "who", 1))])
+        ("no", "Japan"), ("yes", "The I.R.S."), ("the crash", "Video"), ("routine", "who"), ("odd", "who", 1)])
     # the rules' name for the acronym; a relative pronoun's name, but no group of members
     assert [a.speaker for a in out.attributions] == ["Japan", "I.R.S", None, "Heather Samuelson", None]
 
@@ -179,16 +177,14 @@ def test_a_country_an_acronym_or_a_relative_pronoun_keeps_a_name_when_the_ranker
 def test_a_country_source_is_that_country_whatever_the_ranker_picks(tiny_bert):
     text = "Ban Ki-moon said peace. Mr. Ban added it. Japan said no."
     # The ranker prefers any name form but the source's own.
-    out = _ranked(Picks(slice(2, None)), tiny_bert, text, [Attribution(content=_span(text, "no"), source=_span(text, "Japan"))])
+    out = _ranked(Picks(slice(2, None)), tiny_bert, text, [("no", "Japan")])
     assert out.attributions[0].speaker == "Japan"
 
 
 def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
     text = "Video showed the crash. Lawmakers said it was bad. The video and the lawmakers agreed. Omar Khaled spoke."
     # The ranker picks the nearest name form: the source's own capitalised word.
-    out = _ranked(Picks(1), tiny_bert, text, [
-        Attribution(content=_span(text, "the crash"), source=_span(text, "Video")),
-        Attribution(content=_span(text, "it was bad"), source=_span(text, "Lawmakers"))])
+    out = _ranked(Picks(1), tiny_bert, text, [("the crash", "Video"), ("it was bad", "Lawmakers")])
     assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "description"), (None, "vague")]
 
 
@@ -196,10 +192,7 @@ def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert)
     text = ("Omar Khaled said talks began. He said the talks went well. Al Jazeera reported it. He said no. "
             "They said yes.")
     out = _ranked(Picks(0), tiny_bert, text, [
-        Attribution(content=_span(text, "talks began"), source=_span(text, "Omar Khaled")),
-        Attribution(content=_span(text, "the talks went well"), source=_span(text, "He")),
-        Attribution(content=_span(text, "it"), source=_span(text, "Al Jazeera")),
-        Attribution(content=_span(text, "no"), source=_span(text, "He", 1)),
-        Attribution(content=_span(text, "yes"), source=_span(text, "They"))])
+        ("talks began", "Omar Khaled"), ("the talks went well", "He"), ("it", "Al Jazeera"), ("no", "He", 1),
+        ("yes", "They")])
     # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody.
     assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", None, None, None]
