@@ -411,6 +411,9 @@ class Inheritance:
     # statements of everyone who speaks in the paragraphs it opens (this many on), wherever they speak
     # again later in the article. 0: never.
     event_paragraphs: int = 3
+    # The turns of a transcript ("WALLACE: …", "PENCE: …") are one broadcast: a turn with no outlet
+    # takes the one outlet the other turns of its run carry (the interviewer as much as the guest).
+    transcript_turns: bool = True
 
 
 def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
@@ -496,7 +499,44 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         done = _interview_outlet(article.text, done, inherit.interview_share)
         if inherit.event_paragraphs:
             done = _event_outlet(article.text, done, mentions, named, breaks, inherit.event_paragraphs)
+        if inherit.transcript_turns:
+            done = _transcript_outlet(article.text, done, breaks)
     return replace(article, attributions=done)
+
+
+_TURN_OPENING = re.compile(r"[\s\"“‘']*")
+
+
+def is_transcript_turn(text: str, att: Attribution, breaks: Sequence[int]) -> bool:
+    """A speaker label opening a paragraph of a transcript: "WALLACE: Let's start …"."""
+    if not att.source or not att.cue or text[att.cue[0][0]:att.cue[-1][1]].strip() != ":":
+        return False
+    start = att.source[0][0]
+    paragraph = bisect_right(breaks, start)
+    return _TURN_OPENING.fullmatch(text, breaks[paragraph - 1] if paragraph else 0, start) is not None
+
+
+def _transcript_outlet(text: str, atts: list[Attribution], breaks: Sequence[int], gap: int = 3) -> list[Attribution]:
+    """Turns of one transcript share its outlet (see `Inheritance.transcript_turns`); a run of turns
+    ends where the next turn is more than `gap` paragraphs on."""
+    turns = sorted((a.source[0][0], i) for i, a in enumerate(atts) if is_transcript_turn(text, a, breaks))
+    runs: list[list[int]] = []
+    last_paragraph = None
+    for start, i in turns:
+        paragraph = bisect_right(breaks, start)
+        if last_paragraph is None or paragraph - last_paragraph > gap:
+            runs.append([])
+        runs[-1].append(i)
+        last_paragraph = paragraph
+    atts = list(atts)
+    for run in runs:
+        outlets = {atts[i].outlet for i in run if atts[i].outlet}
+        if len(outlets) == 1:
+            outlet = outlets.pop()
+            for i in run:
+                if not atts[i].outlet:
+                    atts[i] = replace(atts[i], outlet=outlet)
+    return atts
 
 
 EVENT_NOUNS = r"(?:town[ -]hall|forum|debate|interview|show|program|programme|broadcast|special|documentary|podcast)"

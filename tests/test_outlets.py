@@ -425,3 +425,30 @@ def test_a_post_is_inherited_within_its_paragraph_only():
 
     assert outlets("Facebook") == ["Facebook", "Facebook", None]
     assert outlets("Fox News") == ["Fox News"] * 3  # an interview goes on into the next paragraph
+
+
+def test_the_turns_of_a_transcript_share_its_outlet():
+    text = ("On “Fox News Sunday,” Pence said the tweet was a joke. Partial transcript:\n\n"
+            "\"PENCE: She will not be there.\n\n\"WALLACE: Is that equivalent?\n\n\"PENCE: Yes.\n\n"
+            "Later, Wallace said the interview was over.\n")
+
+    def turn(label: str, words: str, colon: int, label_nth: int = 0) -> Attribution:
+        return Attribution(content=_span(text, words), cue=_span(text, ":", colon), source=_span(text, label, label_nth),
+                           speaker=label.title())
+    atts = [Attribution(content=_span(text, "the tweet was a joke"), cue=_span(text, "said"), source=_span(text, "Pence"),
+                        speaker="Pence"),
+            turn("PENCE", "She will not be there.", 1), turn("WALLACE", "Is that equivalent?", 2),
+            turn("PENCE", "Yes.", 3, 1),
+            Attribution(content=_span(text, "the interview was over"), cue=_span(text, "said", 1),
+                        source=_span(text, "Wallace"), speaker="Wallace")]
+    article = Article(id="t", text=text, attributions=atts)
+    mentions = [tuple(_span(text, "Fox News Sunday")[0])]
+    from attrib.outlets import Inheritance
+
+    only_turns = Inheritance(from_lead=False, interview_share=2.0)
+    got = [a.outlet for a in assign_outlets(article, mentions, only_turns).attributions]
+    # the host's turns take the broadcast too; a later paraphrase outside the transcript does not
+    assert got == ["Fox News Sunday"] * 4 + [None]
+    no_turns = replace(only_turns, transcript_turns=False)
+    assert [a.outlet for a in assign_outlets(article, mentions, no_turns).attributions] == [
+        "Fox News Sunday", "Fox News Sunday", None, None, None]
