@@ -309,6 +309,28 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
                                                                 cue=[], source=[]) for a in atts])
     got = [a.outlet for a in assign_outlets(article, [tuple(_span(cited, "Trending Today USA")[0])]).attributions]
     assert got[0] == "Trending Today USA" and got[1:] == [None, None, None, None]
+    # A post is short: it is not an interview the rest of the article quotes.
+    posted = text.replace("told Trending Today USA", "wrote on Facebook")
+    article = Article(id="c", text=posted, attributions=[replace(a, content=_span(posted, text[a.content[0][0]:a.content[0][1]]),
+                                                                 cue=[], source=[]) for a in atts])
+    got = [a.outlet for a in assign_outlets(article, [tuple(_span(posted, "Facebook")[0])]).attributions]
+    assert got == ["Facebook", None, None, None, None]
+
+
+def test_an_outlet_named_after_most_of_a_speakers_statements_is_no_interview_frame():
+    text = ("Ham said pay was low.\nHam said food was bad.\nHam said morale fell.\nA.\nB.\nC.\nD.\n"
+            "At the time, Ham told Trending Today USA the army was tired.\nHam said he would vote.")
+    contents = ["pay was low", "food was bad", "morale fell", "the army was tired", "he would vote"]
+    atts = [Attribution(content=_span(text, c), cue=[], source=[], speaker="Norman Ham") for c in contents]
+    got = [a.outlet for a in assign_outlets(Article(id="late", text=text, attributions=atts),
+                                            [tuple(_span(text, "Trending Today USA")[0])]).attributions]
+    assert got == [None, None, None, "Trending Today USA", "Trending Today USA"]
+    # Named in the opening instead, the same outlet is the interview all his statements come from.
+    early = text.replace("A.\nB.\nC.\nD.\n", "")
+    atts = [Attribution(content=_span(early, c), cue=[], source=[], speaker="Norman Ham") for c in contents]
+    got = [a.outlet for a in assign_outlets(Article(id="early", text=early, attributions=atts),
+                                            [tuple(_span(early, "Trending Today USA")[0])]).attributions]
+    assert got == ["Trending Today USA"] * 5
 
 
 def test_an_outlets_event_carries_everyone_who_speaks_there():
