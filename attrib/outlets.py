@@ -370,6 +370,14 @@ def _later_alone(word: str, text: str, before: str) -> bool:
                               for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-]| [A-Z])", text))
 
 
+def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
+    """Whether a platform verb ("tweeted") is this attribution's: its cue, or right after its source
+    ("Axelrod tweeted", not "Axelrod tweeted after Clinton argued" for Clinton's statement)."""
+    if any(s < verb[1] and verb[0] < e for s, e in att.cue):
+        return True
+    return any(0 <= verb[0] - e <= 3 for s, e in att.source)
+
+
 def _inside(span: tuple[int, int], pieces: Sequence[Sequence[int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in pieces)
 
@@ -426,6 +434,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
+    # platform verbs ("tweeted") -> the speakers of the attributions whose cue it is or whose source it follows
+    posters = {m: {a.speaker for a in article.attributions if _posted_by(article.text, m, a)} for m in mentions
+               if article.text[m[0]:m[1]].casefold() in PLATFORM_VERBS}
+    posters = {m: who for m, who in posters.items() if who}
     # speaker -> (outlet, paragraph, rank in reading order) of their latest attribution with an outlet
     last_by_speaker: dict[str, tuple[str, int, int]] = {}
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
@@ -442,6 +454,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         for m, sent in zip(mentions, mention_sentence):
             if sent not in sentences or (_inside(m, att.content) and not _inside(m, att.source)):
                 continue
+            if m in posters and att.speaker not in posters[m]:
+                continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
             distance = abs(m[0] - anchor)
             if best_distance is None or distance < best_distance:
                 best, best_distance = m, distance

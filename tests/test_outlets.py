@@ -474,3 +474,13 @@ def test_the_turns_of_a_transcript_share_its_outlet():
     no_turns = replace(only_turns, transcript_turns=False)
     assert [a.outlet for a in assign_outlets(article, mentions, no_turns).attributions] == [
         "Fox News Sunday", "Fox News Sunday", None, None, None]
+
+
+def test_a_platform_verb_serves_the_one_who_posted():
+    text = "“Too forced?” Axelrod tweeted after Clinton argued that the bill was a bailout."
+    atts = [Attribution(content=_span(text, "Too forced?"), cue=_span(text, "tweeted"), source=_span(text, "Axelrod"),
+                        speaker="David Axelrod"),
+            Attribution(content=_span(text, "the bill was a bailout"), cue=_span(text, "argued"),
+                        source=_span(text, "Clinton"), speaker="Hillary Clinton")]
+    out = assign_outlets(Article(id="p", text=text, attributions=atts), [tuple(_span(text, "tweeted")[0])], None)
+    assert [a.outlet for a in out.attributions] == ["Twitter", None]
