@@ -430,10 +430,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     (`inherit=None`: no attribution inherits an outlet)."""
     bounds = sentence_bounds(article.text)
     breaks = paragraph_breaks(article.text)
-    mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
+    mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     # platform verbs ("tweeted") -> the speakers of the attributions whose cue it is or whose source it follows
     posters = {m: {a.speaker for a in article.attributions if _posted_by(article.text, m, a)} for m in mentions
                if article.text[m[0]:m[1]].casefold() in PLATFORM_VERBS}

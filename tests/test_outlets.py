@@ -484,3 +484,12 @@ def test_a_platform_verb_serves_the_one_who_posted():
                         source=_span(text, "Clinton"), speaker="Hillary Clinton")]
     out = assign_outlets(Article(id="p", text=text, attributions=atts), [tuple(_span(text, "tweeted")[0])], None)
     assert [a.outlet for a in out.attributions] == ["Twitter", None]
+
+
+def test_a_dropped_mention_does_not_shift_the_sentences_of_the_others():
+    text = "On Monday, Lee said taxes rose. Kim told CNN that it rained."
+    atts = [Attribution(content=_span(text, "taxes rose"), cue=_span(text, "said"), source=_span(text, "Lee"), speaker="Lee"),
+            Attribution(content=_span(text, "it rained"), cue=_span(text, "told"), source=_span(text, "Kim"), speaker="Kim")]
+    mentions = [tuple(_span(text, "Monday")[0]), tuple(_span(text, "CNN")[0])]  # a day is no outlet
+    out = assign_outlets(Article(id="d", text=text, attributions=atts), mentions, None)
+    assert [a.outlet for a in out.attributions] == [None, "CNN"]
