@@ -329,6 +329,13 @@ def non_media_acronym(name: str, text: str) -> bool:
 
 
 NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?|.* day|media|tv")
+# Names no reader takes for a channel: parties and their members ("Dems", "The GOP", "Democrat of New
+# York"), a state before a title ("New York Sen."), a compound adjective ("Brooklyn-based"), a number, a
+# state's initials ("N.Y."), an editor's label ("CLARIFICATION").
+NOT_OUTLET_NAMES = re.compile(
+    r"(?:the |The )?(?:GOP|Dems?|Democrats?|Republicans?)|(?:Democrat|Republican|Independent)s? of .+|"
+    r".+ (?:Sen|Rep|Gov|Lt|Gen|Sgt|Col|Capt|Atty)\.?|[\w.]+-(?:based|speaking|born|owned|run|led|area)|\d[\d,.]*|"
+    r"(?:[A-Z]\.){1,2}[A-Z]?\.?|CLARIFICATION|CORRECTION|UPDATE|UPDATED|EXCLUSIVE|WATCH|BREAKING|ANALYSIS|OPINION")
 
 
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
@@ -344,7 +351,7 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
         return False
-    return not NOT_OUTLETS.fullmatch(name)
+    return not NOT_OUTLETS.fullmatch(name) and not NOT_OUTLET_NAMES.fullmatch(name)
 
 
 def media_partner(speaker: str) -> Optional[str]:

@@ -275,6 +275,11 @@ def test_implausible_outlets_are_dropped():
     assert plausible_outlet("Fox News Sunday", people)  # a day in a programme's name
     assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
     assert plausible_outlet("Post", people)  # "The Post", the last word of an outlet, not of a person
+    for name in ("Dems", "The GOP", "Democrat of New York", "New York Sen", "Brooklyn-based", "Spanish-speaking", "40",
+                 "N.Y", "CLARIFICATION"):
+        assert not plausible_outlet(name, people), name
+    for name in ("New York Post", "C-SPAN", "60 Minutes", "Democracy Now", "Daily Kos"):
+        assert plausible_outlet(name, people), name
     text = "Warren told Stumpf he should resign.\nStumpf said nothing."
     att = Attribution(content=_span(text, "he should resign"), cue=_span(text, "told"), source=_span(text, "Warren"),
                       speaker="Elizabeth Warren")
