@@ -377,6 +377,25 @@ def _later_alone(word: str, text: str, before: str) -> bool:
                               for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-]| [A-Z])", text))
 
 
+_COMPANY_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|executive|president|chairman|chairwoman|"
+                           r"CEO|owner|founder|head|lawyer|attorney|counsel|employee)s?\b", re.IGNORECASE)
+_LEGAL_ACT = re.compile(r"\b(?:filed|files|filing|sued|sues|suing|petition(?:ed)?|motion|appeal(?:ed)?|lawsuit|court|judge)\b",
+                        re.IGNORECASE)
+
+
+def outlet_as_party(text: str, att: Attribution) -> bool:
+    """Whether a medium named in this attribution's source is a party to the story, not its channel:
+    its staff who are no journalists ("Jim Prosser, a Twitter spokesman", "Monika Bickert, head of
+    global product policy at Facebook") or the medium going to court ("The New York Times and the
+    Gannett newspaper chain filed a motion")."""
+    if _COMPANY_ROLE.search(" ".join(text[s:e] for s, e in att.source)):
+        return True
+    if not att.source or not att.cue:
+        return False
+    # the predicate: from the source to the end of the cue ("filed a motion to unseal the records, arguing")
+    return bool(_LEGAL_ACT.search(text, att.source[-1][1], max(att.source[-1][1], att.cue[-1][1])))
+
+
 def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
     """Whether a platform verb ("tweeted") is this attribution's: its cue, or right after its source
     ("Axelrod tweeted", not "Axelrod tweeted after Clinton argued" for Clinton's statement)."""
@@ -463,6 +482,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 continue
             if m in posters and att.speaker not in posters[m]:
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
+            if _inside(m, att.source) and outlet_as_party(article.text, att):
+                continue
             distance = abs(m[0] - anchor)
             if best_distance is None or distance < best_distance:
                 best, best_distance = m, distance
@@ -482,7 +503,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 # said", "dpa reported"): speaker and outlet are both the outlet.
                 att = replace(att, speaker=outlet)
         elif att.speaker and att.source and is_known_outlet(att.speaker) and _names(
-                article.span_text(att.source, sep=" "), att.speaker):
+                article.span_text(att.source, sep=" "), att.speaker) and not outlet_as_party(article.text, att):
             # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
             # outlet are both that outlet (ANNOTATION.md).
             outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]

@@ -498,3 +498,17 @@ def test_a_dropped_mention_does_not_shift_the_sentences_of_the_others():
     mentions = [tuple(_span(text, "Monday")[0]), tuple(_span(text, "CNN")[0])]  # a day is no outlet
     out = assign_outlets(Article(id="d", text=text, attributions=atts), mentions, None)
     assert [a.outlet for a in out.attributions] == [None, "CNN"]
+
+
+def test_a_medium_that_is_a_party_is_no_channel():
+    text = ("Jim Prosser, a Twitter spokesman, said the rules were clear. The New York Times filed a motion arguing that "
+            "the records mattered. The New York Times reported that the judge refused.")
+    atts = [Attribution(content=_span(text, "the rules were clear"), cue=_span(text, "said"),
+                        source=_span(text, "Jim Prosser, a Twitter spokesman"), speaker="Jim Prosser"),
+            Attribution(content=_span(text, "the records mattered"), cue=_span(text, "filed a motion arguing"),
+                        source=_span(text, "The New York Times"), speaker="The New York Times"),
+            Attribution(content=_span(text, "the judge refused"), cue=_span(text, "reported"),
+                        source=_span(text, "The New York Times", 1), speaker="The New York Times")]
+    out = assign_outlets(Article(id="p", text=text, attributions=atts), [tuple(_span(text, "Twitter")[0])], None)
+    assert [a.outlet for a in out.attributions] == [None, None, "The New York Times"]
+    assert out.attributions[1].speaker == "The New York Times"  # still the one who argued
