@@ -396,6 +396,28 @@ def outlet_as_party(text: str, att: Attribution) -> bool:
     return bool(_LEGAL_ACT.search(text, att.source[-1][1], max(att.source[-1][1], att.cue[-1][1])))
 
 
+_PRODUCT = re.compile(r"(?i)(?:(?:the|a|an|this|that|its|their|new|latest|same|recent|national|online)\s+)*"
+                      r"(?:poll|survey|report|story|article|editorial|piece|paper|newspaper|network|site|analysis|investigation)s?")
+
+
+def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> tuple[Optional[str], list[list[int]]]:
+    """The outlet an attribution reaches the reader through because its speaker is that outlet: the
+    source names an outlet reporting in its own name ("PolitiFact rated") or one of its products ("the
+    poll" of Fox News), or a medium runs the poll with a pollster ("The Reuters/Ipsos poll" -> Reuters)."""
+    if not att.speaker or not att.source or outlet_as_party(article.text, att):
+        return None, []
+    source = article.span_text(att.source, sep=" ")
+    if is_known_outlet(att.speaker) and _names(source, att.speaker):
+        return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
+    if is_known_outlet(att.speaker) and _PRODUCT.fullmatch(source.strip()):
+        return canonical_outlet(att.speaker, article.text, people), []  # named elsewhere: no span here
+    partner = media_partner(att.speaker)
+    if partner:
+        return partner, [[s + m.start(), s + m.end()] for s, e in att.source
+                         for m in [re.search(rf"\b{re.escape(partner)}\b", article.text[s:e])] if m][:1]
+    return None, []
+
+
 def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
     """Whether a platform verb ("tweeted") is this attribution's: its cue, or right after its source
     ("Axelrod tweeted", not "Axelrod tweeted after Clinton argued" for Clinton's statement)."""
@@ -488,6 +510,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             if best_distance is None or distance < best_distance:
                 best, best_distance = m, distance
         outlet, span = None, []
+        own, own_span = _own_outlet(article, att, people)
         if best is not None:
             span = [list(best)]
             outlet = named[best]
@@ -502,16 +525,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
                 # said", "dpa reported"): speaker and outlet are both the outlet.
                 att = replace(att, speaker=outlet)
-        elif att.speaker and att.source and is_known_outlet(att.speaker) and _names(
-                article.span_text(att.source, sep=" "), att.speaker) and not outlet_as_party(article.text, att):
-            # The source names an outlet reporting in its own name ("PolitiFact rated"): speaker and
-            # outlet are both that outlet (ANNOTATION.md).
-            outlet, span = canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
-        elif att.speaker and (partner := media_partner(att.speaker)):
-            # A poll a medium runs with a pollster ("The Reuters/Ipsos poll") reached the reader through it.
-            outlet = partner
-            span = [[s + m.start(), s + m.end()] for s, e in att.source
-                    for m in [re.search(rf"\b{re.escape(partner)}\b", article.text[s:e])] if m][:1]
+        elif own:
+            outlet, span = own, own_span
         elif inherit is not None and not _generic_channel(article.text, bounds, sentences):
             if att.speaker in last_by_speaker:
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]

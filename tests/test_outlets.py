@@ -512,3 +512,13 @@ def test_a_medium_that_is_a_party_is_no_channel():
     out = assign_outlets(Article(id="p", text=text, attributions=atts), [tuple(_span(text, "Twitter")[0])], None)
     assert [a.outlet for a in out.attributions] == [None, None, "The New York Times"]
     assert out.attributions[1].speaker == "The New York Times"  # still the one who argued
+
+
+def test_an_outlets_own_poll_or_report_reaches_the_reader_through_it():
+    text = "Poll: Sanders leads.\n\nThe survey shows a tie. The paper said taxes rose."
+    atts = [Attribution(content=_span(text, "a tie"), cue=_span(text, "shows"), source=_span(text, "The survey"),
+                        speaker="Fox News"),
+            Attribution(content=_span(text, "taxes rose"), cue=_span(text, "said"), source=_span(text, "The paper"),
+                        speaker="Breitbart Texas")]  # not a known outlet: the rule needs one
+    out = assign_outlets(Article(id="o", text=text, attributions=atts), [], None).attributions
+    assert [(a.outlet, a.outlet_span) for a in out] == [("Fox News", []), (None, [])]
