@@ -86,9 +86,10 @@ KNOWN_OUTLETS = (
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
 GENERIC_CHANNEL = re.compile(
-    r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:the\s+|a\s+group\s+of\s+)?(?:media|reporters|journalists|press|"
-    r"lawmakers|supporters|crowd|audience)\b|\bin\s+a\s+(?:statement|speech|news\s+release|press\s+release)\b|"
-    r"\bat\s+a\s+(?:news|press)\s+(?:conference|briefing)\b|\bat\s+a\s+rally\b", re.IGNORECASE)
+    r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:(?:the|a|an)\s+(?:group\s+of\s+)?(?:[\w-]+\s+){0,2}?)?(?:media|reporters|"
+    r"journalists|press|lawmakers|supporters|crowd|audience)\b|"
+    r"\b(?:in|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|speech|address|(?:news|press)\s+release)\b|"
+    r"\bat\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:news|press)\s+(?:conference|briefing)|rally)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"I(?:['’](?:ve|m|d|ll))?$")
 POSSESSIVE_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
 # Countries, blocs and a few capitals that stand for governments: never the outlet that carried a

@@ -187,6 +187,13 @@ def test_a_generic_channel_stops_inheritance():
     ]
     out = assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Sputnik")[0])])
     assert [a.outlet for a in out.attributions] == ["Sputnik", None]
+    from attrib.outlets import GENERIC_CHANNEL
+
+    for channel in ("During a national security speech earlier in the day", "In his speech earlier Wednesday",
+                    "He told an invited crowd", "at a hastily arranged news conference", "told a group of reporters"):
+        assert GENERIC_CHANNEL.search(channel), channel
+    for channel in ("told CNN", "in an interview with Fox News", "said in a tweet", "at the NBC forum"):
+        assert not GENERIC_CHANNEL.search(channel), channel
 
 
 def test_outlet_aliases_are_unified_across_a_batch():
