@@ -20,14 +20,18 @@ guideline asks, from the source mention and the article's own text:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import regex
 from bisect import bisect_right
 from dataclasses import replace
 from typing import Optional
 
-from .outlets import is_known_outlet
+from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
-from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, canonical, fold,
+from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _DATE_WORD, _ORG_WORD, _core_name, _head_part,
+                       SENTENCE_OPENERS, _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions, spelled_out_names)
 from .text import paragraph_breaks, plain_spaces
 
@@ -224,7 +228,60 @@ def apply_naming(article: Article) -> Article:
     common = lowercase_words(article.text)
     named = replace(named, attributions=[replace(a, speaker=fullest_form(a.speaker, body, common)) if a.speaker else a
                                          for a in named.attributions])
+    surnames = frozenset(fold(m[-1]) for m in body if len(m) >= 2)
+    body_text = article.text[max(0, first_line):]
+    named = replace(named, attributions=[replace(a, speaker=fullest_organisation(a.speaker, body_text, surnames, common))
+                                         if a.speaker else a for a in named.attributions])
     return expand_acronyms(_they_after_a_list(named))
+
+
+def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = frozenset(),
+                         common: frozenset[str] = frozenset()) -> str:
+    """The article's one longer name of an organisation that holds the speaker's words at its start or
+    end ("Department" -> "Department of Veterans Affairs", "National Committee" -> "Republican National
+    Committee", "the Times" -> "New York Times"); unchanged when the article has none or several, when
+    the speaker is a person there (a surname, or two names whose last the article never writes in lower
+    case), a known outlet other than a masthead's noun ("NBC" beside "NBC News"), or when the longer name
+    has no organisation's word. `text`: the body (a Title Case headline glues words to names)."""
+    words = speaker.split()
+    if not words or " and " in speaker or (len(words) == 1 and fold(words[0]) in surnames):
+        return speaker
+    if is_known_outlet(speaker) and speaker.removeprefix("The ") not in MASTHEAD_NOUNS:
+        return speaker  # "NBC" stays NBC beside NBC News; "the Times" is the article's New York Times
+    if len(words) > 1 and not _has_org_word(words) and words[-1].casefold() not in common:
+        return speaker  # a person ("Betsy Sharp of Burke County" is still Betsy Sharp), not "Flight Attendants"
+    folded = [fold(w).strip(".,") for w in words]
+    longer = set()
+    for m in _organisations(text):
+        names = m.split()
+        while names and names[0].casefold() in {"the", "a", "an"}:
+            names = names[1:]
+        f = [fold(w).strip(".,") for w in names]
+        if len(f) <= len(folded) or not (f[:len(folded)] == folded or f[-len(folded):] == folded):
+            continue
+        trailing = f[:len(folded)] == folded
+        extra = names[len(folded):] if trailing else names[:len(names) - len(folded)]
+        if any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According") and w.casefold() not in _ORG_JOINS
+               for w in extra):
+            continue  # "According to Yahoo News": a sentence's first word, not the name's
+        if trailing and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
+            continue  # a person after the organisation ("White House Press Secretary Josh Earnest"), or two names
+        if " and the " in f" {' '.join(names)} ":
+            continue  # two names ("New York Times and the Gannett newspaper chain")
+        if not _has_org_word(names):
+            continue
+        longer.add(" ".join(names).rstrip(".,"))
+    return longer.pop() if len(longer) == 1 else speaker
+
+
+_ORG_JOINS = {"of", "to", "for", "and", "on", "in", "the", "a", "&"}
+_FULL_ORGANISATION_RE = regex.compile(rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
+
+
+@lru_cache(maxsize=16)
+def _organisations(text: str) -> tuple[str, ...]:
+    """Capitalised names joined by small words, "for a" too ("Committee for a Responsible Federal Budget")."""
+    return tuple(m.group(0) for m in _FULL_ORGANISATION_RE.finditer(plain_spaces(text)))
 
 
 THEY = {"they", "them", "their"}

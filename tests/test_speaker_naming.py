@@ -179,3 +179,25 @@ def test_they_after_several_people_is_those_people():
     out = apply_naming(Article(id="t", text=text, attributions=atts))
     # The second "they" follows someone else's words (unnamed officials): it stays unresolved.
     assert [a.speaker for a in out.attributions][1:] == ["Grassley and Leahy", None, None]
+
+
+def test_an_organisation_takes_the_articles_fullest_name():
+    from attrib.speaker_naming import fullest_organisation
+
+    text = ("The Association of Flight Attendants said pay fell. The union said more. A web video by the Republican "
+            "National Committee aired. The Committee for a Responsible Federal Budget reported costs. Betsy Sharp "
+            "of Burke County spoke. Sharp said she was tired. NBC News said NBC would air it. The New York Times "
+            "reported it. Flight attendants agreed.")
+    common = frozenset(w.casefold() for w in text.split() if w.islower())
+    assert fullest_organisation("Flight Attendants", text, common=common) == "Association of Flight Attendants"
+    assert fullest_organisation("National Committee", text) == "Republican National Committee"
+    assert fullest_organisation("Committee", text) == "Committee"  # two committees: which one is unclear
+    assert fullest_organisation("Committee", text.replace("Republican National Committee", "RNC")) == (
+        "Committee for a Responsible Federal Budget")
+    assert fullest_organisation("Times", text) == "New York Times"
+    assert fullest_organisation("NBC", text) == "NBC"  # a known outlet of its own
+    assert fullest_organisation("Justice", "The Justice and Treasury Department spoke.") == "Justice"  # two names
+    assert fullest_organisation("Betsy Sharp", text, common=common) == "Betsy Sharp"  # a person
+    assert fullest_organisation("Sharp", text, surnames=frozenset({"sharp"})) == "Sharp"
+    assert fullest_organisation("White House", "White House Press Secretary Josh Earnest spoke.",
+                                surnames=frozenset({"earnest"})) == "White House"
