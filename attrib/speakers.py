@@ -32,6 +32,9 @@ TITLES = {
     # Titles that open names in news from elsewhere ("Lawmaker Mohammad Hosseini", "MEP Claire Vasseur").
     "lawmaker", "mep", "mp", "envoy", "analyst", "economist", "activist", "commander", "lawyer", "premier",
     "chancellor", "deputy", "official", "diplomat", "negotiator", "columnist", "editor", "correspondent",
+    # Ranks and religious titles ("Admiral Harris" is Harry B. Harris Jr.).
+    "admiral", "colonel", "captain", "capt", "lieutenant", "sergeant", "commodore", "brigadier", "rabbi", "imam",
+    "sheikh", "bishop", "cardinal", "pastor",
 }
 VAGUE = {
     "source", "sources", "official", "officials", "report", "reports", "critics", "some", "many", "analysts",

@@ -57,6 +57,9 @@ def test_titles_initials_suffixes_and_trailing_adverbs():
     assert canonical("Newkirk", mentions) == "Vann R. Newkirk II"
     assert canonical("PENCE", mentions) == "Mike Pence"  # transcripts shout the surname
     assert source_type("Okafor later") == "named" and canonical("Okafor later", [["Ada", "Okafor"]]) == "Ada Okafor"
+    ranked = name_mentions("Adm. Harry B. Harris Jr. spoke. Rabbi Sharon Kleinbaum prayed.")
+    assert canonical("Admiral Harris", ranked) == "Harry B. Harris Jr"  # a rank is a title
+    assert canonical("Rabbi Kleinbaum", ranked) == "Sharon Kleinbaum"
 
 
 def test_a_no_break_space_joins_a_name():
