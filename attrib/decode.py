@@ -13,7 +13,7 @@ import torch
 
 from .data.features import ROLES, TokenizedArticle, Window
 from .schema import Attribution, Span
-from .text import drop_complementiser, kind_of, line_break_runs, sentence_bounds, speech_verb_only
+from .text import drop_complementiser, kind_of, line_break_runs, sentence_bounds, speech_verb_only, trim_source
 
 
 def window_owners(windows: list[Window], n_tokens: int, breaks: Optional[np.ndarray] = None) -> np.ndarray:
@@ -303,7 +303,7 @@ def build_attributions(
         if not content:
             continue
         cue_span = speech_verb_only(text, [char_span(tok, text, int(cues[cue, 0]), int(cues[cue, 1]))]) if cue >= 0 else []
-        src_span = [char_span(tok, text, int(sources[src, 0]), int(sources[src, 1]))] if src >= 0 else []
+        src_span = trim_source(text, [char_span(tok, text, int(sources[src, 0]), int(sources[src, 1]))]) if src >= 0 else []
         parts = [float(np.mean(content_conf[members])), float(np.mean(cue_links.prob[members])),
                  float(source_links.prob[best])]
         out.append(Attribution(

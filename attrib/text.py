@@ -77,6 +77,45 @@ def speech_verb_only(text: str, span: Span) -> Span:
     return [(start, m.end())] if m and m.end() < end else span
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][\w.'’ ]+)?\s+[-–—]+\s+")
+_TIME_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+               r"August|September|October|November|December|(?:19|20)\d\d|month|week|year|morning|afternoon|evening|night)")
+# What may follow a name and is no part of the source: a time ("Council on Friday"), a dangling preposition
+# ("Sanders on"), a participle or comparison ("Trump, speaking to a veterans group", "Hillary Clinton, like
+# Obama") or an adverb ("DuVernay powerfully"). After a common noun such words belong to the source ("a poll
+# released last week", "Critics of the EB-5 program, like Senators Charles E. Grassley").
+_AFTER_NAME = re.compile(
+    rf"\s+(?:on|in|this|last|earlier|late|early)\s+{_TIME_WORDS}$|\s+(?:on|in|at|for|to)$"
+    r"|,\s+(?:speaking|dedicating|like|at|according|addressing)\b.*|\s+(?!(?:family|assembly|rally|ally|supply)$)[a-z]{4,}ly$", re.DOTALL)
+_CLAUSE_WORD = re.compile(r"who|which|that|whose|[a-z]+ed")
+
+
+def trim_source(text: str, span: Span) -> Span:
+    """A one-piece source without what the tagger drags along and PolNeAR leaves out: a dateline
+    ("BRUSSELS - European leaders"), a time ("The United Nations Security Council on Friday"), a dangling
+    preposition, or a participle, comparison or adverb after a name ("Trump, speaking to a veterans
+    group", "DuVernay powerfully"). Relative clauses stay: PolNeAR keeps them ("Victor Cha, who served as
+    Asia director"). PolNeAR dev source exact F1 0.725 -> 0.731 (13 right, none lost); on 300 train
+    articles 5 right, 1 lost. Cutting "Mr. Obama, who" to "who" (PolNeAR's span) gained exact F1 too
+    but lost attribution F1 on train (the antecedent no longer overlaps a gold "Mr. Obama"), so it stays."""
+    if len(span) != 1:
+        return span
+    start, end = span[0]
+    m = _DATELINE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    piece = text[start:end]
+    for tail in _AFTER_NAME.finditer(piece):
+        before = piece[:tail.start()].split()
+        # The name must end the head of the source, not a clause inside it ("Peter T. King of New York, who
+        # endorsed Mr. Rubio on Tuesday", "a report released by the Brookings Institution last year"), and be
+        # one entity ("Other prominent Republicans, like Colin Powell" lists its members).
+        if (before and before[-1][:1].isupper() and not (tail.group(0).startswith(",") and before[-1].endswith("s"))
+                and not any(_CLAUSE_WORD.fullmatch(w.strip(",")) for w in before)):
+            return [(start, start + tail.start())]
+    return [(start, end)]
+
+
 def _wholly_quoted(piece: str) -> bool:
     stripped = piece.strip().rstrip(".,;:!? ")
     return (len(stripped) >= 2 and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS

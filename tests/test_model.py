@@ -261,6 +261,25 @@ def test_a_speech_verb_cue_ends_with_the_verb():
     assert speech_verb_only(text, two) == two  # a cue in pieces is left as found
 
 
+def test_a_source_drops_what_the_tagger_drags_along():
+    from attrib.text import trim_source
+
+    def trimmed(source: str) -> str:
+        text = f"{source} said it."
+        (start, end), = trim_source(text, [(0, len(source))])
+        return text[start:end]
+
+    assert trimmed("BRUSSELS - European leaders") == "European leaders"
+    assert trimmed("The United Nations Security Council on Friday") == "The United Nations Security Council"
+    assert trimmed("Trump, speaking to a veterans group in Virginia") == "Trump"
+    assert trimmed("Democratic candidate Hillary Clinton, like Obama") == "Democratic candidate Hillary Clinton"
+    assert trimmed("DuVernay powerfully") == "DuVernay" and trimmed("Sanders on") == "Sanders"
+    for kept in ("Scott's family", "a report released by the Brookings Institution last year",
+                 "Peter T. King of New York, who endorsed Mr. Rubio on Tuesday", "Victor Cha, who served in Asia",
+                 "Other prominent Republicans, like Colin Powell", "a poll released last week"):
+        assert trimmed(kept) == kept
+
+
 def test_cue_and_source_come_from_the_contents_sentence():
     from attrib.decode import same_sentence_span
 
