@@ -251,6 +251,12 @@ def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
     assert [a.outlet for a in assign_outlets(article, mentions).attributions] == ["The New York Post"] * 3
     never = Inheritance(unnamed_after_report=-1, from_lead=False)
     assert [a.outlet for a in assign_outlets(article, mentions, never).attributions] == ["The New York Post", None, None]
+    # The people a story reports on are not its voice: "many voters say" right after it keeps no outlet.
+    voters = text.replace("Sources said", "Many voters said")
+    article = Article(id="b", text=voters, attributions=[
+        replace(report, content=_span(voters, "she was ill")),
+        replace(sources, content=_span(voters, "she left early"), source=_span(voters, "Many voters"))])
+    assert [a.outlet for a in assign_outlets(article, mentions, near).attributions] == ["The New York Post", None]
 
 
 def test_an_outlet_in_the_headline_frames_the_story():
