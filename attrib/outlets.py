@@ -75,7 +75,7 @@ KNOWN_OUTLETS = (
     "PolitiFact", "FactCheck.org", "Snopes", "The Daily Beast", "The Daily Caller", "National Review", "Slate",
     "RealClearPolitics", "Real Clear Politics", "FiveThirtyEight", "Salon", "Vox", "BuzzFeed", "BuzzFeed News",
     "Mother Jones", "The Nation", "The Intercept", "Drudge Report", "Zero Hedge", "Infowars", "TheBlaze", "Newsmax",
-    "ABC News", "CBS News", "NBC News", "CNBC", "Fox Business", "Bloomberg News", "Voice of America",
+    "ABC News", "CBS News", "NBC News", "CNBC", "Fox Business", "Fox News Sunday", "Bloomberg News", "Voice of America",
     "Radio Free Europe", "Deutsche Welle", "France 24", "Euronews", "Daily Mail", "The Independent", "Reddit",
     "TikTok", "Truth Social", "Weibo", "WeChat", "VKontakte", "Rossiya 24", "Channel One", "Pravda", "Lenta.ru",
     "Hamshahri", "Shargh", "Khabar Online", "Al-Ahram", "Asharq Al-Awsat", "Al Mayadeen", "Al Manar",
@@ -240,6 +240,13 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     article's speakers, normalised, so a network's journalist is told from its programme."""
     name = re.sub(r"\s+", " ", re.sub(r"[“”\"]", "", surface)).strip(" ,.;:'’")
     name = re.sub(r"(?<=\w\w)['’]s$", "", name)  # "The Washington Post's" (reporter), "CNN’s"
+    # A setting before the name or a day after it is no part of it ("During the Politico interview",
+    # "told The New York Times Tuesday"), nor a web address's ending ("YouTube.com").
+    name = _SETTING_BEFORE.sub("", name)
+    if normalise_name(name) not in _known_names():  # "Fox News Sunday" is a programme
+        name = _DAY_AFTER.sub("", name)
+    if name.endswith(".com") and normalise_name(name[:-4]) in _known_names():
+        name = name[:-4]
     if name.casefold() in PLATFORM_VERBS:
         return PLATFORM_VERBS[name.casefold()]
     # A journalist named with the outlet stands for the outlet ("Cameron Easley for Morning Consult",
@@ -247,6 +254,13 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     person_of = re.fullmatch(r"(.+?) (?:for|at|of) (.+)", name)
     if person_of and (" of " not in person_of.group(0) or is_known_outlet(person_of.group(2))):
         return canonical_outlet(person_of.group(2), text)
+    # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
+    # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.
+    network = re.fullmatch(r"(.+?\w)['’]s (.+)", name)
+    if network and " " in network.group(1) and _medium(network.group(1)) and (
+            normalise_name(network.group(2)) in people or _later_alone(network.group(2).split()[-1], text,
+                                                                       network.group(2).split()[-2] if " " in network.group(2) else "")):
+        return canonical_outlet(network.group(1), text)
     words = name.split(" ")
     owner = re.fullmatch(r"(\w[\w.-]*)['’]s", words[0]) if words else None
     # An owner ("Iran's") goes unless it is the network of a programme ("NBC's Meet the Press"); a
@@ -281,6 +295,8 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     return name
 
 
+_SETTING_BEFORE = re.compile(r"^(?:During|At|In|On|From|After|Before|Via|Through)\s+(?:the|a|an)\s+(?=\S)")
+_DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 # Platforms carry posts: their statements are inherited within the paragraph only.
 SOCIAL_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram"})
 # Words that make a name a medium or a programme ("Trending Today USA", "The Laura Ingraham Show").

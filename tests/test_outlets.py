@@ -38,6 +38,15 @@ def test_canonical_names_use_the_article():
     assert canonical_outlet("Cameron Easley for Morning Consult") == "Morning Consult"
     assert canonical_outlet("Bill O'Reilly of Fox News") == "Fox News"
     assert canonical_outlet("Voice of America") == "Voice of America"
+    # a setting before the name, a day after it, a web address's ending
+    assert canonical_outlet("During the Politico") == "Politico"
+    assert canonical_outlet("The New York Times Tuesday") == "The New York Times"
+    assert canonical_outlet("MSNBC's Morning Joe Monday") == "MSNBC's Morning Joe"
+    assert canonical_outlet("Fox News Sunday") == "Fox News Sunday"  # a programme's own day stays
+    assert canonical_outlet("YouTube.com") == "YouTube"
+    assert canonical_outlet("In These Times") == "In These Times"  # no article after the preposition: a name
+    # a journalist after a network of several words
+    assert canonical_outlet("HuffPost Live's Alyona Minkovski", "Minkovski asked.") == "HuffPost Live"
 
 
 def test_candidates_take_quoted_programmes_and_skip_first_person():
