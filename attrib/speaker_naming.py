@@ -226,12 +226,13 @@ def apply_naming(article: Article) -> Article:
             else name_mentions(article.text))
     named = replace(article, attributions=[_named(article, a, body) for a in article.attributions])
     common = lowercase_words(article.text)
-    named = replace(named, attributions=[replace(a, speaker=fullest_form(a.speaker, body, common)) if a.speaker else a
-                                         for a in named.attributions])
     surnames = frozenset(fold(m[-1]) for m in body if len(m) >= 2)
     body_text = article.text[max(0, first_line):]
-    named = replace(named, attributions=[replace(a, speaker=fullest_organisation(a.speaker, body_text, surnames, common))
-                                         if a.speaker else a for a in named.attributions])
+    # Speakers repeat within an article: each distinct one is named once.
+    fullest = {s: fullest_organisation(fullest_form(s, body, common), body_text, surnames, common)
+               for s in {a.speaker for a in named.attributions if a.speaker}}
+    named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
+                                         for a in named.attributions])
     return expand_acronyms(_they_after_a_list(named))
 
 
