@@ -257,10 +257,11 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
     # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.
     network = re.fullmatch(r"(.+?\w)['’]s (.+)", name)
-    if network and " " in network.group(1) and _medium(network.group(1)) and (
-            normalise_name(network.group(2)) in people or _later_alone(network.group(2).split()[-1], text,
-                                                                       network.group(2).split()[-2] if " " in network.group(2) else "")):
-        return canonical_outlet(network.group(1), text)
+    if network and " " in network.group(1) and _medium(network.group(1)):
+        journalist = network.group(2).split()
+        if normalise_name(network.group(2)) in people or _later_alone(
+                journalist[-1], text, journalist[-2] if len(journalist) > 1 else ""):
+            return canonical_outlet(network.group(1), text)
     words = name.split(" ")
     owner = re.fullmatch(r"(\w[\w.-]*)['’]s", words[0]) if words else None
     # An owner ("Iran's") goes unless it is the network of a programme ("NBC's Meet the Press"); a
@@ -538,7 +539,6 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             if best_distance is None or distance < best_distance:
                 best, best_distance = m, distance
         outlet, span = None, []
-        own, own_span = _own_outlet(article, att, people)
         if best is not None:
             span = [list(best)]
             outlet = named[best]
@@ -553,8 +553,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
                 # said", "dpa reported"): speaker and outlet are both the outlet.
                 att = replace(att, speaker=outlet)
-        elif own:
-            outlet, span = own, own_span
+        elif (own := _own_outlet(article, att, people))[0]:
+            outlet, span = own
         elif inherit is not None and not _generic_channel(article.text, bounds, sentences):
             if att.speaker in last_by_speaker:
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]
@@ -689,7 +689,7 @@ def _named_late(text: str, atts: list[Attribution], speaker: str, lead_paragraph
     named_at = min((a.outlet_span[0][0] for a in own if a.outlet_span), default=None)
     if named_at is None:
         return False
-    breaks = paragraph_breaks(text)
+    breaks = paragraph_breaks(text)  # once per article's main speaker, who are few
     opening = bisect_right(breaks, named_at) - lead_paragraphs
     return sum(bisect_right(breaks, a.content[0][0]) < opening for a in own) > len(own) / 2
 

@@ -20,12 +20,12 @@ guideline asks, from the source mention and the article's own text:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import regex
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
+
+import regex
 
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
