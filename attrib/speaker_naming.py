@@ -25,13 +25,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
-from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SUFFIXES, TITLES, _DATE_WORD, _ORG_WORD, _core_name, _head_part,
-                       SENTENCE_OPENERS, _surname, canonical, fold,
+from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
+                       _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions, spelled_out_names)
 from .text import paragraph_breaks, plain_spaces
 
@@ -276,13 +274,11 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
 
 
 _ORG_JOINS = {"of", "to", "for", "and", "on", "in", "the", "a", "&"}
-_FULL_ORGANISATION_RE = regex.compile(rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
 
 
 @lru_cache(maxsize=16)
 def _organisations(text: str) -> tuple[str, ...]:
-    """Capitalised names joined by small words, "for a" too ("Committee for a Responsible Federal Budget")."""
-    return tuple(m.group(0) for m in _FULL_ORGANISATION_RE.finditer(plain_spaces(text)))
+    return tuple(m.group(0) for m in ORGANISATION_RE.finditer(plain_spaces(text)))
 
 
 THEY = {"they", "them", "their"}

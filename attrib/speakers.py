@@ -340,7 +340,9 @@ ORGANISATION_HEADS = {
 # Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
 _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence
 _DATE_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
-ORGANISATION_RE = regex.compile(rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
+# Capitalised words joined by small words, "for a" too ("Committee for a Responsible Federal Budget").
+ORGANISATION_RE = regex.compile(
+    rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
 
 
 def described_name(text: str, before: int, description: str) -> Optional[str]:
