@@ -350,10 +350,26 @@ NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|
 # Names no reader takes for a channel: parties and their members ("Dems", "The GOP", "Democrat of New
 # York"), a state before a title ("New York Sen."), a compound adjective ("Brooklyn-based"), a number, a
 # state's initials ("N.Y."), an editor's label ("CLARIFICATION").
+# A dateline's credit ("WASHINGTON (Reuters) -"): where the whole story comes from, not the channel of a statement.
+DATELINE_CREDIT = re.compile(r"[A-Z][A-Z .,'’-]+ \([^)]+\)")
 NOT_OUTLET_NAMES = re.compile(
     r"(?:the |The )?(?:GOP|Dems?|Democrats?|Republicans?)|(?:Democrat|Republican|Independent)s? of .+|"
     r".+ (?:Sen|Rep|Gov|Lt|Gen|Sgt|Col|Capt|Atty)\.?|[\w.]+-(?:based|speaking|born|owned|run|led|area)|\d[\d,.]*|"
     r"(?:[A-Z]\.){1,2}[A-Z]?\.?|CLARIFICATION|CORRECTION|UPDATE|UPDATED|EXCLUSIVE|WATCH|BREAKING|ANALYSIS|OPINION")
+
+
+_HOSTED_EVENT = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+)?(?:gathering|rally|convention|conference|event|meeting|summit|luncheon|"
+                           r"dinner|gala|fundraiser|forum|town hall|breakfast|lunch|reception|ceremony)s?\b", re.IGNORECASE)
+_HOSTED_BY = re.compile(r"\b(?:hosted|sponsored|organi[sz]ed|held|run)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
+    """A name that is no medium hosting the event where something is said ("told a Planned Parenthood
+    gathering", "a forum hosted by the advocacy group Fair Immigration Reform Movement"): the setting,
+    not a channel. A medium staging an event stays one ("a forum sponsored by NBC News")."""
+    if _medium(text[span[0]:span[1]]):
+        return False
+    return bool(_HOSTED_EVENT.match(text, span[1]) or _HOSTED_BY.search(text, max(0, span[0] - 60), span[0]))
 
 
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
@@ -361,6 +377,8 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     ("Stumpf" of John Stumpf, "Clinton"), a day ("Labor Day", "At Monday’s"), a bare
     "media" or "TV", an organisation's acronym the article (`text`) spells out ("The IMF").
     Known outlets always pass ("Fox News Sunday")."""
+    if DATELINE_CREDIT.fullmatch(name or ""):
+        return False
     if not name or is_known_outlet(name):
         return bool(name)
     if non_media_acronym(name, text):
@@ -510,6 +528,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
+    mentions = [m for m in mentions if not organisation_hosting(article.text, m)]
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     # platform verbs ("tweeted") -> the speakers of the attributions whose cue it is or whose source it follows
     posters = {m: {a.speaker for a in article.attributions if _posted_by(article.text, m, a)} for m in mentions

@@ -298,7 +298,7 @@ def test_implausible_outlets_are_dropped():
     assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
     assert plausible_outlet("Post", people)  # "The Post", the last word of an outlet, not of a person
     for name in ("Dems", "The GOP", "Democrat of New York", "New York Sen", "Brooklyn-based", "Spanish-speaking", "40",
-                 "N.Y", "CLARIFICATION"):
+                 "N.Y", "CLARIFICATION", "WASHINGTON (Reuters)"):
         assert not plausible_outlet(name, people), name
     for name in ("New York Post", "C-SPAN", "60 Minutes", "Democracy Now", "Daily Kos"):
         assert plausible_outlet(name, people), name
@@ -544,3 +544,17 @@ def test_an_outlets_own_poll_or_report_reaches_the_reader_through_it():
                         speaker="Breitbart Texas")]  # not a known outlet: the rule needs one
     out = assign_outlets(Article(id="o", text=text, attributions=atts), [], None).attributions
     assert [(a.outlet, a.outlet_span) for a in out] == [("Fox News", []), (None, [])]
+
+
+def test_an_organisation_hosting_the_event_is_no_outlet():
+    from attrib.outlets import organisation_hosting
+
+    text = ("Clinton told a Planned Parenthood gathering she would fight. At a forum hosted by the advocacy group Fair "
+            "Immigration Reform Movement, Sanders spoke. At a forum sponsored by NBC News, Trump spoke.")
+    assert organisation_hosting(text, tuple(_span(text, "Planned Parenthood")[0]))
+    assert organisation_hosting(text, tuple(_span(text, "Fair Immigration Reform Movement")[0]))
+    assert not organisation_hosting(text, tuple(_span(text, "NBC News")[0]))  # a medium staging it stays an outlet
+    att = Attribution(content=_span(text, "she would fight"), cue=_span(text, "told"), source=_span(text, "Clinton"),
+                      speaker="Hillary Clinton")
+    out = assign_outlets(Article(id="h", text=text, attributions=[att]), [tuple(_span(text, "Planned Parenthood")[0])])
+    assert out.attributions[0].outlet is None
