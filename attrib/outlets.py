@@ -53,7 +53,7 @@ _JOIN = r"(?: (?:(?:of|the|and|&|for|de|al) )*|/)"
 # Capitalised words, joined by single spaces, a few lower-case connectors or "/" ("New York Times/CBS
 # News"), with an optional "(ABBR)"; after a network's possessive, a programme in quotation marks
 # belongs to the name ("MSNBC’s “Morning Joe”").
-NAME_CHUNK = re.compile(rf"(?<![\w’']){_CAP}(?:{_JOIN}{_CAP})*(?:(?<=[’']s) [“\"]{_CAP}(?:{_JOIN}{_CAP})*[”\"]?)?"
+NAME_CHUNK = re.compile(rf"(?<![\w’']){_CAP}(?:{_JOIN}{_CAP})*(?:(?<=[’']s) [“\"](?:{_CAP}[^”\"\n]{{0,50}}?[”\"]|{_CAP}(?:{_JOIN}{_CAP})*[”\"]?))?"
                         rf"(?: \([A-Z][A-Za-z]{{1,9}}\))?")
 PLATFORM_VERB = re.compile(r"\b(?:tweeted|tweets|tweet|tweeting|retweeted|instagrammed)\b", re.IGNORECASE)
 # A curated table of well-known outlets (wires and national outlets of many countries). It is

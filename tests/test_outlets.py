@@ -55,6 +55,12 @@ def test_candidates_take_quoted_programmes_and_skip_first_person():
                       source=_span(text, "Sanders"))
     found = {text[s:e] for s, e in outlet_candidates(Article(id="a", text=text, attributions=[att]))}
     assert "MSNBC\u2019s \u201cMorning Joe" in found and "I've" not in found
+    # a quoted programme title keeps its small words ("This Week with George Stephanopoulos")
+    text = 'Christie said on ABC\'s "This Week with George Stephanopoulos." He was firm.'
+    att = Attribution(content=_span(text, "He was firm"), cue=_span(text, "said on"), source=_span(text, "Christie"))
+    found = {text[s:e] for s, e in outlet_candidates(Article(id="b", text=text, attributions=[att]))}
+    assert 'ABC\'s "This Week with George Stephanopoulos' in found
+    assert canonical_outlet('ABC\'s "This Week with George Stephanopoulos."') == "ABC's This Week with George Stephanopoulos"
 
 
 def test_candidates_drop_an_opening_preposition_and_join_no_break_spaces():
