@@ -89,7 +89,8 @@ GENERIC_CHANNEL = re.compile(
     r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:(?:the|a|an)\s+(?:group\s+of\s+)?(?:[\w-]+\s+){0,2}?)?(?:media|reporters|"
     r"journalists|press|lawmakers|supporters|crowd|audience)\b|"
     r"\b(?:in|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|speech|address|(?:news|press)\s+release)\b|"
-    r"\bat\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:news|press)\s+(?:conference|briefing)|rally)\b", re.IGNORECASE)
+    r"\b(?:at|during)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:news|press)\s+(?:conference|briefing)|rally)\b",
+    re.IGNORECASE)
 FIRST_PERSON = re.compile(r"I(?:['’](?:ve|m|d|ll))?$")
 POSSESSIVE_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
 # Countries, blocs and a few capitals that stand for governments: never the outlet that carried a
@@ -554,6 +555,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
             if _inside(m, att.source) and outlet_as_party(article.text, att):
                 continue
+            if (att.source and not _inside(m, att.source) and not any(0 <= m[0] - e <= 15 for _, e in att.cue)
+                    and _OWN_CONTENT.match(article.text, m[1])):
+                continue  # "In the wake of the New York Times report, Trump said": a topic ("cited a Times report: …" is not)
             distance = abs(m[0] - anchor)
             if best_distance is None or distance < best_distance:
                 best, best_distance = m, distance

@@ -205,7 +205,8 @@ def test_a_generic_channel_stops_inheritance():
     from attrib.outlets import GENERIC_CHANNEL
 
     for channel in ("During a national security speech earlier in the day", "In his speech earlier Wednesday",
-                    "He told an invited crowd", "at a hastily arranged news conference", "told a group of reporters"):
+                    "He told an invited crowd", "at a hastily arranged news conference", "told a group of reporters",
+                    "said during a rally in Kenansville"):
         assert GENERIC_CHANNEL.search(channel), channel
     for channel in ("told CNN", "in an interview with Fox News", "said in a tweet", "at the NBC forum"):
         assert not GENERIC_CHANNEL.search(channel), channel
@@ -564,3 +565,15 @@ def test_an_organisation_hosting_the_event_is_no_outlet():
                       speaker="Hillary Clinton")
     out = assign_outlets(Article(id="h", text=text, attributions=[att]), [tuple(_span(text, "Planned Parenthood")[0])])
     assert out.attributions[0].outlet is None
+
+
+def test_an_outlets_report_named_beside_a_statement_is_its_topic():
+    text = ("In the wake of the New York Times report, Trump said he had paid taxes. "
+            "According to a New York Times report, the audit is closed.")
+    atts = [Attribution(content=_span(text, "he had paid taxes"), cue=_span(text, "said"), source=_span(text, "Trump"),
+                        speaker="Donald Trump"),
+            Attribution(content=_span(text, "the audit is closed"), cue=_span(text, "According to"),
+                        source=_span(text, "a New York Times report"), speaker="The New York Times")]
+    mentions = [tuple(_span(text, "New York Times")[0]), tuple(_span(text, "New York Times", 1)[0])]
+    out = assign_outlets(Article(id="t", text=text, attributions=atts), mentions, None).attributions
+    assert [a.outlet for a in out] == [None, "The New York Times"]  # the report as the source is the outlet
