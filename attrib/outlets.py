@@ -603,7 +603,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     lead = named.get(lead_mention(article.text, mentions)) if inherit is not None and inherit.from_lead else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
-        done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders) else a for a in done]
+        # Other polls ("Polling averages show", "exit polls") are not the story's own.
+        done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders)
+                and not _OTHER_POLLS.search(article.span_text(a.source, sep=" ")) else a for a in done]
     if inherit is not None:
         done = _interview_outlet(article.text, done, inherit.interview_share)
         if inherit.event_paragraphs:
@@ -730,6 +732,9 @@ def _generic_channel(text: str, bounds: Sequence[tuple[int, int]], sentences: se
 
 
 HEADLINE_END = re.compile(r"\n[^\S\n]*\n")
+
+
+_OTHER_POLLS = re.compile(r"(?i)\b(?:polls|polling|surveys)\b")
 
 
 def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:

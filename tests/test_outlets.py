@@ -289,6 +289,11 @@ def test_an_outlet_in_the_headline_frames_the_story():
     assert lead_mention(text, mentions) == mentions[0]
     got = [a.outlet for a in assign_outlets(article, mentions).attributions]
     assert got[1:] == ["Fox News Sunday", "Fox News Sunday", None]  # unnamed and Pence's own, not Clinton's
+    # Other polls are not the story's own.
+    polls = text.replace("Officials said", "Polling averages said")
+    unnamed = Attribution(content=_span(polls, "the debate would go on"), source=_span(polls, "Polling averages"))
+    article = Article(id="p", text=polls, attributions=[unnamed])
+    assert assign_outlets(article, [tuple(_span(polls, "Fox News Sunday")[0])]).attributions[0].outlet is None
     # No opening line set off by a blank line (the seed's layout): nothing frames the story.
     flat = replace(article, text=text.replace("\n\n", "\n"))
     assert lead_mention(flat.text, mentions) is None
