@@ -454,10 +454,11 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
     if not att.speaker or not att.source or outlet_as_party(article.text, att):
         return None, []
     source = article.span_text(att.source, sep=" ")
-    if is_known_outlet(att.speaker) and _names(source, att.speaker):
-        return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
-    if is_known_outlet(att.speaker) and _PRODUCT.fullmatch(source.strip()):
-        return canonical_outlet(att.speaker, article.text, people), []  # named elsewhere: no span here
+    if is_known_outlet(att.speaker):
+        if _names(source, att.speaker):
+            return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
+        if _PRODUCT.fullmatch(source.strip()):
+            return canonical_outlet(att.speaker, article.text, people), []  # named elsewhere: no span here
     partner = media_partner(att.speaker)
     if partner:
         return partner, [[s + m.start(), s + m.end()] for s, e in att.source

@@ -251,11 +251,7 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
         return speaker  # a person ("Betsy Sharp of Burke County" is still Betsy Sharp), not "Flight Attendants"
     folded = [fold(w).strip(".,") for w in words]
     longer = set()
-    for m in _organisations(text):
-        names = m.split()
-        while names and names[0].casefold() in {"the", "a", "an"}:
-            names = names[1:]
-        f = [fold(w).strip(".,") for w in names]
+    for names, f in _organisations(text):
         if len(f) <= len(folded) or not (f[:len(folded)] == folded or f[-len(folded):] == folded):
             continue
         trailing = f[:len(folded)] == folded
@@ -277,8 +273,16 @@ _ORG_JOINS = {"of", "to", "for", "and", "on", "in", "the", "a", "&"}
 
 
 @lru_cache(maxsize=16)
-def _organisations(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in ORGANISATION_RE.finditer(plain_spaces(text)))
+def _organisations(text: str) -> tuple[tuple[list[str], list[str]], ...]:
+    """Each organisation-like name of the text without a leading article, as its words and their folded
+    forms, made once per article rather than once per speaker."""
+    out = []
+    for m in ORGANISATION_RE.finditer(plain_spaces(text)):
+        names = m.group(0).split()
+        while names and names[0].casefold() in {"the", "a", "an"}:
+            names = names[1:]
+        out.append((names, [fold(w).strip(".,") for w in names]))
+    return tuple(out)
 
 
 THEY = {"they", "them", "their"}
