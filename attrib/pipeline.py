@@ -19,7 +19,7 @@ from .modeling.modeling_speaker import SpeakerRanker
 from .outlets import assign_outlets, detect_outlets
 from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
-from .precision import autocast, quantize_encoder
+from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
@@ -108,6 +108,11 @@ class Attributor:
             model.encoder.to(torch.bfloat16)
             if stance is not None:
                 stance.model.to(torch.bfloat16)
+        if self.precision != "int8":
+            # The stance branch's shared lower layers are the attribution model's own modules: fused once.
+            fuse_dense_gelu(model.encoder)
+            if stance is not None:
+                fuse_dense_gelu(stance.model.encoder)
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.stance = stance
