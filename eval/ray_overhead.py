@@ -2,8 +2,10 @@
 
 Times `attrib run`'s local engine warm (model loaded, second pass) and cold (loading the
 model included, as the Ray actor must), and `--engine ray` (one actor with all cores; Ray's
-own start-up timed apart), and counts how many output records are identical. Writes
-eval/results/ray-DATE-COMMIT.json.
+own start-up timed apart), and counts how many output records are identical. Both engines
+also run a single article: Ray's time on it, less the local engine's, is its fixed cost (a
+fresh actor process, its imports, the model); what remains of the difference on the whole
+set is its cost per article. Writes eval/results/ray-DATE-COMMIT.json.
 """
 from __future__ import annotations
 
@@ -59,6 +61,16 @@ def main() -> None:
         start = time.perf_counter()
         remote = [json.dumps(a.to_dict()) for a in run_ray([path], model=args.model, precision=args.precision)]
         ray_s = time.perf_counter() - start
+        # One article on each engine: what Ray costs whatever the input (a fresh actor process, its imports,
+        # the model), so the rest of the difference is what it costs per article.
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps(gold[0].to_dict()) + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        list(attributor.predict(gold[:1]))
+        local_one_s = time.perf_counter() - start
+        start = time.perf_counter()
+        list(run_ray([one], model=args.model, precision=args.precision))
+        ray_one_s = time.perf_counter() - start
         ray.shutdown()
     same = sum(a == b for a, b in zip(local, remote))
     result = {
@@ -68,6 +80,9 @@ def main() -> None:
                 "actors": 1},
         "local_cold": {"seconds": round(cold_s, 2), "articles_per_s": round(len(gold) / cold_s, 2)},
         "ray_overhead": round(ray_s / local_s - 1, 3),
+        "one_article": {"local_seconds": round(local_one_s, 2), "ray_seconds": round(ray_one_s, 2)},
+        "ray_fixed_seconds": round(ray_one_s - local_one_s, 2),
+        "ray_overhead_per_article": round((ray_s - ray_one_s) / (local_s - local_one_s) - 1, 3),
         "ray_overhead_vs_cold_local": round(ray_s / cold_s - 1, 3),
         "identical_records": same, "records": len(local), "ray_records": len(remote),
     }
