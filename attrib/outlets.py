@@ -233,7 +233,8 @@ def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: 
     if not cands:
         return []
     probs = torch.sigmoid(classifier(span_states, features).logits.float())
-    return [c for c, p in zip(cands, probs.tolist()) if p >= threshold or outlet_in_frame(article.text, c)]
+    return [c for c, p in zip(cands, probs.tolist())
+            if p >= threshold or outlet_in_frame(article.text, c) or radio_host(article.text, c)]
 
 
 def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = frozenset()) -> Optional[str]:
@@ -329,6 +330,22 @@ def outlet_in_frame(text: str, span: tuple[int, int]) -> bool:
     statements are made ("During a CNN town hall"): an outlet, also where the classifier has not seen it."""
     return _medium(text[span[0]:span[1]]) and (bool(PROGRAMME_FRAME.search(text[max(0, span[0] - 60):span[0]]))
                                                or staged_event(text, span))
+
+
+# A radio host whom a statement is made to ("telling conservative radio host Laura Ingraham", "told
+# talk-radio host Mike Gallagher"): the host's show is the channel, named "The Laura Ingraham Show"
+# (data/labels/GUIDELINE.md). Not a TV host: the network or the programme is named then.
+RADIO_HOST = re.compile(r"\b(?:talk[- ])?radio(?: talk)?(?: show)?\s+host\s+$", re.IGNORECASE)
+
+
+def radio_host(text: str, span: tuple[int, int]) -> bool:
+    """The name is introduced as a radio host ("conservative talk radio host Rush Limbaugh")."""
+    return bool(RADIO_HOST.search(text, max(0, span[0] - 40), span[0]))
+
+
+def host_show(host: str) -> str:
+    """The canonical name of a radio host's show: "Hugh Hewitt" -> "The Hugh Hewitt Show"."""
+    return f"The {host.strip()} Show"
 
 
 def staged_event(text: str, span: tuple[int, int]) -> bool:
@@ -529,6 +546,12 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     breaks = paragraph_breaks(article.text)
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
+    hosts = {m for m in mentions if radio_host(article.text, m)}
+    shows = {normalise_name(named[m]).split()[-1]: host_show(named[m]) for m in hosts if named[m]}
+    for m in mentions:
+        # The host, then by surname alone ("she told Hewitt"), is their show.
+        if m in hosts or normalise_name(named[m] or "") in shows:
+            named[m] = shows.get(normalise_name(named[m] or "").split()[-1], named[m])
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
     mentions = [m for m in mentions if not organisation_hosting(article.text, m)]
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
@@ -554,8 +577,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 continue
             if m in posters and att.speaker not in posters[m]:
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
-            if _inside(m, att.source) and outlet_as_party(article.text, att):
-                continue
+            if _inside(m, att.source) and (outlet_as_party(article.text, att) or m in hosts):
+                continue  # the host speaking ("according to radio host Rush Limbaugh") is no channel
             if (att.source and not _inside(m, att.source) and not any(0 <= m[0] - e <= 15 for _, e in att.cue)
                     and _OWN_CONTENT.match(article.text, m[1])):
                 continue  # "In the wake of the New York Times report, Trump said": a topic ("cited a Times report: …" is not)

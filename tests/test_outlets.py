@@ -582,3 +582,22 @@ def test_an_outlets_report_named_beside_a_statement_is_its_topic():
     mentions = [tuple(_span(text, "New York Times")[0]), tuple(_span(text, "New York Times", 1)[0])]
     out = assign_outlets(Article(id="t", text=text, attributions=atts), mentions, None).attributions
     assert [a.outlet for a in out] == [None, "The New York Times"]  # the report as the source is the outlet
+
+
+def test_a_radio_host_spoken_to_is_their_show():
+    from attrib.outlets import radio_host
+
+    text = ("Cruz blasted the deal, telling conservative radio host Laura Ingraham that it was a trap. "
+            "Later he told Ingraham the vote was lost. According to talk radio host Rush Limbaugh, the party is split.")
+    atts = [Attribution(content=_span(text, "it was a trap"), cue=_span(text, "telling"), source=_span(text, "Cruz"),
+                        speaker="Ted Cruz"),
+            Attribution(content=_span(text, "the vote was lost"), cue=_span(text, "told"), source=_span(text, "he"),
+                        speaker="Ted Cruz"),
+            Attribution(content=_span(text, "the party is split"), cue=_span(text, "According to"),
+                        source=_span(text, "talk radio host Rush Limbaugh"), speaker="Rush Limbaugh")]
+    mentions = [tuple(_span(text, name)[0]) for name in ("Laura Ingraham", "Ingraham", "Rush Limbaugh")]
+    mentions[1] = tuple(_span(text, "Ingraham", 1)[0])
+    assert radio_host(text, mentions[0]) and not radio_host(text, mentions[1])
+    out = assign_outlets(Article(id="r", text=text, attributions=atts), mentions, None).attributions
+    # The host spoken to, then by surname, is the show; the host speaking is no channel of their own words.
+    assert [a.outlet for a in out] == ["The Laura Ingraham Show", "The Laura Ingraham Show", None]
