@@ -28,7 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .speakers import spelled_out_names
+from .speakers import TITLES, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -390,16 +390,32 @@ def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
     return bool(_HOSTED_EVENT.match(text, span[1]) or _HOSTED_BY.search(text, max(0, span[0] - 60), span[0]))
 
 
+# Title words that make a person of the capitalised words after them ("Russian President Vladimir Putin",
+# "Federal Reserve Chair Janet Yellen"); not the generic ones a programme may hold ("State of the Union").
+_PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state", "republican", "democratic", "democrat",
+                                      "gop", "former", "host", "editor", "columnist", "correspondent", "speaker"}
+
+
+def person_with_title(name: str) -> bool:
+    """A person named with a capitalised title: a title word, then one to three capitalised words to the end."""
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        if word[0].isupper() and word.rstrip(".").casefold() in _PERSON_TITLES and 1 <= len(words) - i - 1 <= 3 and all(
+                w[0].isupper() for w in words[i + 1:]):
+            return True
+    return False
+
+
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     """False for what the outlet tagger takes for a channel but no reader would: a speaker's surname
-    ("Stumpf" of John Stumpf, "Clinton"), a day ("Labor Day", "At Monday’s"), a bare
+    ("Stumpf" of John Stumpf, "Clinton"), a person with a title ("Russian President Vladimir Putin"), a day ("Labor Day", "At Monday’s"), a bare
     "media" or "TV", an organisation's acronym the article (`text`) spells out ("The IMF").
     Known outlets always pass ("Fox News Sunday")."""
     if DATELINE_CREDIT.fullmatch(name or ""):
         return False
     if not name or is_known_outlet(name):
         return bool(name)
-    if non_media_acronym(name, text):
+    if non_media_acronym(name, text) or person_with_title(name):
         return False
     key = normalise_name(name)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name

@@ -601,3 +601,12 @@ def test_a_radio_host_spoken_to_is_their_show():
     out = assign_outlets(Article(id="r", text=text, attributions=atts), mentions, None).attributions
     # The host spoken to, then by surname, is the show; the host speaking is no channel of their own words.
     assert [a.outlet for a in out] == ["The Laura Ingraham Show", "The Laura Ingraham Show", None]
+
+
+def test_a_person_with_a_title_is_no_outlet():
+    from attrib.outlets import person_with_title, plausible_outlet
+
+    for person in ("Russian President Vladimir Putin", "Federal Reserve Chair Janet Yellen", "Sen. Ted Cruz"):
+        assert person_with_title(person) and not plausible_outlet(person, frozenset()), person
+    for outlet in ("CNN's State of the Union", "The Washington Post", "Voice of America", "President's Daily Brief Weekly"):
+        assert not person_with_title(outlet), outlet
