@@ -82,6 +82,12 @@ KNOWN_OUTLETS = (
     "South China Morning Post", "Caixin", "The Straits Times", "Mainichi", "Korea Herald", "Le Parisien",
     "Liberation", "Suddeutsche Zeitung", "Frankfurter Allgemeine", "El Mundo", "La Repubblica", "Jerusalem Post",
     "Daily Sabah", "Sabah", "Hindustan Times", "Indian Express",
+    # Broadcast programmes people are interviewed on, named without their network ("said on Morning Joe");
+    # not the ones whose names are also common phrases ("State of the Union", "This Week", "Today").
+    "Meet the Press", "Face the Nation", "Morning Joe", "Hardball", "Hannity", "The O'Reilly Factor", "The Kelly File",
+    "Fox & Friends", "Fox and Friends", "Squawk Box", "Good Morning America", "CBS This Morning", "Anderson Cooper 360",
+    "The Situation Room", "Real Time with Bill Maher", "The Rachel Maddow Show", "Andrea Mitchell Reports", "60 Minutes",
+    "All Things Considered", "Morning Edition", "Newsnight", "Hardtalk", "The Andrew Marr Show",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

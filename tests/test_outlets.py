@@ -610,3 +610,12 @@ def test_a_person_with_a_title_is_no_outlet():
         assert person_with_title(person) and not plausible_outlet(person, frozenset()), person
     for outlet in ("CNN's State of the Union", "The Washington Post", "Voice of America", "President's Daily Brief Weekly"):
         assert not person_with_title(outlet), outlet
+
+
+def test_a_well_known_programme_said_on_is_an_outlet():
+    from attrib.outlets import is_known_outlet, outlet_in_frame
+
+    text = "Clinton said on Morning Joe that she would win. Mook told CBS This Morning the race was close."
+    assert outlet_in_frame(text, tuple(_span(text, "Morning Joe")[0]))
+    assert is_known_outlet("CBS This Morning") and is_known_outlet("Meet the Press")
+    assert not is_known_outlet("State of the Union")  # also the president's address
