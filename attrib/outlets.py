@@ -275,7 +275,8 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     # An owner ("Iran's") goes unless it is the network of a programme ("NBC's Meet the Press"); a
     # network's journalist ("CNN's Jake Tapper", later just "Tapper") stands for the network.
     if owner and len(words) > 1 and owner.group(1).isupper() and (
-            normalise_name(" ".join(words[1:])) in people or _later_alone(words[-1], text, words[-2])):
+            normalise_name(" ".join(words[1:])) in people or _later_alone(words[-1], text, words[-2])
+            or journalist_shaped(words[1:], text)):
         return canonical_outlet(owner.group(1), text)
     if owner and not owner.group(1).isupper() and len(words) > 1:
         words = words[1:]
@@ -302,6 +303,24 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
         if long_form:
             return canonical_outlet(f"{long_form.group(1)} ({name})")
     return name
+
+
+# Words of programme titles that two capitalised words may hold ("This Week", "Squawk Box"), beside MEDIA_WORDS.
+PROGRAMME_WORDS = frozenset({"week", "weekend", "morning", "night", "sunday", "edition", "box", "file", "factor",
+                             "room", "world", "politics", "business", "view", "talk", "line", "watch", "desk"})
+
+
+def journalist_shaped(words: Sequence[str], text: str = "") -> bool:
+    """Two or three capitalised words that are no programme ("Tamron Hall", "Wolf Blitzer"; not "Morning
+    Joe", a known outlet, nor "This Week", nor "Off Message" that `text` calls a podcast): after a
+    network's possessive, its journalist."""
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'.-]*", w) for w in words):
+        return False
+    folded = {w.casefold().strip(".") for w in words}
+    name = " ".join(words)
+    if text and re.search(rf"{re.escape(name)}[”\"]?,?\s+(?:{EVENT_NOUNS})", text, re.IGNORECASE):
+        return False
+    return not (folded & (MEDIA_WORDS | PROGRAMME_WORDS)) and not is_known_outlet(name)
 
 
 _SETTING_BEFORE = re.compile(r"^(?:During|At|In|On|From|After|Before|Via|Through)\s+(?:the|a|an)\s+(?=\S)")

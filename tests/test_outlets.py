@@ -619,3 +619,12 @@ def test_a_well_known_programme_said_on_is_an_outlet():
     assert outlet_in_frame(text, tuple(_span(text, "Morning Joe")[0]))
     assert is_known_outlet("CBS This Morning") and is_known_outlet("Meet the Press")
     assert not is_known_outlet("State of the Union")  # also the president's address
+
+
+def test_a_networks_journalist_stands_for_the_network():
+    text = "He sat down for POLITICO's Off Message podcast."
+    assert canonical_outlet("MSNBC's Tamron Hall", "in an interview with MSNBC's Tamron Hall") == "MSNBC"
+    assert canonical_outlet("CNN’s Wolf Blitzer", "told CNN’s Wolf Blitzer") == "CNN"
+    for programme in ("NBC's Meet the Press", "ABC's This Week", "MSNBC's Morning Joe", "CNBC's Squawk Box"):
+        assert canonical_outlet(programme, f"said on {programme}.") == programme
+    assert canonical_outlet("POLITICO's Off Message", text) == "POLITICO's Off Message"  # the text calls it a podcast
