@@ -433,8 +433,9 @@ def person_with_title(name: str) -> bool:
 
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     """False for what the outlet tagger takes for a channel but no reader would: a speaker's surname
-    ("Stumpf" of John Stumpf, "Clinton"), a person with a title ("Russian President Vladimir Putin"), a day ("Labor Day", "At Monday’s"), a bare
-    "media" or "TV", an organisation's acronym the article (`text`) spells out ("The IMF").
+    ("Stumpf" of John Stumpf, "Clinton"), a person with a title ("Russian President Vladimir Putin"),
+    a day ("Labor Day", "At Monday’s"), a bare "media" or "TV", an organisation's acronym the article
+    (`text`) spells out ("The IMF").
     Known outlets always pass ("Fox News Sunday")."""
     if DATELINE_CREDIT.fullmatch(name or ""):
         return False
@@ -591,8 +592,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     shows = {normalise_name(named[m]).split()[-1]: host_show(named[m]) for m in hosts if named[m]}
     for m in mentions:
         # The host, then by surname alone ("she told Hewitt"), is their show.
-        if m in hosts or normalise_name(named[m] or "") in shows:
-            named[m] = shows.get(normalise_name(named[m] or "").split()[-1], named[m])
+        words = normalise_name(named[m] or "").split()
+        if words and (m in hosts or " ".join(words) in shows):
+            named[m] = shows.get(words[-1], named[m])
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
     mentions = [m for m in mentions if not organisation_hosting(article.text, m)]
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
