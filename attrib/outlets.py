@@ -492,6 +492,9 @@ def outlet_as_party(text: str, att: Attribution) -> bool:
     return bool(_LEGAL_ACT.search(text, att.source[-1][1], max(att.source[-1][1], att.cue[-1][1])))
 
 
+# What a party to a story does, in a headline or a lead: going to court or asking for something.
+_PARTY_ACT = re.compile(rf"{_LEGAL_ACT.pattern}|\b(?:request(?:s|ed)?|bid|demand(?:s|ed)?)\b", re.IGNORECASE)
+
 _PRODUCT = re.compile(r"(?i)(?:(?:the|a|an|this|that|its|their|new|latest|same|recent|national|online)\s+)*"
                       r"(?:poll|survey|report|story|article|editorial|piece|paper|newspaper|network|site|website|magazine|"
                       r"publication|analysis|investigation)s?")
@@ -806,13 +809,19 @@ _OTHER_POLLS = re.compile(r"(?i)\b(?:polls|polling|surveys)\b")
 
 def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """The first outlet mention in the headline or the body's first sentence, for an article that opens
-    with a line of at most 250 characters set off by a blank line; None otherwise."""
+    with a line of at most 250 characters set off by a blank line; None otherwise, or where the outlet
+    is a party to the story in that sentence (see `_PARTY_ACT`)."""
     headline = HEADLINE_END.search(text, 0, 252)
     if headline is None or not mentions:
         return None
-    body = [e for s, e in sentence_bounds(text) if s >= headline.end()]
+    bounds = sentence_bounds(text)
+    body = [e for s, e in bounds if s >= headline.end()]
     first = min(mentions)
-    return first if first[0] < (body[0] if body else headline.start()) else None
+    if first[0] >= (body[0] if body else headline.start()):
+        return None
+    # An outlet that is a party there ("Judge rejects New York Times request to unseal …") frames no statements.
+    lo, hi = bounds[sentence_of(bounds, first[0])]
+    return None if _PARTY_ACT.search(text, lo, hi) else first
 
 
 def unify_outlet_names(articles: Sequence[Article]) -> list[Article]:

@@ -297,6 +297,9 @@ def test_an_outlet_in_the_headline_frames_the_story():
     # No opening line set off by a blank line (the seed's layout): nothing frames the story.
     flat = replace(article, text=text.replace("\n\n", "\n"))
     assert lead_mention(flat.text, mentions) is None
+    # An outlet that is a party in the headline frames nothing.
+    party = "Judge rejects New York Times request to unseal file.\n\nThe judge said voters had no need of it."
+    assert lead_mention(party, [tuple(_span(party, "New York Times")[0])]) is None
 
 
 def test_implausible_outlets_are_dropped():
