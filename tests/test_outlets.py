@@ -631,3 +631,13 @@ def test_a_networks_journalist_stands_for_the_network():
     for programme in ("NBC's Meet the Press", "ABC's This Week", "MSNBC's Morning Joe", "CNBC's Squawk Box"):
         assert canonical_outlet(programme, f"said on {programme}.") == programme
     assert canonical_outlet("POLITICO's Off Message", text) == "POLITICO's Off Message"  # the text calls it a podcast
+
+
+def test_a_platform_verb_a_radio_host_and_an_interview_frame_need_no_classifier():
+    from attrib.outlets import sure_outlet
+
+    text = ("In one tweet Friday, Trump said the debate was rigged. She told radio host Hugh Hewitt it was not. "
+            "In an interview with Trending Today USA, Ham spoke. Trump met Putin.")
+    for sure in ("tweet", "Hugh Hewitt", "Trending Today USA"):
+        assert sure_outlet(text, tuple(_span(text, sure)[0])), sure
+    assert not sure_outlet(text, tuple(_span(text, "Putin")[0]))
