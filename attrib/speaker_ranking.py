@@ -25,7 +25,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, initials,
-                       lowercase_words, name_matches, source_type)
+                       lowercase_words, name_matches, prominent_entity, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -453,6 +453,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
 
 
 _PERSONAL = PRONOUN_GROUPS["he"] | PRONOUN_GROUPS["she"]
+# A candidate named by their race alone ("The GOP nominee", "The New York businessman", "The Republican").
+CANDIDATE_ROLE_RE = re.compile(
+    r"\s*the\s+(?:[\w.’'-]+\s+){0,3}(?:nominee|candidate|front-?runner|businessman|billionaire|mogul|standard-bearer|"
+    r"Republican|Democrat)\s*[,.]?\s*$", re.IGNORECASE)
 
 
 def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], b: int) -> Attribution:
@@ -475,6 +479,11 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".
     if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface):
         speaker = att.speaker
+    # A candidate named by their race that nothing else resolves is the person the article is about:
+    # +8 -0 on PolNeAR dev's gold attributions, +2 -0 on the team's train labels.
+    if speaker is None and att.source_type == "description" and CANDIDATE_ROLE_RE.match(surface):
+        about = prominent_entity(rules)
+        speaker = about if about and len(about.split()) > 1 and not _outlet_or_place(about) else None
     # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
     # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said
     # nobody), +1 on world dev ("the Kremlin"); the ranker had also taken "Japan" for Ban Ki-moon.

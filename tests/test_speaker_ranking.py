@@ -196,3 +196,12 @@ def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert)
         ("yes", "They")])
     # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody.
     assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", None, None, None]
+
+
+def test_a_candidate_named_by_their_race_is_the_person_the_article_is_about(tiny_bert):
+    text = ("Donald Trump held a rally. Trump spoke for an hour. Pence cheered. The GOP nominee said the polls were "
+            "wrong. The Indiana governor said the crowd was large.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("the polls were wrong", "The GOP nominee"), ("the crowd was large", "The Indiana governor")])
+    # Where the ranker says nobody: the race's candidate is the article's most named person; a governor is not.
+    assert [a.speaker for a in out.attributions] == ["Donald Trump", None]
