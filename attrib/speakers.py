@@ -355,9 +355,18 @@ def described_name(text: str, before: int, description: str) -> Optional[str]:
     words = [w for w in _bare_words(_head_part(description)) if w not in DETERMINERS]
     if not words or not words[-1].isalpha():
         return None
-    found = [(end, name) for end, name, near in _naming_places(text).get(words[-1], ())
+    places = _naming_places(text)
+    heads = (words[-1], *HEAD_KINDS.get(words[-1], ()))
+    found = [(end, name) for head in heads for end, name, near in places.get(head, ())
              if end <= before and set(words[:-1]) <= near]
     return max(found)[1] if found else None
+
+
+# A description's head word names a kind that organisations' names spell with other words: "the agency"
+# is the Department of Veterans Affairs, the Congressional Budget Office.
+HEAD_KINDS = {"agency": ("department", "office", "administration", "bureau", "service", "commission", "investigations"),
+              "union": ("workers", "federation"), "company": ("corporation", "corp", "inc"),
+              "alliance": ("organization", "treaty"), "bloc": ("union",)}
 
 
 def _bare_words(surface: str) -> list[str]:

@@ -201,3 +201,10 @@ def test_an_organisation_takes_the_articles_fullest_name():
     assert fullest_organisation("Sharp", text, surnames=frozenset({"sharp"})) == "Sharp"
     assert fullest_organisation("White House", "White House Press Secretary Josh Earnest spoke.",
                                 surnames=frozenset({"earnest"})) == "White House"
+
+
+def test_the_agency_is_the_organisation_named_as_an_office_or_a_department():
+    text = ("The Congressional Budget Office released its estimate on Monday. The agency said costs would rise.")
+    at = text.index("The agency")
+    assert described_name(text, at, "The agency") == "Congressional Budget Office"
+    assert described_name(text, at, "the company") is None  # no corporation named
