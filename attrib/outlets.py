@@ -376,6 +376,20 @@ def radio_host(text: str, span: tuple[int, int]) -> bool:
     return bool(RADIO_HOST.search(text, max(0, span[0] - 40), span[0]))
 
 
+# A show's name holding its host's ("The Steve Harvey Morning Show" -> Steve Harvey).
+_SHOW_HOST = re.compile(r"The ((?:[A-Z][\w’'.-]+ ){2,4})Show")
+_SHOW_WORDS = frozenset({"Morning", "Radio", "Late", "Night", "Daily", "Weekend", "Live", "Evening", "Tonight"})
+
+
+def show_host_surname(name: str) -> Optional[str]:
+    """The host's surname in a show's name ("The Steve Harvey Morning Show" -> "harvey"), else None."""
+    found = _SHOW_HOST.fullmatch(name)
+    words = found.group(1).split() if found else []
+    while words and words[-1] in _SHOW_WORDS:
+        words.pop()
+    return words[-1].casefold() if len(words) >= 2 else None
+
+
 def host_show(host: str) -> str:
     """The canonical name of a radio host's show: "Hugh Hewitt" -> "The Hugh Hewitt Show"."""
     return f"The {host.strip()} Show"
@@ -601,6 +615,11 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
     hosts = {m for m in mentions if radio_host(article.text, m)}
     shows = {normalise_name(named[m]).split()[-1]: host_show(named[m]) for m in hosts if named[m]}
+    # A show named after its host ("The Steve Harvey Morning Show") is also what the host's surname means.
+    for m in mentions:
+        surname = show_host_surname(named[m] or "")
+        if surname:
+            shows.setdefault(surname, named[m])
     for m in mentions:
         # The host, then by surname alone ("she told Hewitt"), is their show.
         words = normalise_name(named[m] or "").split()

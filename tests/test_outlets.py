@@ -641,3 +641,17 @@ def test_a_platform_verb_a_radio_host_and_an_interview_frame_need_no_classifier(
     for sure in ("tweet", "Hugh Hewitt", "Trending Today USA"):
         assert sure_outlet(text, tuple(_span(text, sure)[0])), sure
     assert not sure_outlet(text, tuple(_span(text, "Putin")[0]))
+
+
+def test_a_hosts_surname_is_the_show_named_after_them():
+    from attrib.outlets import show_host_surname
+
+    assert show_host_surname("The Steve Harvey Morning Show") == "harvey"
+    assert show_host_surname("The Daily Show") is None  # no host in the name
+    text = ("On Tuesday's episode of The Steve Harvey Morning Show, Clinton spoke. Later Christie told Harvey "
+            "that he was wrong.")
+    att = Attribution(content=_span(text, "that he was wrong"), cue=_span(text, "told"), source=_span(text, "Christie"),
+                      speaker="Chris Christie")
+    mentions = [tuple(_span(text, "The Steve Harvey Morning Show")[0]), tuple(_span(text, "Harvey", 1)[0])]
+    out = assign_outlets(Article(id="s", text=text, attributions=[att]), mentions, None).attributions
+    assert out[0].outlet == "The Steve Harvey Morning Show"
