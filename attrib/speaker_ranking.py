@@ -459,6 +459,14 @@ CANDIDATE_ROLE_RE = re.compile(
     r"Republican|Democrat)\s*[,.]?\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _article_person(text: str) -> Optional[str]:
+    """The article's most named name when it is a person's (two words or more, no outlet or place);
+    once per article, however many of its sources ask."""
+    about = prominent_entity(Article(id="", text=text))
+    return about if about and len(about.split()) > 1 and not _outlet_or_place(about) else None
+
+
 def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], b: int) -> Attribution:
     """The attribution with the ranker's pick (candidate `b`; 0 = nobody), amended by the rules below."""
     text = rules.text
@@ -482,8 +490,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # A candidate named by their race that nothing else resolves is the person the article is about:
     # +8 -0 on PolNeAR dev's gold attributions, +2 -0 on the team's train labels.
     if speaker is None and att.source_type == "description" and CANDIDATE_ROLE_RE.match(surface):
-        about = prominent_entity(rules)
-        speaker = about if about and len(about.split()) > 1 and not _outlet_or_place(about) else None
+        speaker = _article_person(text)
     # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
     # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said
     # nobody), +1 on world dev ("the Kremlin"); the ranker had also taken "Japan" for Ban Ki-moon.
