@@ -22,6 +22,7 @@ import numpy as np
 import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
+from .given_names import given_name_gender
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, _core_name, _head_part, _surname, _words, fold, given_names, initials,
@@ -114,7 +115,10 @@ def name_forms(text: str) -> list[NameForm]:
         by_surname.setdefault(f.surname, []).append(f)
     for f in out:
         f.compatible = sorted(s for g in by_surname[f.surname] if _compatible(g.words, f.words) for s in g.own)
-        f.gender = int(np.sign(_gender_votes(text, f.compatible, name_starts)))
+        # A given name settles it; honorifics and pronouns near a shared surname count for every form
+        # holding it ("Mrs. Clinton" lends "Bill Clinton" her votes).
+        named_gender = given_name_gender(f.words)
+        f.gender = named_gender if named_gender is not None else int(np.sign(_gender_votes(text, f.compatible, name_starts)))
     return out
 
 

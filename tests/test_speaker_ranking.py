@@ -38,6 +38,24 @@ def test_an_honorific_opening_a_mention_gives_its_gender():
     assert forms["Zahra Hosseini"].gender == -1
 
 
+def test_a_given_name_settles_the_gender_a_shared_surname_blurs():
+    # "Mrs. Clinton" and "she" stand beside the bare surname, which both full forms hold: the honorifics
+    # alone would make Bill Clinton a woman; his given name says otherwise.
+    text = ("Bill Clinton spoke first on Monday. Hillary Clinton spoke next.\n\n"
+            "Mrs. Clinton said she was glad. Mrs. Clinton added that she would return.")
+    forms = {f.name: f for f in name_forms(text)}
+    assert forms["Bill Clinton"].gender == 1 and forms["Hillary Clinton"].gender == -1
+
+
+def test_given_names_of_either_gender_and_shared_ones():
+    from attrib.given_names import FEMALE, MALE, given_name_gender
+
+    assert given_name_gender(["Fatemeh", "Mohajerani"]) == -1 and given_name_gender(["Ataollah", "Mohajerani"]) == 1
+    assert given_name_gender(["Chris", "Christie"]) is None  # worn by women and men alike
+    assert given_name_gender(["Bush"]) is None  # a lone word is a surname
+    assert not FEMALE & MALE
+
+
 def test_an_article_without_attributions_has_no_candidate_rows():
     from attrib.speaker_ranking import ArticleNames, candidate_block
 
