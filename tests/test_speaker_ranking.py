@@ -223,3 +223,10 @@ def test_a_candidate_named_by_their_race_is_the_person_the_article_is_about(tiny
         ("the polls were wrong", "The GOP nominee"), ("the crowd was large", "The Indiana governor")])
     # Where the ranker says nobody: the race's candidate is the article's most named person; a governor is not.
     assert [a.speaker for a in out.attributions] == ["Donald Trump", None]
+
+
+def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_bert):
+    text = "Donald Trump spoke in Ohio. The New York businessman said the plan would work."
+    # The ranker likes every name form alike, so the nearest wins: New York, inside the source itself.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the plan would work", "The New York businessman")])
+    assert out.attributions[0].speaker == "Donald Trump"
