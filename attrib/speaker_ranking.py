@@ -416,13 +416,29 @@ def _could_be_antecedent(form: NameForm, text: str) -> bool:
     return not MEMBERS_RE.fullmatch(form.name) and (len(form.words) > 1 or form.words[0].casefold() not in lowercase_words(text))
 
 
-_PLACE_OR_ACRONYM_SOURCE = re.compile(r"(?:[Tt]he )?((?:[A-Z]\.){2,}|[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[,.]?")
+_PLACE_OR_ACRONYM_SOURCE = re.compile(r"(?:[Tt]he )?((?:[A-Z]\.){2,}|[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:[’']s)?[,.]?")
+# A capital speaking is its country's government ("Beijing said" -> China, "Ankara" -> Turkey), as the
+# team's labels write it. Not Washington (a state, a city, a newspaper), London or Jerusalem.
+CAPITAL_COUNTRY = {
+    "beijing": "China", "moscow": "Russia", "tehran": "Iran", "ankara": "Turkey", "berlin": "Germany",
+    "paris": "France", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "islamabad": "Pakistan", "new delhi": "India", "baghdad": "Iraq", "damascus": "Syria",
+    "riyadh": "Saudi Arabia", "cairo": "Egypt", "ottawa": "Canada", "canberra": "Australia", "havana": "Cuba",
+    "caracas": "Venezuela", "kabul": "Afghanistan", "doha": "Qatar", "abu dhabi": "United Arab Emirates",
+    "rome": "Italy", "madrid": "Spain", "warsaw": "Poland", "minsk": "Belarus", "tbilisi": "Georgia",
+    "baku": "Azerbaijan", "yerevan": "Armenia", "astana": "Kazakhstan", "tashkent": "Uzbekistan",
+    "hanoi": "Vietnam", "manila": "Philippines", "jakarta": "Indonesia", "bangkok": "Thailand",
+    "nairobi": "Kenya", "pretoria": "South Africa", "brasilia": "Brazil", "mexico city": "Mexico",
+    "buenos aires": "Argentina", "beirut": "Lebanon", "amman": "Jordan", "tripoli": "Libya",
+}
 
 
 def _place_or_acronym(surface: str, rules_speaker: Optional[str]) -> Optional[str]:
-    """The speaker of a source that is only a place (its own name) or an acronym (the rules' name for it,
-    which naming may spell out); None for any other source."""
+    """The speaker of a source that is only a place (its own name; a capital's country) or an acronym
+    (the rules' name for it, which naming may spell out); None for any other source."""
     m = _PLACE_OR_ACRONYM_SOURCE.fullmatch(surface.strip())
+    if m and normalise_name(m.group(1)) in CAPITAL_COUNTRY:
+        return CAPITAL_COUNTRY[normalise_name(m.group(1))]
     if m and normalise_name(m.group(1)) in PLACES:
         return m.group(1)
     return (rules_speaker or m.group(1)) if m and m.group(1).replace(".", "").isupper() else None

@@ -230,3 +230,12 @@ def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_b
     # The ranker likes every name form alike, so the nearest wins: New York, inside the source itself.
     out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the plan would work", "The New York businessman")])
     assert out.attributions[0].speaker == "Donald Trump"
+
+
+def test_a_capital_speaking_is_its_country(tiny_bert):
+    text = ("Wang Lei met officials in Tokyo. Beijing said the talks went well. Berlin's reply was cool. "
+            "Washington said nothing.")
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [
+        ("the talks went well", "Beijing"), ("reply", "Berlin's"), ("nothing", "Washington")])
+    # Washington is also a state, a city and a newspaper: it keeps its own name.
+    assert [a.speaker for a in out.attributions] == ["China", "Germany", "Washington"]
