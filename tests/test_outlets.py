@@ -63,6 +63,23 @@ def test_candidates_take_quoted_programmes_and_skip_first_person():
     assert canonical_outlet('ABC\'s "This Week with George Stephanopoulos."') == "ABC's This Week with George Stephanopoulos"
 
 
+def test_a_lower_case_wire_is_a_sure_candidate_and_speaks_for_itself():
+    from attrib.outlets import sure_outlet
+
+    text = "Farmers blocked the roads near Lyon, dpa reported. The dpad files stayed shut, a trader said."
+    atts = [Attribution(content=_span(text, "Farmers blocked the roads near Lyon"), cue=_span(text, "reported"),
+                        source=_span(text, "dpa")),
+            Attribution(content=_span(text, "The dpad files stayed shut"), cue=_span(text, "said"),
+                        source=_span(text, "a trader"))]
+    art = Article(id="a", text=text, attributions=atts)
+    found = outlet_candidates(art)
+    wires = [c for c in found if text[c[0]:c[1]].casefold().startswith("dpa")]
+    assert [text[s:e] for s, e in wires] == ["dpa"] and sure_outlet(text, wires[0])  # not inside "dpad"
+    out = assign_outlets(art, wires).attributions
+    assert out[0].outlet == "dpa" and out[0].speaker == "dpa" and out[0].outlet_span == [list(wires[0])]
+    assert out[1].outlet is None
+
+
 def test_candidates_drop_an_opening_preposition_and_join_no_break_spaces():
     text = ("On The Steve Harvey Morning Show on Tuesday, Clinton criticized the officer. "
             "Christie said it on The Laura Ingraham\xa0Show. A Bloomberg poll showed a tie.")
