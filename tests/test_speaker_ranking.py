@@ -239,3 +239,13 @@ def test_a_capital_speaking_is_its_country(tiny_bert):
         ("the talks went well", "Beijing"), ("reply", "Berlin's"), ("nothing", "Washington")])
     # Washington is also a state, a city and a newspaper: it keeps its own name.
     assert [a.speaker for a in out.attributions] == ["China", "Germany", "Washington"]
+
+
+def test_an_organisation_described_by_its_owner_is_named_by_those_words(tiny_bert):
+    text = ("Kazakhstan's foreign ministry said the border was open. The French agriculture ministry said "
+            "prices fell. The panel said no. Her submission to the court said yes.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("the border was open", "Kazakhstan's foreign ministry"), ("prices fell", "The French agriculture ministry"),
+        ("no", "The panel"), ("yes", "Her submission to the court")])
+    assert [a.speaker for a in out.attributions] == [
+        "Kazakhstan's foreign ministry", "French agriculture ministry", None, None]
