@@ -27,11 +27,12 @@ from typing import Optional
 
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
+from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, _place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
                        _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions, spelled_out_names)
-from .text import paragraph_breaks, plain_spaces
+from .text import normalise_name, paragraph_breaks, plain_spaces
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
@@ -231,7 +232,7 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
-    return expand_acronyms(_they_after_a_list(named))
+    return expand_acronyms(_they_after_a_list(_the_two_named(named, body, common)))
 
 
 def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = frozenset(),
@@ -302,3 +303,47 @@ def _they_after_a_list(article: Article, paragraphs: int = 1) -> Article:
                 and bisect_right(breaks, att.content[0][0]) - bisect_right(breaks, prev.content[0][0]) <= paragraphs):
             atts[i] = replace(att, speaker=prev.speaker)
     return replace(article, attributions=atts)
+
+
+# "The two men", "both men", "the two countries": a pair the text has just named.
+PAIR_RE = re.compile(r"(?:(?:the|The)\s+two|(?:both|Both))\s+(?:[A-Z][\w-]*\s+|[a-z]+\s+)?"
+                     r"(men|women|leaders|presidents|candidates|senators|countries|nations|governments)[,.]?")
+_COUNTRY_PAIRS = {"countries", "nations", "governments"}
+# Places that are no country: capitals' seats of power and blocs ("Mexico and Washington" is no pair of countries).
+CITIES_AND_BLOCS = frozenset({"washington", "london", "kremlin", "white house", "brussels", "nato", "un",
+                              "united nations", "eu", "european union", "europe"} | set(CAPITAL_COUNTRY))
+
+
+def _the_two_named(article: Article, body: list[list[str]], common: frozenset[str], reach: int = 400) -> Article:
+    """An unresolved pair ("The two Republican presidents", "the two countries") is the last two people, or
+    countries, named in the `reach` characters before it, in the order the text names them ("… Richard
+    Nixon … Ronald Reagan. The two Republican presidents" -> "Richard Nixon and Ronald Reagan"); with
+    fewer than two there, it stays unresolved."""
+    atts = list(article.attributions)
+    for i, att in enumerate(atts):
+        if att.speaker is not None or not att.source:
+            continue
+        m = PAIR_RE.fullmatch(article.span_text(att.source, sep=" ").strip())
+        if not m:
+            continue
+        start = att.source[0][0]
+        countries = m.group(1) in _COUNTRY_PAIRS
+        picked: list[str] = []
+        for (s, e), core in reversed(name_matches(article.text)):
+            if e > start:
+                continue
+            if s < start - reach or len(picked) == 2:
+                break
+            name = " ".join(core)
+            place = _place(name) and normalise_name(name) not in US_PLACES | CITIES_AND_BLOCS
+            # A person: no place, organisation or outlet, and a full name here or in the body ("Cruz" of Ted Cruz).
+            person = (not _place(name) and not _has_org_word(list(core)) and not is_known_outlet(name)
+                      and not any(w.casefold() in common for w in core)
+                      and (len(core) >= 2 or any(len(b) >= 2 and _surname(b) == _surname(core) for b in body)))
+            if (place if countries else person) and all(_surname(core) != _surname(p.split()) for p in picked):
+                picked.append(name)
+        if len(picked) == 2:
+            names = [p if countries else fullest_form(p, body, common) for p in reversed(picked)]
+            atts[i] = replace(att, speaker=" and ".join(names), source_type="description")
+    return replace(article, attributions=atts)
+

@@ -208,3 +208,22 @@ def test_the_agency_is_the_organisation_named_as_an_office_or_a_department():
     at = text.index("The agency")
     assert described_name(text, at, "The agency") == "Congressional Budget Office"
     assert described_name(text, at, "the company") is None  # no corporation named
+
+
+def test_the_two_named_before_a_pair_are_its_speakers():
+    def span(text: str, words: str) -> list[list[int]]:
+        i = text.index(words)
+        return [[i, i + len(words)]]
+
+    text = ("India and Pakistan will reopen the corridor in November, the two countries said.\n\n"
+            "The laws came under President Richard Nixon and were carried out by Ronald Reagan. "
+            "The two Republican presidents said little. Sure enough, the two men disagreed.")
+    atts = [Attribution(content=span(text, "India and Pakistan will reopen the corridor in November"),
+                        source=span(text, "the two countries")),
+            Attribution(content=span(text, "little"), source=span(text, "The two Republican presidents")),
+            Attribution(content=span(text, "disagreed"), source=span(text, "the two men"))]
+    out = apply_naming(Article(id="t", text=text, attributions=atts)).attributions
+    assert out[0].speaker == "India and Pakistan"
+    assert out[1].speaker == "Richard Nixon and Ronald Reagan" and out[1].source_type == "description"
+    # "Sure" opens a sentence: no person; the same two men are still the last two people named.
+    assert out[2].speaker == "Richard Nixon and Ronald Reagan"
