@@ -5,6 +5,7 @@ vectorised over tags).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -255,6 +256,9 @@ def _cue_outside_sentence(text: str, tok: TokenizedArticle, contents: np.ndarray
     return -1 if "\n" in text[tok.offsets[first][0]:tok.offsets[last][0]] else cue
 
 
+_WORDY = re.compile(r"\w")
+
+
 def build_attributions(
     text: str,
     tok: TokenizedArticle,
@@ -299,7 +303,9 @@ def build_attributions(
             if near >= 0:
                 src = near
         content: Span = [char_span(tok, text, int(contents[i, 0]), int(contents[i, 1])) for i in members]
-        content = drop_complementiser(text, sorted(s for s in content if s[1] > s[0]))
+        # A piece with no word in it (a paragraph's opening quotation mark) is no content; an attribution
+        # left with none is dropped (PolNeAR dev: 12 of 2,181 predicted, attribution F1 +0.2 points).
+        content = drop_complementiser(text, sorted(s for s in content if s[1] > s[0] and _WORDY.search(text, *s)))
         if not content:
             continue
         cue_span = speech_verb_only(text, [char_span(tok, text, int(cues[cue, 0]), int(cues[cue, 1]))]) if cue >= 0 else []

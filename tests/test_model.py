@@ -233,6 +233,34 @@ def test_a_quotation_resumed_after_its_cue_is_one_attribution(tiny_bert):
     assert atts[0].cue and atts[1].cue == []  # a cue in another paragraph is no cue
 
 
+def test_a_content_piece_without_words_is_no_content(tiny_bert):
+    from transformers import AutoTokenizer
+
+    from attrib.decode import LinkResult, build_attributions
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_bert)
+    text = 'WALLACE said it. "\n\n"PENCE: We agree," Pence said.'
+    tok = tokenize_article(text, tokenizer)
+
+    def token_span(start: int, end: int) -> list[int]:
+        idx = [i for i, (a, b) in enumerate(tok.offsets) if a < end and start < b]
+        return [idx[0], idx[-1]]
+
+    quote_mark = text.index('"')  # the stray opening quotation mark of a paragraph
+    agree = text.index("We agree")
+    spans = {"content": np.array([token_span(quote_mark, quote_mark + 1), token_span(agree, agree + 8)]),
+             "cue": np.array([token_span(text.index("said it"), text.index("said it") + 4)]),
+             "source": np.array([token_span(0, 7)])}
+    # The tagger's stray mark is no attribution; the words are one.
+    links = LinkResult(choice=np.array([0, 0]), prob=np.array([0.9, 0.9]))
+    atts = build_attributions(text, tok, spans, np.array([0.9, 0.9]), links, links)
+    assert [[text[s:e] for s, e in a.content] for a in atts] == [["We agree"]]
+    # Nor is a mark alone.
+    alone = {k: v[:1] for k, v in spans.items()}
+    one = LinkResult(choice=np.array([0]), prob=np.array([0.9]))
+    assert build_attributions(text, tok, alone, np.array([0.9]), one, one) == []
+
+
 def test_indirect_content_leaves_out_the_complementiser():
     from attrib.text import drop_complementiser
 
