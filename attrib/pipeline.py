@@ -23,6 +23,7 @@ from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
+from .transcripts import with_transcript_turns
 
 AUTO_TARGET = "auto"
 OUTLET_SUBDIR = "outlet"
@@ -320,7 +321,7 @@ class Attributor:
             cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
             logits = mask_far(linker(h, content, cand, csum), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
-        atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
+        atts = with_transcript_turns(text, build_attributions(text, tok, spans, content_conf, links[0], links[1]))
         calibration = getattr(self.model.config, "confidence_calibration", None)
         if calibration:
             atts = [replace(a, confidence=apply_platt(a.confidence, calibration)) for a in atts]
