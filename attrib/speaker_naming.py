@@ -27,7 +27,7 @@ from typing import Optional
 
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
-from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, _place
+from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
                        _surname, canonical, fold,
@@ -335,9 +335,9 @@ def _the_two_named(article: Article, body: list[list[str]], common: frozenset[st
             if s < start - reach or len(picked) == 2:
                 break
             name = " ".join(core)
-            place = _place(name) and normalise_name(name) not in US_PLACES | CITIES_AND_BLOCS
+            place = is_place(name) and normalise_name(name) not in US_PLACES | CITIES_AND_BLOCS
             # A person: no place, organisation or outlet, and a full name here or in the body ("Cruz" of Ted Cruz).
-            person = (not _place(name) and not _has_org_word(list(core)) and not is_known_outlet(name)
+            person = (not is_place(name) and not _has_org_word(list(core)) and not is_known_outlet(name)
                       and not any(w.casefold() in common for w in core)
                       and (len(core) >= 2 or any(len(b) >= 2 and _surname(b) == _surname(core) for b in body)))
             if (place if countries else person) and all(_surname(core) != _surname(p.split()) for p in picked):
