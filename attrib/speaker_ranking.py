@@ -473,7 +473,7 @@ def _outlet_or_place(name: str) -> bool:
 def is_place(name: str) -> bool:
     """A country, a capital, a US state or a large US city (cached: person descriptions ask of every candidate)."""
     key = normalise_name(name)
-    return key in PLACES or key in US_PLACES
+    return key in PLACES or key in US_PLACES or key in CAPITAL_COUNTRY
 
 
 @torch.inference_mode()

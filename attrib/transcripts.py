@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from .schema import Attribution, Span
+from .speaker_ranking import is_place
 from .text import kind_of
 
 # A paragraph opening with a speaker's name in capitals and a colon, after an optional quotation mark.
@@ -26,7 +27,8 @@ MIN_TURNS = 3  # fewer labelled paragraphs are no transcript ("BREAKING: …")
 
 def transcript_turns(text: str) -> list[tuple[Span, Span, Span]]:
     """(source, cue, content) of every turn of the article's transcripts; [] when it has none."""
-    found = [m for m in TURN_RE.finditer(text) if m.group(2) not in NOT_SPEAKERS]
+    # A place is a dateline ("ISLAMABAD: The government said …"), not a speaker.
+    found = [m for m in TURN_RE.finditer(text) if m.group(2) not in NOT_SPEAKERS and not is_place(m.group(2).title())]
     if len(found) < MIN_TURNS or len({m.group(2) for m in found}) < 2:
         return []
     starts = {m.start() for m in found}

@@ -48,3 +48,9 @@ def test_a_few_capitalised_labels_are_no_transcript():
     assert transcript_turns(text) == []
     atts = [Attribution(content=[(text.index("We won"), len(text))], confidence=0.5)]
     assert with_transcript_turns(text, atts) == atts
+
+
+def test_datelines_are_no_turns():
+    text = ("ISLAMABAD: The government said talks would resume.\n\nNEW DELHI: Officials declined to comment.\n\n"
+            "KABUL: The Taliban said nothing.\n\nWASHINGTON: The State Department urged calm.")
+    assert transcript_turns(text) == []
