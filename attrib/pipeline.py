@@ -12,7 +12,7 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_articles
 from .calibration import apply_platt
 from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many
-from .schema import Article
+from .schema import Article, Attribution
 from .modeling.modeling_attrib import SpanLinker
 from .modeling.modeling_outlet import OutletClassifier
 from .modeling.modeling_speaker import SpeakerRanker
@@ -310,7 +310,7 @@ class Attributor:
             tags = self.tag_paths([probs])[0]
         spans = tags_to_spans(tags, paragraph_starts(text, tok))
         if not len(spans["content"]):
-            return []
+            return self._calibrated(with_transcript_turns(text, []))
         conf = probs.max(-1).values.numpy()
         content_conf = np.array([conf[s:e + 1].mean() for s, e in spans["content"]])
         h = states[None].float()
@@ -321,7 +321,11 @@ class Attributor:
             cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
             logits = mask_far(linker(h, content, cand, csum), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
-        atts = with_transcript_turns(text, build_attributions(text, tok, spans, content_conf, links[0], links[1]))
+        atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
+        return self._calibrated(with_transcript_turns(text, atts))
+
+    def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:
+        """Confidences through the model's Platt scaling, when it has one."""
         calibration = getattr(self.model.config, "confidence_calibration", None)
         if calibration:
             atts = [replace(a, confidence=apply_platt(a.confidence, calibration)) for a in atts]

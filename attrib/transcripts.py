@@ -23,6 +23,7 @@ NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "BREAKING", "VIDEO", "WATCH", "EX
                           "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "READ", "RELATED", "PHOTOS",
                           "SOURCE", "SOURCES", "PHOTO", "LISTEN", "WARNING", "ALERT", "MORE", "ALSO", "FACT CHECK"})
 MIN_TURNS = 3  # fewer labelled paragraphs are no transcript ("BREAKING: …")
+NO_EVIDENCE_CONFIDENCE = 0.5  # a turn's raw confidence when the tagger predicted nothing in the article
 
 
 def transcript_turns(text: str) -> list[tuple[Span, Span, Span]]:
@@ -79,8 +80,8 @@ def _next_paragraph(text: str, end: int) -> Optional[int]:
 
 def with_transcript_turns(text: str, attributions: list[Attribution]) -> list[Attribution]:
     """Each transcript turn as one attribution, in place of the predicted ones whose content falls in it
-    (their confidence carried over, averaged; the article's average where none did); attributions
-    elsewhere unchanged."""
+    (their confidence carried over, averaged; the article's average where none did, or an even chance
+    for an article with no other prediction); attributions elsewhere unchanged."""
     turns = transcript_turns(text)
     if not turns:
         return attributions
@@ -95,7 +96,7 @@ def with_transcript_turns(text: str, attributions: list[Attribution]) -> list[At
         elif att.confidence is not None:
             replaced.setdefault(hit, []).append(att.confidence)
     known = [a.confidence for a in attributions if a.confidence is not None]
-    fallback = sum(known) / len(known) if known else None
+    fallback = sum(known) / len(known) if known else NO_EVIDENCE_CONFIDENCE
     for k, (source, cue, pieces) in enumerate(turns):
         scores = replaced.get(k)
         added.append(Attribution(content=pieces, cue=cue, source=source, kind=kind_of(text, pieces),

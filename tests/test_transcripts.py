@@ -54,3 +54,10 @@ def test_datelines_are_no_turns():
     text = ("ISLAMABAD: The government said talks would resume.\n\nNEW DELHI: Officials declined to comment.\n\n"
             "KABUL: The Taliban said nothing.\n\nWASHINGTON: The State Department urged calm.")
     assert transcript_turns(text) == []
+
+
+def test_turns_in_an_article_with_no_other_prediction_get_an_even_chance():
+    from attrib.transcripts import NO_EVIDENCE_CONFIDENCE
+
+    out = with_transcript_turns(TRANSCRIPT, [])
+    assert len(out) == 3 and all(a.confidence == NO_EVIDENCE_CONFIDENCE for a in out)
