@@ -33,6 +33,7 @@ from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE
                        _surname, canonical, fold,
                        lowercase_words, name_matches, name_mentions, spelled_out_names)
 from .text import normalise_name, paragraph_breaks, plain_spaces
+from .transcripts import transcript_turns
 
 # The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
@@ -232,7 +233,22 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
-    return expand_acronyms(_they_after_a_list(_the_two_named(named, body, common)))
+    return _turn_labels_as_names(expand_acronyms(_they_after_a_list(_the_two_named(named, body, common))))
+
+
+def _turn_labels_as_names(article: Article) -> Article:
+    """A transcript's speaker the article names only by its label in capitals ("WALLACE", "JAKE TAPPER") is
+    written as a name ("Wallace", "Jake Tapper"); a fuller form from the body ("Chris Wallace") was already
+    taken, and an acronym outside a transcript ("NATO") keeps its capitals."""
+    labels = {article.text[source[0][0]:source[0][1]] for source, _, _ in transcript_turns(article.text)}
+    if not labels:
+        return article
+    return replace(article, attributions=[replace(a, speaker=_name_case(a.speaker)) if a.speaker in labels else a
+                                          for a in article.attributions])
+
+
+def _name_case(label: str) -> str:
+    return re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), label)  # O'NEILL -> O'Neill
 
 
 def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = frozenset(),

@@ -227,3 +227,23 @@ def test_the_two_named_before_a_pair_are_its_speakers():
     assert out[1].speaker == "Richard Nixon and Ronald Reagan" and out[1].source_type == "description"
     # "Sure" opens a sentence: no person; the same two men are still the last two people named.
     assert out[2].speaker == "Richard Nixon and Ronald Reagan"
+
+
+def test_a_transcript_label_is_written_as_a_name():
+    text = ("Transcript:\n\nWALLACE: Will you debate?\n\nPENCE: Yes, we will.\n\nWALLACE: Thank you.\n\n"
+            "NATO said it would meet.")
+
+    def turn(label: str, words: str, nth: int = 0) -> Attribution:
+        start = [i for i in range(len(text)) if text.startswith(label + ":", i)][nth]
+        content = text.index(words)
+        colon = start + len(label)
+        return Attribution(content=[(content, content + len(words))], cue=[(colon, colon + 1)],
+                           source=[(start, colon)], speaker=label, source_type="named")
+
+    nato = text.index("NATO")
+    atts = [turn("WALLACE", "Will you debate?"), turn("PENCE", "Yes, we will."), turn("WALLACE", "Thank you.", 1),
+            Attribution(content=[(nato + 10, nato + 23)], source=[(nato, nato + 4)], speaker="NATO",
+                        source_type="named")]
+    out = apply_naming(Article(id="t", text=text, attributions=atts)).attributions
+    # an acronym outside the turns keeps its capitals
+    assert [a.speaker for a in out] == ["Wallace", "Pence", "Wallace", "NATO"]
