@@ -10,6 +10,7 @@ quotation marks for contents and reads reported speech inside a turn as the turn
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .schema import Attribution, Span
@@ -28,6 +29,12 @@ NO_EVIDENCE_CONFIDENCE = 0.5  # a turn's raw confidence when the tagger predicte
 
 def transcript_turns(text: str) -> list[tuple[Span, Span, Span]]:
     """(source, cue, content) of every turn of the article's transcripts; [] when it has none."""
+    return [(list(source), list(cue), list(content)) for source, cue, content in _turns(text)]
+
+
+@lru_cache(maxsize=16)
+def _turns(text: str) -> tuple[tuple[Span, Span, Span], ...]:
+    """`transcript_turns`, cached: decoding asks, then speaker naming asks again of the same article."""
     # A place is a dateline ("ISLAMABAD: The government said …"), not a speaker.
     found = [m for m in TURN_RE.finditer(text) if m.group(2) not in NOT_SPEAKERS and not is_place(m.group(2).title())]
     if len(found) < MIN_TURNS or len({m.group(2) for m in found}) < 2:
@@ -50,7 +57,7 @@ def transcript_turns(text: str) -> list[tuple[Span, Span, Span]]:
         if pieces:
             colon = m.end(2)
             turns.append(([(m.start(2), m.end(2))], [(colon, colon + 1)], pieces))
-    return turns
+    return tuple(turns)
 
 
 def _skip_blank(text: str, at: int) -> int:
