@@ -5,7 +5,9 @@ gender feature: an article's "Mr." and "she" resolve by honorifics and pronouns 
 but a bare surname shared by a family ("Obama", "Clinton", "Sanders") lends its honorifics to
 every full form of that surname, so "Mrs. Clinton" could point at "Bill Clinton". A first name
 settles it. Names worn by women and men alike (Chris, Jan, Lee, Kelly, Lindsey, Jordan, Kim,
-Robin, Leslie, Dana, Jean, Terry, Alex, Sam, ...) are in neither list.
+Robin, Leslie, Dana, Jean, Terry, Alex, Sam, ...) are in neither list. One word that is no given name
+stands in the men's list because it opens men's names the way a given name does: "Ayatollah" (a
+religious title worn by men only, which the name finder keeps as part of the name).
 """
 from __future__ import annotations
 

@@ -328,6 +328,7 @@ _COUNTRY_PAIRS = {"countries", "nations", "governments"}
 # Places that are no country: capitals' seats of power and blocs ("Mexico and Washington" is no pair of countries).
 CITIES_AND_BLOCS = frozenset({"washington", "london", "kremlin", "white house", "brussels", "nato", "un",
                               "united nations", "eu", "european union", "europe"} | set(CAPITAL_COUNTRY))
+_NO_COUNTRY = US_PLACES | CITIES_AND_BLOCS
 
 
 def _the_two_named(article: Article, body: list[list[str]], common: frozenset[str], reach: int = 400) -> Article:
@@ -351,7 +352,7 @@ def _the_two_named(article: Article, body: list[list[str]], common: frozenset[st
             if s < start - reach or len(picked) == 2:
                 break
             name = " ".join(core)
-            place = is_place(name) and normalise_name(name) not in US_PLACES | CITIES_AND_BLOCS
+            place = is_place(name) and normalise_name(name) not in _NO_COUNTRY
             # A person: no place, organisation or outlet, and a full name here or in the body ("Cruz" of Ted Cruz).
             person = (not is_place(name) and not _has_org_word(list(core)) and not is_known_outlet(name)
                       and not any(w.casefold() in common for w in core)
