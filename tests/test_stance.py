@@ -9,7 +9,7 @@ import torch
 from safetensors import safe_open
 from transformers import AutoTokenizer
 
-from attrib.data.stance import StanceExample, load_newsmtsc, mark_spans, mark_target
+from attrib.data.stance import StanceExample, load_basil, load_newsmtsc, mark_spans, mark_target
 from attrib.metrics import stance_metrics
 from attrib.pipeline import Attributor
 from attrib.schema import Article, article_from_dict
@@ -102,6 +102,29 @@ def test_newsmtsc_loader_maps_polarity():
     examples = load_newsmtsc(path)
     assert len(examples) > 1000 and {e.label for e in examples} == set(LABELS)
     assert all("«" in e.text for e in examples)
+
+
+def test_basil_loader_pairs_each_span_with_its_own_sentence(tmp_path):
+    """BASIL's "p1" is the body's second sentence (paragraphs flattened); the headline is "title"."""
+    import json
+
+    article = {"title": "Senate vote looms on the budget",
+               "body-paragraphs": [["Smith opened the debate on Monday.", "Jones called the budget “a disgrace.”"],
+                                   ["Smith praised Jones for his candour."]]}
+    spans = [{"id": "p1", "start": 6, "end": 12, "txt": "called", "quote": "yes", "polarity": "neg", "target": "Smith"},
+             {"id": "p2", "start": 6, "end": 13, "txt": "praised", "quote": "yes", "polarity": "pos", "target": "Jones"},
+             {"id": "title", "start": 0, "end": 6, "txt": "Senate", "quote": "yes", "polarity": "neg", "target": "Senate"},
+             {"id": "p9", "start": 0, "end": 1, "txt": "x", "quote": "yes", "polarity": "neg", "target": "Smith"}]
+    for folder, name, data in (("articles", "e1_1.json", article), ("annotations", "e1_1_ann.json",
+                                                                    {"phrase-level-annotations": spans})):
+        (tmp_path / folder / "2016").mkdir(parents=True)
+        (tmp_path / folder / "2016" / name).write_text(json.dumps(data), encoding="utf-8")
+    examples = load_basil(tmp_path)
+    assert [e.label for e in examples] == ["against", "favor", "against"]  # p9 lies past the body: skipped
+    assert examples[0].text.startswith("Jones called the budget")
+    assert examples[1].text == "Smith praised «Jones» for his candour."
+    assert examples[2].text.startswith("«Senate» vote looms")
+    assert {e.group for e in examples} == {"e1"}
 
 
 def test_cli_train_stance_rejects_missing_data(tmp_path):

@@ -132,16 +132,21 @@ def load_basil(folder: Union[str, Path], quotes_only: bool = True) -> list[Stanc
         if not art_path.is_file():
             continue
         article = json.loads(art_path.read_text(encoding="utf-8"))
-        sentences = [article.get("title", "")] + [s for p in article.get("body-paragraphs", []) for s in p]
+        title = article.get("title", "")
+        # "p8" is the body's ninth sentence, paragraphs flattened; the headline is "title", not "p0".
+        body = [s for p in article.get("body-paragraphs", []) for s in p]
         event = ann_path.name.split("_")[0]
         for span in ann.get("phrase-level-annotations", []):
             label = BASIL_POLARITY.get(str(span.get("polarity", "")).lower()[:3])
             target = (span.get("target") or "").replace("_", " ").strip()
             if label is None or not target or (quotes_only and str(span.get("quote", "")).lower() != "yes"):
                 continue
-            sid = span.get("id", "")
-            idx = 0 if sid == "title" else int(sid[1:]) if sid[1:].isdigit() else -1
-            if not 0 <= idx < len(sentences):
+            sid = str(span.get("id", ""))
+            if sid == "title":
+                sentence = title
+            elif sid[:1] == "p" and sid[1:].isdigit() and int(sid[1:]) < len(body):
+                sentence = body[int(sid[1:])]
+            else:
                 continue
-            out.append(StanceExample(target, mark_target(sentences[idx], target), label, event))
+            out.append(StanceExample(target, mark_target(sentence, target), label, event))
     return out
