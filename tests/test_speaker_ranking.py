@@ -249,3 +249,49 @@ def test_an_organisation_described_by_its_owner_is_named_by_those_words(tiny_ber
         ("no", "The panel"), ("yes", "Her submission to the court")])
     assert [a.speaker for a in out.attributions] == [
         "Kazakhstan's foreign ministry", "French agriculture ministry", None, None]
+
+
+
+def _ranked_by_names(tiny_bert, text: str, sources: list[tuple], *names: str) -> Article:
+    """As `_ranked`, with a stand-in ranker that likes the named candidates in the order given, nobody else."""
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers, ranker_inputs
+    from attrib.speakers import resolve_speakers
+
+    attributions = [Attribution(content=_span(text, content), source=_span(text, *source)) for content, *source in sources]
+    art = resolve_speakers(Article(id="t", text=text, attributions=attributions))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+    states = torch.randn(len(tok), 32)
+    candidates = ranker_inputs(art, tok, states, art, trim=True).candidates
+
+    def ranker(features, mask, **_):
+        logits = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+        for r, row in enumerate(candidates):
+            for c, cand in enumerate(row[1:], start=1):
+                if cand.name in names:
+                    logits[r, c] = 10.0 - names.index(cand.name)
+        return type("Out", (), {"logits": logits})()
+
+    return rank_speakers(ranker, art, tok, states)
+
+
+def test_a_named_source_is_the_person_its_surname_names(tiny_bert):
+    text = ("Joe Biden debated Paul Ryan. Ryan said taxes would fall. Biden said that was malarkey. "
+            "Harold Bornstein examined Trump. Bornsten's letter said he was healthy.")
+    out = _ranked_by_names(tiny_bert, text, [("that was malarkey", "Biden", 1), ("he was healthy", "Bornsten's")],
+                           "Harold Bornstein", "Paul Ryan")
+    # A misspelt name the article writes once stays with the ranker.
+    assert [a.speaker for a in out.attributions] == ["Joe Biden", "Harold Bornstein"]
+
+
+def test_he_and_she_are_nobody_of_the_other_sex_nor_named_only_later(tiny_bert):
+    text = ("Ruth Bader Ginsburg criticised Donald Trump on Monday. She said he was a faker. "
+            "Donald Trump spoke on Saturday. He said the story was phony. Reporters waited. "
+            "Much later the editor, Ben Smith, defended it.")
+    out = _ranked_by_names(tiny_bert, text, [("he was a faker", "She"), ("the story was phony", "He")],
+                           "Ben Smith", "Donald Trump", "Ruth Bader Ginsburg")
+    assert [a.speaker for a in out.attributions] == ["Ruth Bader Ginsburg", "Donald Trump"]
+
