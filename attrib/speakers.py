@@ -35,6 +35,9 @@ TITLES = {
     # Ranks and religious titles ("Admiral Harris" is Harry B. Harris Jr.).
     "admiral", "colonel", "captain", "capt", "lieutenant", "sergeant", "commodore", "brigadier", "rabbi", "imam",
     "sheikh", "bishop", "cardinal", "pastor",
+    # Offices and roles that open names in US news ("Congressman Adam Schiff", "National Security Adviser
+    # Susan Rice", "Special Counsel Robert Mueller").
+    "congressman", "congresswoman", "adviser", "advisor", "counsel", "prosecutor",
 }
 VAGUE = {
     "source", "sources", "official", "officials", "report", "reports", "critics", "some", "many", "analysts",

@@ -111,6 +111,9 @@ def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     assert canonical("Secretary of State John F. Kerry", []) == "John F. Kerry"
     assert canonical("Lawmaker Mohammad Hosseini", []) == "Mohammad Hosseini"
     assert canonical("the centrist MEP Claire Vasseur", []) == "Claire Vasseur"
+    assert canonical("Congressman Adam Schiff", []) == "Adam Schiff"
+    assert canonical("National Security Adviser Susan Rice", []) == "Susan Rice"
+    assert canonical("Special Counsel Robert Mueller", []) == "Robert Mueller"
     assert canonical("al-Rubaie", name_mentions("Iraqi minister Haider al-Rubaie spoke.")) == "Haider al-Rubaie"
 
 
