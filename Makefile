@@ -7,7 +7,7 @@ MODEL  ?= models/attrib-minilm-l6
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval eval-stance bench bench-ray bench-memory train clean eval-speakers tune-decoding
+.PHONY: install demo test eval eval-stance bench bench-ray bench-memory train clean eval-speakers eval-basil tune-decoding
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,9 @@ eval-stance: install
 
 eval-speakers: install
 	$(BIN)/python eval/speakers.py --shared $(SHARED) --model $(MODEL)
+
+eval-basil: install
+	$(BIN)/python eval/basil_speakers.py --shared $(SHARED) --model $(MODEL)
 
 tune-decoding: install
 	$(BIN)/python eval/tune_decoding.py --shared $(SHARED) --model $(MODEL)

@@ -125,6 +125,14 @@ def test_basil_loader_pairs_each_span_with_its_own_sentence(tmp_path):
     assert examples[1].text == "Smith praised «Jones» for his candour."
     assert examples[2].text.startswith("«Senate» vote looms")
     assert {e.group for e in examples} == {"e1"}
+    # As one text (eval/basil_speakers.py): each span id's sentence starts where its offsets count from.
+    from attrib.data.basil import iter_basil
+
+    (basil,) = iter_basil(tmp_path)
+    text, starts = basil.text()
+    assert [text[starts[s["id"]] + s["start"]:starts[s["id"]] + s["end"]] for s in spans[:3]] == ["called", "praised",
+                                                                                                   "Senate"]
+    assert "p9" not in starts and text.endswith("candour.")
 
 
 def test_cli_train_stance_rejects_missing_data(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from ..schema import STANCES, Article, Attribution
+from .basil import iter_basil
 
 NEWSMTSC_POLARITY = {2.0: "against", 4.0: "neutral", 6.0: "favor"}
 BASIL_POLARITY = {"pos": "favor", "neg": "against"}
@@ -123,30 +124,15 @@ def load_newsmtsc(path: Union[str, Path]) -> list[StanceExample]:
 
 
 def load_basil(folder: Union[str, Path], quotes_only: bool = True) -> list[StanceExample]:
-    """BASIL's polar spans (pos → favor, neg → against) with their sentence; group = the event."""
-    folder = Path(folder)
+    """BASIL's polar spans (pos → favor, neg → against) with their own sentence; group = the event."""
     out = []
-    for ann_path in sorted((folder / "annotations").glob("*/*_ann.json")):
-        ann = json.loads(ann_path.read_text(encoding="utf-8"))
-        art_path = folder / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
-        if not art_path.is_file():
-            continue
-        article = json.loads(art_path.read_text(encoding="utf-8"))
-        title = article.get("title", "")
-        # "p8" is the body's ninth sentence, paragraphs flattened; the headline is "title", not "p0".
-        body = [s for p in article.get("body-paragraphs", []) for s in p]
-        event = ann_path.name.split("_")[0]
-        for span in ann.get("phrase-level-annotations", []):
+    for article in iter_basil(folder):
+        for span in article.spans:
             label = BASIL_POLARITY.get(str(span.get("polarity", "")).lower()[:3])
             target = (span.get("target") or "").replace("_", " ").strip()
             if label is None or not target or (quotes_only and str(span.get("quote", "")).lower() != "yes"):
                 continue
-            sid = str(span.get("id", ""))
-            if sid == "title":
-                sentence = title
-            elif sid[:1] == "p" and sid[1:].isdigit() and int(sid[1:]) < len(body):
-                sentence = body[int(sid[1:])]
-            else:
-                continue
-            out.append(StanceExample(target, mark_target(sentence, target), label, event))
+            sentence = article.sentence(str(span.get("id", "")))
+            if sentence is not None:
+                out.append(StanceExample(target, mark_target(sentence, target), label, article.event))
     return out
