@@ -561,6 +561,28 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
     return next((f.name for f in forms if f.name == att.speaker), max(forms, key=lambda f: len(f.words)).name)
 
 
+_TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier)"
+                             r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
+
+
+def _the_titled_person(surface: str, text: str, cands: list[Optional[NameForm]]) -> Optional[str]:
+    """"The president" is the one person the article names with that title ("President Trump"); None when
+    it names none or several (a "Vice President" does not count)."""
+    m = _TITLE_ALONE_RE.fullmatch(surface)
+    if not m:
+        return None
+    # The title stands just before a mention of the name, or opens it ("President Obama" is one mention).
+    titled_at = re.compile(rf"(?<!Vice )\b(?i:{m.group(1)})\s+(?:[A-Z][\w’'-]*\.?\s+)*$")
+    titled = [c for c in cands[1:] if c is not None and any(
+        titled_at.search(text, max(0, s - 30), s + text[s:e].rfind(" ") + 1) for s, e in c.own)]
+    if len(titled) != 1:
+        return None
+    # Its one fuller form ("Senator Cruz" -> Ted Cruz), not one of two ("President Obama": Barack or Michelle?).
+    fuller = {c.name for c in cands[1:] if c is not None and len(c.words) > len(titled[0].words)
+              and _compatible(titled[0].words, c.words)}
+    return fuller.pop() if len(fuller) == 1 else titled[0].name
+
+
 def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], b: int) -> Attribution:
     """The attribution with the ranker's pick (candidate `b`; 0 = nobody), amended by the rules below."""
     text = rules.text
@@ -578,6 +600,11 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
             att.speaker and not _outlet_or_place(att.speaker)) and given_name_gender(att.speaker.split()) != (
             1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1):
         speaker = att.speaker
+    # "The president himself" is "President Trump", not the senator the ranker liked.
+    # (A pick with the titled name's surname stays: "Ted Cruz" for "the senator" titled "Sen. Cruz".)
+    titled = _the_titled_person(surface, text, cands) if att.source_type == "description" else None
+    if titled and not (speaker and _surname(speaker.split()) == _surname(titled.split())):
+        speaker = titled
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".
     if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface):

@@ -295,3 +295,12 @@ def test_he_and_she_are_nobody_of_the_other_sex_nor_named_only_later(tiny_bert):
                            "Ben Smith", "Donald Trump", "Ruth Bader Ginsburg")
     assert [a.speaker for a in out.attributions] == ["Ruth Bader Ginsburg", "Donald Trump"]
 
+
+
+def test_the_president_is_the_one_person_the_article_titles_so(tiny_bert):
+    text = ("President Obama met Vice President Joe Biden. The president said the talks went well. "
+            "Ted Cruz spoke later. Senator Cruz waved. The senator said no.")
+    out = _ranked_by_names(tiny_bert, text, [("the talks went well", "The president"), ("no", "The senator")],
+                           "Joe Biden", "Ted Cruz")
+    # A Vice President is no president; a pick with the titled surname ("Ted Cruz" for "Senator Cruz") stays.
+    assert [a.speaker for a in out.attributions] == ["Obama", "Ted Cruz"]
