@@ -491,22 +491,19 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     person = feats[:, 0, FEATURE_INDEX["pronoun=he"]] + feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0
     if person.any():
         banned = (feats[:, :, FEATURE_INDEX["org_like"]] > 0).numpy()  # array tests, not tensor element reads
-        for r in person.nonzero()[:, 0].tolist():
-            banned[r, 1:len(batch.candidates[r])] |= [_outlet_or_place(c.name) for c in batch.candidates[r][1:]]
-        logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
         # Nor someone whose given name says the other sex ("She" was Donald Trump, "she" Chris Murphy), nor
         # someone the article names only after the pronoun's and the next sentence ("he told reporters" was
-        # Ben Smith, first named twelve paragraphs on).
-        she = feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0
+        # Ben Smith, first named twelve paragraphs on; the next sentence counts: a headline's "His" is the
+        # lede's "President Barack Obama").
+        she = (feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0).tolist()
         bounds = sentence_bounds(rules.text)
         for r in person.nonzero()[:, 0].tolist():
-            other_sex = 1 if bool(she[r]) else -1
-            att = rules.attributions[r]
-            # The next sentence still counts: a headline's "His" is the lede's "President Barack Obama".
-            sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, att.source[0][0]) + 1)][1]
-            for c, cand in enumerate(batch.candidates[r][1:], start=1):
-                if given_name_gender(cand.words) == other_sex or min(s for s, _ in cand.compatible or cand.own) > sentence_end:
-                    logits[r, c] = float("-inf")
+            other_sex = 1 if she[r] else -1
+            sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
+            banned[r, 1:len(batch.candidates[r])] |= [
+                _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
+                or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]]
+        logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # A description naming a person by role is not the place in it ("the New York businessman" is not New York:
     # all 8 such picks were wrong on PolNeAR dev's gold attributions; banning them: +3 -0).
     kinds = feats[:, 0, [FEATURE_INDEX["source=description"], FEATURE_INDEX["source=vague"]]]
@@ -619,13 +616,13 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if speaker is None and att.source_type == "description":
         owned = OWNED_ORGANISATION_RE.fullmatch(surface.strip())
         speaker = owned.group(1) if owned else None
-    # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
-    # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said
-    # nobody), +1 on world dev ("the Kremlin"); the ranker had also taken "Japan" for Ban Ki-moon.
     # A named source is the person its surname names ("Biden" was taken for Mitt Romney, "President Obama"
     # for Hillary Clinton), where the ranker's pick shares no word with it.
     if att.source_type == "named" and speaker and not set(normalise_name(surface).split()) & set(normalise_name(speaker).split()):
         speaker = _form_by_surname(surface, att, cands, text) or speaker
+    # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
+    # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said
+    # nobody), +1 on world dev ("the Kremlin"); the ranker had also taken "Japan" for Ban Ki-moon.
     if att.source_type == "named":
         speaker = _place_or_acronym(rules.span_text(att.source, sep=" "), att.speaker) or speaker
     kind = att.source_type

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
@@ -20,7 +21,7 @@ class BasilArticle:
     paragraphs: list[list[str]]
     spans: list[dict[str, Any]]  # the annotation file's phrase-level annotations
 
-    @property
+    @cached_property
     def sentences(self) -> list[str]:
         return [s for p in self.paragraphs for s in p]
 
