@@ -562,14 +562,19 @@ _TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speake
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _titled_at(title: str) -> re.Pattern:
+    """The title just before a mention of a name, or opening it ("President Obama" is one mention); once per title."""
+    return re.compile(rf"(?<!Vice )\b(?i:{title})\s+(?:[A-Z][\w’'-]*\.?\s+)*$")
+
+
 def _the_titled_person(surface: str, text: str, cands: list[Optional[NameForm]]) -> Optional[str]:
     """"The president" is the one person the article names with that title ("President Trump"); None when
     it names none or several (a "Vice President" does not count)."""
     m = _TITLE_ALONE_RE.fullmatch(surface)
     if not m:
         return None
-    # The title stands just before a mention of the name, or opens it ("President Obama" is one mention).
-    titled_at = re.compile(rf"(?<!Vice )\b(?i:{m.group(1)})\s+(?:[A-Z][\w’'-]*\.?\s+)*$")
+    titled_at = _titled_at(m.group(1).casefold())
     titled = [c for c in cands[1:] if c is not None and any(
         titled_at.search(text, max(0, s - 30), s + text[s:e].rfind(" ") + 1) for s, e in c.own)]
     if len(titled) != 1:

@@ -29,7 +29,8 @@ from attrib.schema import Article  # noqa: E402
 
 
 def named_quotes(folder: Path) -> tuple[list[Article], list[tuple[str, int, int, str]]]:
-    """The articles as texts, and (article id, start, end, speaker) for each body quote BASIL names a speaker for."""
+    """The articles as texts, and (article id, start, end, speaker) for each quote (headline or body)
+    BASIL names a speaker for."""
     articles, quotes = [], []
     for basil in iter_basil(folder):
         text, starts = basil.text()
