@@ -673,6 +673,16 @@ def calibrate_cmd(
         err.print(f"calibration written to {cfg_path}")
 
 
+def _print_bias_sweep(sweep, title: str) -> None:
+    table = Table(title=title)
+    for col in ("bias", "macro-F1", "F_avg", "accuracy"):
+        table.add_column(col, justify="right")
+    for bias, m in sweep.rows:
+        mark = " ◀" if bias == sweep.chosen else ""
+        table.add_row(f"{bias:g}{mark}", f"{m['stance_macro_f1']:.4f}", f"{m['stance_f_avg']:.4f}", f"{m['stance_acc']:.4f}")
+    out.print(table)
+
+
 @app.command("tune-stance")
 def tune_stance_cmd(
     stance: Path = typer.Option(..., help="Stance branch folder to tune (from `attrib train-stance`)."),
@@ -681,20 +691,24 @@ def tune_stance_cmd(
     labels: list[Path] = typer.Option([Path("data/labels/polnear-train")], help="Team label folders applied to --train."),
     dev: Path = typer.Option(Path("../shared/data/polnear/dev"), help="Gold dev articles."),
     dev_labels: list[Path] = typer.Option([Path("data/labels/polnear-dev")], help="Team label folders applied to --dev."),
+    concept_dev: list[Path] = typer.Option([Path("data/articles/world-outlets-tune.jsonl")],
+                                           help="Gold articles whose targets are concepts, to tune `concept_neutral_bias` "
+                                           "(repeatable; '' to skip)."),
     max_tokens: Optional[int] = typer.Option(None, help="Cap passages at N tokens at inference, before tuning "
                                              "(the shipped 96 scored as 160 on dev, 29% faster); default: keep."),
     write: bool = typer.Option(True, help="Write the settings into STANCE/config.json (weights untouched)."),
 ) -> None:
-    """Set a stance branch's two inference settings from data (see `attrib/stance_tuning.py`).
+    """Set a stance branch's inference settings from data (see `attrib/stance_tuning.py`).
 
     `unmentioned_name_neutral`: the neutral share among train passages that never name their
     target, which then skip the model. `passage_neutral_bias`: the smallest shift of the
     neutral logit, on the dev sweep, whose macro-F1 is within 0.5 points of the best.
+    `concept_neutral_bias`: the same sweep over --concept-dev's passages with concept targets.
     """
     from .data import load_labelled_gold
     from .data.stance import examples_from_articles
     from .pipeline import check_model_dir, default_model_dir
-    from .stance import StanceClassifier
+    from .stance import StanceClassifier, is_name_target
     from .stance_tuning import sweep_passage_bias, unmentioned_neutral_share
 
     model_dir = check_model_dir(model or default_model_dir())
@@ -707,22 +721,24 @@ def tune_stance_cmd(
     if not train_ex or not dev_ex:
         err.print(f"[red]error[/] no stance-labelled attributions ({len(train_ex)} train, {len(dev_ex)} dev)")
         raise typer.Exit(2)
+    concept_ex = [e for e in examples_from_articles([a for path in concept_dev if str(path) not in ("", ".")
+                                                     for a in load_labelled_gold(path)]) if not is_name_target(e.target)]
     share = unmentioned_neutral_share(train_ex)
-    with err.status(f"scoring {len(dev_ex)} dev passages…"):
-        sweep = sweep_passage_bias(classifier, dev_ex)
-    table = Table(title=f"passage neutral bias on dev ({len(dev_ex)} attributions)")
-    for col in ("bias", "macro-F1", "F_avg", "accuracy"):
-        table.add_column(col, justify="right")
-    for bias, m in sweep.rows:
-        mark = " ◀" if bias == sweep.chosen else ""
-        table.add_row(f"{bias:g}{mark}", f"{m['stance_macro_f1']:.4f}", f"{m['stance_f_avg']:.4f}", f"{m['stance_acc']:.4f}")
-    out.print(table)
-    out.print({"unmentioned_name_neutral": round(share, 4), "passage_neutral_bias": sweep.chosen})
+    settings = {"unmentioned_name_neutral": round(share, 4), "max_tokens": classifier.model.config.max_tokens}
+    for key, name, examples in (("passage_neutral_bias", "dev", dev_ex),
+                                ("concept_neutral_bias", "concept-dev", concept_ex)):
+        if not examples:
+            err.print(f"[yellow]note[/] no {name} passages: {key} left as it was")
+            continue
+        with err.status(f"scoring {len(examples)} {name} passages…"):
+            sweep = sweep_passage_bias(classifier, examples)
+        _print_bias_sweep(sweep, f"{key} on {name} ({len(examples)} attributions)")
+        settings[key] = sweep.chosen
+    out.print(settings)
     if write:
         cfg_path = Path(stance) / "config.json"
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
-        cfg.update(unmentioned_name_neutral=round(share, 4), passage_neutral_bias=sweep.chosen,
-                   max_tokens=classifier.model.config.max_tokens)
+        cfg.update(settings)
         with atomic_open(cfg_path) as fh:
             fh.write(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
         err.print(f"stance settings written to {cfg_path}")

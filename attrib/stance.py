@@ -48,6 +48,8 @@ class StanceClassifier:
         self.batch_size = batch_size
         self.labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
         self.passage_neutral_bias = float(getattr(model.config, "passage_neutral_bias", 0.0) or 0.0)
+        concept = getattr(model.config, "concept_neutral_bias", None)
+        self.concept_neutral_bias = self.passage_neutral_bias if concept is None else float(concept)
 
     @classmethod
     def from_pretrained(cls, path: Union[str, Path], attrib_model=None, tokenizer=None) -> "StanceClassifier":
@@ -88,14 +90,22 @@ class StanceClassifier:
             out[idx] = self.model(**batch).logits.float()[:len(idx)]
         return out
 
-    def probabilities(self, examples: Sequence[StanceExample], neutral_bias: float = 0.0) -> torch.Tensor:
-        """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`."""
-        shift = torch.tensor([neutral_bias if lab == "neutral" else 0.0 for lab in self.labels])
-        return (self.logits(examples) - shift).softmax(-1)
+    def probabilities(self, examples: Sequence[StanceExample],
+                      neutral_bias: Union[float, Sequence[float]] = 0.0) -> torch.Tensor:
+        """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`
+        (one value for all, or one per example)."""
+        bias = torch.as_tensor(neutral_bias, dtype=torch.float32).reshape(-1, 1)  # one row, or one per example
+        neutral = torch.tensor([lab == "neutral" for lab in self.labels], dtype=torch.float32)
+        return (self.logits(examples) - bias * neutral).softmax(-1)
+
+    def neutral_biases(self, examples: Sequence[StanceExample]) -> list[float]:
+        """Each attribution passage's neutral shift: `concept_neutral_bias` for a concept target,
+        `passage_neutral_bias` for a proper name."""
+        return [self.passage_neutral_bias if is_name_target(e.target) else self.concept_neutral_bias for e in examples]
 
     def predict(self, examples: Sequence[StanceExample], passages: bool = False) -> list[tuple[str, float]]:
         """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut,
-        `passage_neutral_bias` for what `passages=True` (attribution passages, not sentences) changes, and
+        `neutral_biases` for what `passages=True` (attribution passages, not sentences) changes, and
         `speaks_for_target` for the passages that are never against their target."""
         if not examples:
             return []
@@ -105,7 +115,7 @@ class StanceClassifier:
         todo = [e for e, s in zip(examples, skip) if not s]
         out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
         if todo:
-            probs = self.probabilities(todo, self.passage_neutral_bias if passages else 0.0)
+            probs = self.probabilities(todo, self.neutral_biases(todo) if passages else 0.0)
             own = torch.tensor([speaks_for_target(e) for e in todo], dtype=torch.bool)
             if own.any():
                 probs[own, self.labels.index("against")] = 0.0

@@ -1,6 +1,7 @@
 """The stance branch on a tiny encoder: it learns, saves only its own layers, reloads, and fills records."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -212,14 +213,37 @@ def test_passage_neutral_bias_shifts_passages_not_sentences(stance_branch, train
     from attrib.modeling.modeling_attrib import AttribModel
 
     clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
-    examples = _examples(clf.tokenizer)
+    examples = _examples(clf.tokenizer)  # their targets are lowercase words: concepts
     plain = clf.predict(examples)
-    clf.passage_neutral_bias = 50.0
+    clf.passage_neutral_bias = clf.concept_neutral_bias = 50.0
     assert clf.predict(examples) == plain  # sentences (NewsMTSC-style) are scored as the model says
     shifted = clf.predict(examples, passages=True)
     assert all(label != "neutral" for label, _ in shifted)
-    clf.passage_neutral_bias = -50.0
+    clf.passage_neutral_bias = clf.concept_neutral_bias = -50.0
     assert all(label == "neutral" for label, _ in clf.predict(examples, passages=True))
+
+
+def test_concept_targets_take_their_own_neutral_bias(stance_branch, trained_tiny, tmp_path):
+    from dataclasses import replace
+
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    attrib_model = AttribModel.from_pretrained(trained_tiny)
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=attrib_model)
+    assert clf.concept_neutral_bias == clf.passage_neutral_bias  # unset: the passage bias
+    concepts = _examples(clf.tokenizer)
+    names = [replace(e, target="Donald Trump") for e in concepts]
+    clf.passage_neutral_bias, clf.concept_neutral_bias = 50.0, -50.0
+    both = clf.predict(names + concepts, passages=True)
+    assert all(label != "neutral" for label, _ in both[:len(names)])
+    assert all(label == "neutral" for label, _ in both[len(names):])
+    # The setting travels in the branch's config.json.
+    shutil.copytree(stance_branch, tmp_path / "stance")
+    cfg = json.loads((tmp_path / "stance" / "config.json").read_text())
+    (tmp_path / "stance" / "config.json").write_text(json.dumps({**cfg, "concept_neutral_bias": -50.0}))
+    loaded = StanceClassifier.from_pretrained(tmp_path / "stance", attrib_model=attrib_model)
+    assert loaded.concept_neutral_bias == -50.0 and loaded.passage_neutral_bias == clf.model.config.passage_neutral_bias
+    assert all(label == "neutral" for label, _ in loaded.predict(concepts, passages=True))
 
 
 def test_a_target_speaking_for_themselves_is_never_against(stance_branch, trained_tiny):

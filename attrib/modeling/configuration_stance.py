@@ -19,6 +19,7 @@ class StanceConfig(PretrainedConfig):
         head_dropout: float = 0.1,
         unmentioned_name_neutral: Optional[float] = None,
         passage_neutral_bias: float = 0.0,
+        concept_neutral_bias: Optional[float] = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(STANCE_LABELS)))
@@ -39,6 +40,11 @@ class StanceConfig(PretrainedConfig):
         # in NewsMTSC): a label-shift correction for passages, where the model, trained mostly on
         # neutral examples, under-calls favor and against. Chosen on PolNeAR dev (model card).
         self.passage_neutral_bias = passage_neutral_bias
+        # The same correction for passages whose target is a concept ("Iran–Russia strategic
+        # partnership"), which no shortcut thins out: PolNeAR's name targets leave mostly favor and
+        # against passages for the model, a concept's passages are a third neutral in the team's
+        # world articles. Chosen on the team's world tune articles; None: `passage_neutral_bias`.
+        self.concept_neutral_bias = concept_neutral_bias
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
