@@ -53,17 +53,18 @@ bench-memory: install
 # The shipped recipe (see models/attrib-minilm-l6/README.md): attribution model, then the
 # stance branch (NewsMTSC + BASIL, then in-domain labels), the outlet classifier and the speaker
 # ranker on top of it, then confidence calibration.
-WORLD := data/articles/world-outlets-train.jsonl
+# The team's world articles (train splits); world-outlets-tune.jsonl is held out for tune-stance's concept bias.
+WORLD := data/articles/world-outlets-train.jsonl data/articles/world-outlets-train-2.jsonl
 train: install
 	$(BIN)/attrib train --train $(SHARED)/polnear/train --dev $(SHARED)/polnear/dev -o runs/default
 	$(BIN)/attrib train-stance --model runs/default -o runs/stance-base --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil
 	$(BIN)/attrib train-stance --model runs/default -o runs/stance --init-from runs/stance-base \
 	  --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil --gold $(SHARED)/polnear/train --labels data/labels/polnear-train \
-	  --gold $(WORLD) --gold-repeat 3 --dev $(SHARED)/polnear/dev --dev-labels data/labels/polnear-dev \
+	  $(foreach f,$(WORLD),--gold $(f)) --gold-repeat 3 --dev $(SHARED)/polnear/dev --dev-labels data/labels/polnear-dev \
 	  --epochs 1.5 --learning-rate 4e-5 --eval-steps 150
 	$(BIN)/attrib tune-stance --model runs/default --stance runs/stance --max-tokens 96
 	$(BIN)/attrib train-outlet --model runs/default -o runs/outlet --train $(SHARED)/polnear/train \
-	  --train $(WORLD) --train $(WORLD) --train $(WORLD) --dev $(SHARED)/polnear/dev --dev data/articles/world-outlets-dev.jsonl
+	  $(foreach f,$(WORLD),--train $(f) --train $(f) --train $(f)) --dev $(SHARED)/polnear/dev --dev data/articles/world-outlets-dev.jsonl
 	$(BIN)/attrib train-speaker --model runs/default -o runs/speaker
 	$(BIN)/attrib export runs/default -o $(MODEL) --stance runs/stance --outlet runs/outlet --speaker runs/speaker
 	$(BIN)/attrib calibrate --model $(MODEL)
