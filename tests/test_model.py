@@ -19,7 +19,7 @@ from attrib.pipeline import Attributor, ModelLoadError
 from attrib.schema import Article
 from attrib.train import train
 
-from .conftest import corpus_texts
+from .conftest import corpus_texts, write_jsonl
 
 
 def test_training_learns_the_fixture_and_saves_safetensors_only(trained_tiny, brat_dir):
@@ -467,3 +467,15 @@ def test_shapes_can_enter_a_middle_layer(trained_tiny, brat_dir, tmp_path):
         moved = reloaded.token_states(ids, mask, shapes)
         reloaded.shape_input.weight.zero_()
         assert not torch.equal(moved, reloaded.token_states(ids, mask, shapes))  # shapes reach the layer
+
+
+def test_training_reads_several_sources_in_order(brat_dir, tmp_path):
+    from attrib.data import load_gold
+    from attrib.train import read_training_articles
+
+    brat = load_gold(brat_dir)
+    extra = write_jsonl(tmp_path / "world.jsonl", [{"id": "w1", "text": "Lavrov told Tass the talks went well.",
+                                                   "attributions": []}])
+    got = read_training_articles([brat_dir, extra, extra], max_first=1)
+    assert [a.id for a in got] == [brat[0].id, "w1", "w1"]  # the first capped, a repeated source read twice
+    assert [a.id for a in read_training_articles(brat_dir)] == [a.id for a in brat]
