@@ -713,6 +713,11 @@ def tune_stance_cmd(
     from .stance import StanceClassifier, is_name_target
     from .stance_tuning import sweep_passage_bias, unmentioned_neutral_share
 
+    concept_dev = [p for p in concept_dev if str(p) not in ("", ".")]  # '' skips; typer turns it into "."
+    for p in concept_dev:
+        if not p.exists():
+            err.print(f"[red]error[/] {p}: not found (pass --concept-dev '' to leave concept_neutral_bias as it is)")
+            raise typer.Exit(2)
     model_dir = check_model_dir(model or default_model_dir())
     attributor = _load_attributor(model_dir, precision="fp32")
     classifier = StanceClassifier.from_pretrained(stance, attrib_model=attributor.model, tokenizer=attributor.tokenizer)
@@ -723,8 +728,8 @@ def tune_stance_cmd(
     if not train_ex or not dev_ex:
         err.print(f"[red]error[/] no stance-labelled attributions ({len(train_ex)} train, {len(dev_ex)} dev)")
         raise typer.Exit(2)
-    concept_ex = [e for e in examples_from_articles([a for path in concept_dev if str(path) not in ("", ".")
-                                                     for a in load_labelled_gold(path)]) if not is_name_target(e.target)]
+    concept_ex = [e for e in examples_from_articles([a for p in concept_dev for a in load_labelled_gold(p)])
+                  if not is_name_target(e.target)]
     share = unmentioned_neutral_share(train_ex)
     settings = {"unmentioned_name_neutral": round(share, 4), "max_tokens": classifier.model.config.max_tokens}
     for key, name, examples in (("passage_neutral_bias", "dev", dev_ex),

@@ -315,3 +315,13 @@ def test_batch_widths_come_in_a_few_steps():
     assert padded_width(1, 256) == PAD_MULTIPLE and padded_width(PAD_MULTIPLE + 1, 256) == 2 * PAD_MULTIPLE
     assert padded_width(250, 256) == 256 and padded_width(250, 254) == 254  # never past the longest window
     assert len({padded_width(w, 256) for w in range(1, 257)}) == 256 // PAD_MULTIPLE
+
+
+def test_tune_stance_names_a_missing_concept_dev_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    missing = tmp_path / "no-such-tune.jsonl"
+    res = CliRunner().invoke(app, ["tune-stance", "--stance", str(tmp_path), "--concept-dev", str(missing)])
+    assert res.exit_code == 2 and "no-such-tune.jsonl" in res.output and "not found" in res.output
