@@ -110,7 +110,7 @@ def train(
     train_articles = read_training_articles(train_path, max_train_articles)
     dev_articles = load_gold(dev_path, max_dev_articles)
     if init_from:
-        model = AttribModel.from_pretrained(str(init_from), use_safetensors=True)
+        model = AttribModel.from_pretrained(str(init_from), use_safetensors=True, dtype=torch.float32)  # exported weights are fp16
         if shape_layer is not None and model.config.shape_layer != shape_layer:
             model.enable_shape_input(shape_layer)
     else:

@@ -479,3 +479,14 @@ def test_training_reads_several_sources_in_order(brat_dir, tmp_path):
     got = read_training_articles([brat_dir, extra, extra], max_first=1)
     assert [a.id for a in got] == [brat[0].id, "w1", "w1"]  # the first capped, a repeated source read twice
     assert [a.id for a in read_training_articles(brat_dir)] == [a.id for a in brat]
+
+
+def test_training_continues_from_an_exported_half_precision_model(trained_tiny, brat_dir, tmp_path):
+    from attrib.train import export_half
+
+    exported = tmp_path / "exported"
+    export_half(trained_tiny, exported)  # fp16 on disk, as the shipped model
+    out = tmp_path / "continued"
+    train(brat_dir, brat_dir, None, out, learning_rate=5e-3, batch_size=2, max_steps=2, eval_steps=2,
+          progress=False, init_from=exported, freeze_layers=1)
+    assert (out / "model.safetensors").exists()
