@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union, overload
@@ -69,6 +70,21 @@ def _load_part(folder: Path, what: str, load: Callable[[Path], object]):
         raise ModelLoadError(f"{folder}: cannot load {what} ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
 
 
+@contextmanager
+def quiet_weight_loading() -> Iterator[None]:
+    """Hide transformers' per-file "Loading weights" bars: one model folder loads four of them,
+    which buried `attrib run`'s own progress and summary; a caller's own setting comes back after."""
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()
+
+
 @dataclass
 class _Job:
     article: int
@@ -133,11 +149,16 @@ class Attributor:
     @classmethod
     def from_pretrained(cls, path: Optional[Union[str, Path]] = None, batch_size: int = 16,
                         threads: Optional[int] = None, precision: str = "auto") -> "Attributor":
+        path = check_model_dir(path or default_model_dir())
+        with quiet_weight_loading():
+            return cls._load(path, batch_size, threads, precision)
+
+    @classmethod
+    def _load(cls, path: Path, batch_size: int, threads: Optional[int], precision: str) -> "Attributor":
         from transformers import AutoTokenizer
 
         from .modeling.modeling_attrib import AttribModel
 
-        path = check_model_dir(path or default_model_dir())
         try:
             model = AttribModel.from_pretrained(path, use_safetensors=True, dtype=torch.float32)
             tokenizer = AutoTokenizer.from_pretrained(path)

@@ -40,3 +40,12 @@ def test_shipped_model_on_seed_article(shipped):
     report = evaluate(gold, shipped(gold), bootstrap=0)
     # regression floor measured when the model was shipped (models/attrib-minilm-l6/README.md)
     assert report.counts["e2e_tp"] >= 5
+
+
+def test_loading_prints_no_weight_bars_and_keeps_the_callers_setting(capfd):
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.enable_progress_bar()
+    Attributor.from_pretrained()
+    assert "Loading weights" not in capfd.readouterr().err
+    assert hf_logging.is_progress_bar_enabled()
