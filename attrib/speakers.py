@@ -150,12 +150,28 @@ def _head_part(surface: str) -> str:
     return " ".join(words)
 
 
+# A description, then the full name of whom it describes: "A top strategist, John Weaver,", "The minister of
+# the economy, Mr. Guajardo Villarreal,". All 33 such gold sources in the team's PolNeAR labels (10 dev,
+# 23 train) have that name as their speaker; the head alone had made 17 of them vague ("Another critic").
+TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_RE.pattern})\s*,?\s*$")
+
+
+def appositive_name(surface: str) -> list[str]:
+    """The core words of a full name (two words or more) closing the mention after a comma, else [];
+    not after a head that is itself a full name ("Barack Obama, Hillary Clinton" lists two people)."""
+    m = TRAILING_APPOSITIVE_RE.search(surface)
+    core = _core_name(m.group(1)) if m else []
+    return core if len(core) >= 2 and len(_core_name(_head_part(surface))) < 2 else []
+
+
 def source_type(surface: str) -> str:
     words = [w.casefold().strip(".,") for w in _words(surface)]
     if not words:
         return "none"
     if len(words) <= 2 and words[-1] in PRONOUNS:
         return "pronoun"
+    if appositive_name(surface):
+        return "named"
     if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE):
         return "vague"
     head = _words(_head_part(surface))
@@ -316,7 +332,7 @@ def given_names(core: Sequence[str]) -> list[str]:
 def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None) -> Optional[str]:
     """The fullest mention sharing the surface's surname (and first name, if it has one); `surnames`:
     each mention's `_surname`, when the caller resolves many sources of one article."""
-    core = _core_name(_head_part(surface)) or _trailing_name(surface)
+    core = appositive_name(surface) or _core_name(_head_part(surface)) or _trailing_name(surface)
     if not core:
         return None
     surname = _surname(core)

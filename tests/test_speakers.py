@@ -166,3 +166,21 @@ def test_a_common_word_opening_a_sentence_is_not_part_of_a_name():
                                                    "Despite Clinton, he won.")]
     assert "Everything Trump" not in mentions and "Despite Clinton" not in mentions
     assert mentions.count("Trump") == 1 and "Clinton" in mentions
+
+
+def test_a_description_followed_by_a_full_name_is_that_person():
+    text = ("A lawyer for the news outlets, David Schulz, said the judge erred. Another critic, Laurence H. Tribe, "
+            "agreed. Barack Obama, Hillary Clinton said more. The minister of the economy, Mr. Guajardo Villarreal, "
+            "spoke. Another critic said no.")
+    sources = ["A lawyer for the news outlets, David Schulz,", "Another critic, Laurence H. Tribe,",
+               "Barack Obama, Hillary Clinton", "The minister of the economy, Mr. Guajardo Villarreal,",
+               "Another critic"]
+    atts = []
+    for s in sources:
+        start = text.index(s, atts[-1].source[0][1] if atts else 0)
+        atts.append(Attribution(content=[(start, start + 1)], source=[(start, start + len(s))]))
+    out = resolve_speakers(Article(id="t", text=text, attributions=atts)).attributions
+    # a head that is itself a full name lists two people; a description alone stays vague
+    assert [(a.speaker, a.source_type) for a in out] == [
+        ("David Schulz", "named"), ("Laurence H. Tribe", "named"), ("Barack Obama", "named"),
+        ("Guajardo Villarreal", "named"), (None, "vague")]
