@@ -212,8 +212,9 @@ def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert)
     out = _ranked(Picks(0), tiny_bert, text, [
         ("talks began", "Omar Khaled"), ("the talks went well", "He"), ("it", "Al Jazeera"), ("no", "He", 1),
         ("yes", "They")])
-    # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody.
-    assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", None, None, None]
+    # "He" takes the person named last; "He" after an outlet, and "They", stay with nobody (the outlet itself,
+    # writing its full name, is its own speaker).
+    assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", "Al Jazeera", None, None]
 
 
 def test_a_candidate_named_by_their_race_is_the_person_the_article_is_about(tiny_bert):
@@ -304,3 +305,13 @@ def test_the_president_is_the_one_person_the_article_titles_so(tiny_bert):
                            "Joe Biden", "Ted Cruz")
     # A Vice President is no president; a pick with the titled surname ("Ted Cruz" for "Senator Cruz") stays.
     assert [a.speaker for a in out.attributions] == ["Obama", "Ted Cruz"]
+
+
+def test_a_source_writing_a_full_name_keeps_it_when_the_ranker_says_nobody(tiny_bert):
+    text = ("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said it was wrong. "
+            "Black Lawmakers said it was bad. Black lawmakers met. Jalali said no.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("it was wrong", "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus"),
+        ("it was bad", "Black Lawmakers"), ("no", "Jalali")])
+    # capitalised common words the article also writes in lower case, and a lone surname, stay with nobody
+    assert [a.speaker for a in out.attributions] == ["G.K Butterfield", None, None]
