@@ -19,23 +19,13 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import provenance, save  # noqa: E402
+from common import machine_speed, provenance, save  # noqa: E402
 
 from attrib.data import load_gold  # noqa: E402
 from attrib.metrics import evaluate  # noqa: E402
 from attrib.pipeline import Attributor, check_model_dir, default_model_dir  # noqa: E402
 from attrib.precision import resolve as resolve_precision  # noqa: E402
 from attrib.schema import Article  # noqa: E402
-
-
-def matmul_gflops(dtype: torch.dtype, n: int = 1024, seconds: float = 1.5) -> float:
-    a, b = torch.randn(n, n, dtype=dtype), torch.randn(n, n, dtype=dtype)
-    torch.mm(a, b)
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        torch.mm(a, b)
-        count += 1
-    return 2 * n ** 3 * count / (time.perf_counter() - start) / 1e9
 
 
 def bare_encoder(model: Optional[str]) -> torch.nn.Module:
@@ -123,7 +113,7 @@ def main() -> None:
         for r in result["pipelines"].values():
             r["f1_points_vs_fp32"] = round(100 * (r["attribution_f1"] - ref), 2)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    result["matmul_gflops"] = {"fp32": round(matmul_gflops(torch.float32), 1), "bf16": round(matmul_gflops(torch.bfloat16), 1)}
+    result["matmul_gflops"] = machine_speed()
     table = Table(title=f"attrib bench — PolNeAR dev, {len(articles)} articles, {n_tokens} window tokens, "
                         f"{result['threads']} threads")
     for col in ("what", "seconds", "articles/s", "tokens/s", "× bare fp32 encoder", "attribution F1", "Δ pts vs fp32"):

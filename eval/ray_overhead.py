@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import provenance, save  # noqa: E402
+from common import machine_speed, provenance, save  # noqa: E402
 
 from attrib.data import load_gold  # noqa: E402
 from attrib.pipeline import Attributor  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> None:
         "ray_fixed_seconds": round(ray_one_s - local_one_s, 2),
         "ray_overhead_per_article": round((ray_s - ray_one_s) / (local_s - local_one_s) - 1, 3),
         "ray_overhead_vs_cold_local": round(ray_s / cold_s - 1, 3),
-        "identical_records": same, "records": len(local), "ray_records": len(remote),
+        "identical_records": same, "matmul_gflops": machine_speed(), "records": len(local), "ray_records": len(remote),
     }
     console.print(result)
     console.print(f"results → {save('ray', {'provenance': provenance(), 'model': str(args.model or 'default'), **result})}")
