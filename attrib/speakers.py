@@ -271,6 +271,10 @@ def _split_headline(text: str, found: list, known: set[str], lower: frozenset[st
         # Only the chunk's first run may end in a bare surname: later ones follow a verb ("Hit Piece
         # Exploits Trump Supporter").
         pieces = [piece for n, r in enumerate(runs) for piece in _headline_names(r, known, surnames if n == 0 else set())]
+        # A chunk the article's lower-case words split but that holds no name the body uses becomes its runs:
+        # kept whole, "Railing Against Trump" was the fullest form of Donald Trump's surname.
+        if not pieces and len([r for r in runs if r]) > 1:
+            pieces = [((r[0][0], r[-1][1]), tuple(w[2] for w in r)) for r in runs if r]
         out.extend(pieces or [((start, end), core)])
     return out
 

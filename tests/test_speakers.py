@@ -94,6 +94,10 @@ def test_a_title_case_headline_is_split_into_its_names():
     # A later piece of the headline follows a verb: no bare surname makes a name of it.
     text = "Washington Post Hit Piece Exploits Trump Supporter.\n\nThe piece was a hit on Trump, the Washington Post said."
     assert not any("Exploits" in m for m in name_mentions(text))
+    # A chunk the body's lower-case words split, holding no name the body uses, is no name of its own.
+    text = "Railing Against Trump, Sanders Vows To Cut.\n\nIf Donald Trump did it, Bernie Sanders is against it."
+    assert ["Railing", "Against", "Trump"] not in name_mentions(text)
+    assert canonical("Trump", name_mentions(text)) == "Donald Trump"
 
 
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
