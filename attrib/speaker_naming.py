@@ -23,15 +23,16 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from typing import Optional
+from types import MappingProxyType
+from typing import Mapping, Optional
 
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
-                       _surname, canonical, fold,
-                       lowercase_words, name_matches, name_mentions, spelled_out_names)
+                       _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
+                       other_sex, spelled_out_names)
 from .text import normalise_name, paragraph_breaks, plain_spaces
 from .transcripts import transcript_turns
 
@@ -199,17 +200,20 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
     return replace(att, speaker=speaker) if speaker else att
 
 
-def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str] = frozenset()) -> str:
+def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str] = frozenset(),
+                 sexes: Mapping[str, int] = MappingProxyType({})) -> str:
     """The article's fullest form of a person's name ("Clinton" -> "Hillary Clinton"), when every longer
     form holding it names the same person (one first name); unchanged when two people share it
     ("Clinton" in an article with Hillary and Bill Clinton). `common`: words the article writes in
-    lower case, so a headline's "Christie Calls Hillary Clinton" is no form of the name."""
+    lower case, so a headline's "Christie Calls Hillary Clinton" is no form of the name; `sexes`: the
+    article's `honorific_sexes`, so "Obama" in an article of "Mr. Obama" does not become Michelle Obama."""
     words = speaker.split()
     if not words or len(words) > 3:
         return speaker
     folded = {fold(w) for w in words}
     longer = [m for m in mentions if len(m) > len(words) and _surname(m) == _surname(words) and folded <= {fold(w) for w in m}
-              and not any(w.casefold() in common for w in m if fold(w) not in folded)]
+              and not any(w.casefold() in common for w in m if fold(w) not in folded)
+              and not (len(words) == 1 and other_sex(m, sexes))]
     if not longer or len({fold(m[0]) for m in longer}) > 1:
         return speaker
     return " ".join(max(longer, key=len))
@@ -229,7 +233,8 @@ def apply_naming(article: Article) -> Article:
     surnames = frozenset(fold(m[-1]) for m in body if len(m) >= 2)
     body_text = article.text[max(0, first_line):]
     # Speakers repeat within an article: each distinct one is named once.
-    fullest = {s: fullest_organisation(fullest_form(s, body, common), body_text, surnames, common)
+    sexes = honorific_sexes(article.text)
+    fullest = {s: fullest_organisation(fullest_form(s, body, common, sexes), body_text, surnames, common)
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])

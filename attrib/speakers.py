@@ -16,6 +16,7 @@ from typing import Mapping, Optional, Sequence
 
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
+from .given_names import given_name_gender
 from .schema import Article, Attribution
 from .text import plain_spaces
 
@@ -333,10 +334,37 @@ def given_names(core: Sequence[str]) -> list[str]:
     return [fold(w) for w in words[:i] + words[i + 1:]]
 
 
-def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None) -> Optional[str]:
+HONORIFIC_SURNAME_RE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\w’'-]+)")
+
+
+@lru_cache(maxsize=16)
+def honorific_sexes(text: str) -> Mapping[str, int]:
+    """Folded surname -> +1 when the article only ever writes it after "Mr.", -1 only after "Mrs."/"Ms."/
+    "Miss" (a family's surname written both ways is left out); read-only, as it is cached."""
+    seen: dict[str, set[int]] = {}
+    for m in HONORIFIC_SURNAME_RE.finditer(text):
+        seen.setdefault(fold(m.group(2)), set()).add(1 if m.group(1) == "Mr" else -1)
+    return MappingProxyType({k: next(iter(v)) for k, v in seen.items() if len(v) == 1})
+
+
+def other_sex(form: Sequence[str], sexes: Mapping[str, int]) -> bool:
+    """A full name whose given name says the other sex than the one its surname takes alone ("Michelle
+    Obama" where the article writes "Mr. Obama"): not the fullest form of that bare surname."""
+    sex = sexes.get(fold(form[-1])) if form else None
+    return bool(sex) and given_name_gender(list(form)) == -sex
+
+
+def source_name(surface: str) -> list[str]:
+    """The core words of the name a named mention writes: its closing appositive, else its head's."""
+    return appositive_name(surface) or _core_name(_head_part(surface))
+
+
+def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None,
+              sexes: Mapping[str, int] = MappingProxyType({})) -> Optional[str]:
     """The fullest mention sharing the surface's surname (and first name, if it has one); `surnames`:
-    each mention's `_surname`, when the caller resolves many sources of one article."""
-    core = appositive_name(surface) or _core_name(_head_part(surface)) or _trailing_name(surface)
+    each mention's `_surname`, when the caller resolves many sources of one article; `sexes`: its
+    `honorific_sexes`, so a bare surname does not grow into a name of the other sex."""
+    core = source_name(surface) or _trailing_name(surface)
     if not core:
         return None
     surname = _surname(core)
@@ -347,6 +375,8 @@ def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[s
             continue
         if first and first not in cand:
             continue  # "Fatemeh Mohajerani" must not become "Ataollah Mohajerani"
+        if not first and other_sex(cand, sexes):
+            continue
         best = cand
     return " ".join(best)
 
@@ -469,7 +499,7 @@ def resolve_speakers(article: Article) -> Article:
         kind = source_type(surface) if att.source else "none"
         speaker = None
         if kind == "named":
-            speaker = canonical(surface, mentions, surnames)
+            speaker = canonical(surface, mentions, surnames, honorific_sexes(article.text))
             last_named = speaker or last_named
         elif kind == "pronoun":
             speaker = last_named

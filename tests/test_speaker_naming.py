@@ -247,3 +247,19 @@ def test_a_transcript_label_is_written_as_a_name():
     out = apply_naming(Article(id="t", text=text, attributions=atts)).attributions
     # an acronym outside the turns keeps its capitals
     assert [a.speaker for a in out] == ["Wallace", "Pence", "Wallace", "NATO"]
+
+
+def test_a_bare_surname_the_article_honours_one_way_never_grows_into_the_other_sex():
+    from attrib.speaker_naming import fullest_form
+    from attrib.speakers import canonical, honorific_sexes
+
+    text = "Michelle Obama spoke first. Mr. Obama said the vote mattered. Obama added more. Mrs. Clinton agreed."
+    sexes = honorific_sexes(text)
+    assert dict(sexes) == {"obama": 1, "clinton": -1}
+    mentions = name_mentions(text)
+    assert canonical("Mr. Obama", mentions, sexes=sexes) == "Obama"
+    assert fullest_form("Obama", mentions, sexes=sexes) == "Obama"
+    # without the article's honorifics, the one full form was taken
+    assert fullest_form("Obama", mentions) == "Michelle Obama"
+    # a family written both ways ("Mr. Clinton", "Mrs. Clinton") says nothing
+    assert "clinton" not in honorific_sexes("Mr. Clinton spoke. Mrs. Clinton spoke.")

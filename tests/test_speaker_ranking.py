@@ -315,3 +315,24 @@ def test_a_source_writing_a_full_name_keeps_it_when_the_ranker_says_nobody(tiny_
         ("it was bad", "Black Lawmakers"), ("no", "Jalali")])
     # capitalised common words the article also writes in lower case, and a lone surname, stay with nobody
     assert [a.speaker for a in out.attributions] == ["G.K Butterfield", None, None]
+
+
+def test_an_honorific_or_an_article_honouring_a_surname_one_way_bans_the_other_sex(tiny_bert):
+    text = "Michelle Obama spoke first. Mr. Obama said the vote mattered. Obama added more."
+    # The ranker prefers every name form, Michelle Obama among them.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the vote mattered", "Mr. Obama"), ("more", "Obama", 2)])
+    assert "Michelle Obama" not in [a.speaker for a in out.attributions]
+
+
+def test_a_description_closed_by_a_name_is_that_name_whatever_the_ranker_picks(tiny_bert):
+    text = "Ash Carter met troops. Carter's press secretary, Peter Cook, said the visit went well."
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the visit went well", "Carter's press secretary, Peter Cook,")])
+    assert out.attributions[0].speaker == "Peter Cook"
+
+
+def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
+    text = ("Corey Lewandowski ran the campaign. The charge against Lewandowski was dropped, said the police. "
+            "Hispanic Americans said it was fine.")
+    out = _ranked(Picks(0), tiny_bert, text, [("was dropped", "The charge against Lewandowski"),
+                                              ("it was fine", "Hispanic Americans")])
+    assert [a.speaker for a in out.attributions] == [None, None]
