@@ -49,3 +49,15 @@ def test_loading_prints_no_weight_bars_and_keeps_the_callers_setting(capfd):
     Attributor.from_pretrained()
     assert "Loading weights" not in capfd.readouterr().err
     assert hf_logging.is_progress_bar_enabled()
+
+
+def test_a_statement_an_agency_relays_is_its_speakers_through_that_outlet(shipped):
+    text = ("Moscow and Beijing will sign the pipeline deal in September.\nThe issue will be on the agenda when "
+            "the two leaders meet in September, the Kremlin said, according to Tass.\nInterfax cited the deputy "
+            "minister, Oleg Petrov, as saying that the tariffs would fall by 15 percent from July.")
+    art = shipped(text)
+    by_content = {art.span_text(a.content): a for a in art.attributions}
+    agenda = next(a for c, a in by_content.items() if c.startswith("The issue will be on the agenda"))
+    tariffs = next(a for c, a in by_content.items() if c.startswith("the tariffs would fall"))
+    assert (agenda.speaker, agenda.outlet) == ("Kremlin", "Tass")
+    assert (tariffs.speaker, tariffs.outlet) == ("Oleg Petrov", "Interfax")

@@ -1,0 +1,93 @@
+"""Statements an outlet relays: the source is the one quoted, not the outlet that carried the words.
+
+Wire and agency copy frames statements through an outlet: "Interfax cited the minister, Daulet
+Sarsenbayev, as saying that …", "… the Kremlin said, according to Tass", "Aydoğdu said …, Anadolu
+reported", "Russia said: "…," as quoted by Tass". The tagger, trained mostly on US news, links
+such content to the outer cue, whose source is the outlet. These rules move the source (and
+cue) to the inner speaker; the outlet stays in the sentence, where outlet detection finds it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from .schema import Attribution
+from .text import sentence_bounds, sentence_of
+
+# "… quoted|cited <speaker> as saying (that) <content>": the text from the source's end to the content.
+QUOTED_AS_SAYING = re.compile(r"\s+(?P<cue>quoted|cited)\s+(?P<src>[^.;:\n]{2,200}?),?\s+(?P<as>as\s+saying)(?:\s+that)?\s*$")
+# An outer cue that relays rather than speaks.
+RELAY_CUE = re.compile(r"(?i)^(?:according\s+to|(?:as\s+)?(?:quoted|cited|reported)(?:\s+by)?|reports?|reported)$")
+SPEECH_VERB = r"(?:said|says|added|stated|noted|told\s+[^,.;:\n]{1,40}?)"
+# "<content>, the Kremlin said, according to Tass": the inner speaker right after the content.
+SPEAKER_AFTER = re.compile(rf"[\s,”\"’']*,?\s+(?P<src>[^,.;:“”\"\n]{{2,80}}?)\s+(?P<cue>{SPEECH_VERB})\s*,")
+# "Aydoğdu said <content>, Anadolu reported", 'Russia, confirming the meeting, said: "<content>"': the
+# sentence's subject and its speech verb right before the content.
+SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB})(?:\s+that)?\s*[:,]?\s*[“\"]?$")
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    return start, end
+
+
+def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
+    src_end, content_start = att.source[-1][1], att.content[0][0]
+    if not 0 < content_start - src_end <= 260:
+        return None
+    m = QUOTED_AS_SAYING.match(text, src_end, content_start)
+    if m is None:
+        return None
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")])
+
+
+def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
+    cue = " ".join(text[s:e] for s, e in att.cue).strip()
+    content_start, content_end = att.content[0][0], att.content[-1][1]
+    if not RELAY_CUE.match(cue) or att.cue[0][0] < content_end:
+        return None
+    after = SPEAKER_AFTER.match(text, content_end, att.cue[0][0])
+    if after:
+        return replace(att, source=[_strip(text, *after.span("src"))], cue=[after.span("cue")])
+    lead = len(text[sentence[0]:content_start]) - len(text[sentence[0]:content_start].lstrip())
+    before = SPEAKER_BEFORE.fullmatch(text, sentence[0] + lead, content_start)
+    if before:
+        return replace(att, source=[_strip(text, *before.span("src"))], cue=[before.span("cue")])
+    return None
+
+
+# "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin": the name
+# that closes the content, right before its speech verb, when the source stands after the verb.
+SWALLOWED_SPEAKER = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
+
+
+def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
+    if not att.cue or att.source[0][0] < att.cue[-1][1] or not re.fullmatch(SPEECH_VERB, " ".join(
+            text[s:e] for s, e in att.cue).strip()):
+        return None
+    start, end = att.content[-1]
+    if text[end:att.cue[0][0]].strip():
+        return None
+    m = SWALLOWED_SPEAKER.search(text, start, end)
+    if m is None or m.start() == start:
+        return None
+    return replace(att, content=[*att.content[:-1], _strip(text, start, m.start())], source=[m.span("src")])
+
+
+def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution whose source only relays the statement, re-sourced to the speaker it quotes."""
+    if not atts:
+        return atts
+    bounds = sentence_bounds(text)
+    out = []
+    for att in atts:
+        new = None
+        if att.source and att.content:
+            new = _quoted_as_saying(text, att) or _speaker_swallowed(text, att) or (
+                _relayed(text, att, bounds[sentence_of(bounds, att.content[0][0])]) if att.cue else None)
+        out.append(new or att)
+    return out

@@ -1,0 +1,51 @@
+"""An outlet relaying a statement is not its source: `attrib.relay.inner_speakers`."""
+from __future__ import annotations
+
+import pytest
+
+from attrib.relay import inner_speakers
+from attrib.schema import Attribution
+
+
+def _span(text: str, needle: str) -> list[tuple[int, int]]:
+    start = text.index(needle)
+    return [(start, start + len(needle))]
+
+
+def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str, str]:
+    att = Attribution(content=_span(text, content), cue=_span(text, cue), source=_span(text, source))
+    out = inner_speakers(text, [att])[0]
+    return (" ".join(text[s:e] for s, e in out.source), " … ".join(text[s:e] for s, e in out.cue),
+            " ".join(text[s:e] for s, e in out.content))
+
+
+@pytest.mark.parametrize("text, content, cue, source, expected", [
+    ("Interfax cited Kazakhstan's transport minister, Daulet Sarsenbayev, as saying that Astana would cut tariffs.",
+     "Astana would cut tariffs", "cited", "Interfax",
+     ("Kazakhstan's transport minister, Daulet Sarsenbayev", "cited … as saying", "Astana would cut tariffs")),
+    ("Fars news agency, which is close to the Guards, quoted an unnamed official as saying drivers would get quotas.",
+     "drivers would get quotas", "quoted", "Fars news agency, which is close to the Guards,",
+     ("an unnamed official", "quoted … as saying", "drivers would get quotas")),
+    ("The issue is on the agenda, the Kremlin said, according to Tass.",
+     "The issue is on the agenda", "according to", "Tass", ("the Kremlin", "said", "The issue is on the agenda")),
+    # the tagger's content swallowed the speaker
+    ("The issue is on the agenda, the Kremlin said, according to Tass.",
+     "The issue is on the agenda, the Kremlin", "said", "Tass", ("the Kremlin", "said", "The issue is on the agenda")),
+    ("Aydoğdu said teams would meet in Mosul, Anadolu reported.",
+     "teams would meet in Mosul", "reported", "Anadolu", ("Aydoğdu", "said", "teams would meet in Mosul")),
+    ('Russia, confirming the meeting, said: "Issues were discussed," as quoted by Tass.',
+     '"Issues were discussed,"', "quoted", "Tass", ("Russia", "said", '"Issues were discussed,"')),
+])
+def test_the_speaker_an_outlet_quotes_becomes_the_source(text, content, cue, source, expected):
+    assert _resourced(text, content, cue, source) == expected
+
+
+@pytest.mark.parametrize("text, content, cue, source", [
+    ("The Post reported that the deal was done.", "the deal was done", "reported", "The Post"),
+    ("According to the Post, the deal was done.", "the deal was done", "According to", "the Post"),
+    ("Tass said the talks went well.", "the talks went well", "said", "Tass"),
+    # a speech verb whose content does not end in a name after a comma
+    ("The talks went well, according to Tass.", "The talks went well", "according to", "Tass"),
+])
+def test_an_outlet_speaking_for_itself_keeps_its_attribution(text, content, cue, source):
+    assert _resourced(text, content, cue, source) == (source, cue, content)
