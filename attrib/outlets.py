@@ -245,6 +245,21 @@ def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: 
     return [c for c, p in zip(cands, probs.tolist()) if p >= threshold or sure_outlet(article.text, c)]
 
 
+# A clause of a source naming the channel it spoke through ("A Chinese engineer …, speaking to the Global
+# Times,", "A government official, who spoke to Iran's Young Journalists Club (YJC) on condition of anonymity").
+CHANNEL_CLAUSE = re.compile(r"(?:,\s*(?:who\s+)?|\s)(?:speaking|spoke|talking|talked|writing|wrote|told|in an interview)"
+                            r"\s+(?:to|with|in|on|for)?\s*(?P<channel>[^,]+)")
+
+
+def in_channel_clause(text: str, source: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether `span` lies in a clause of the (one-piece) source that names its channel: such an outlet is
+    how the source spoke, not who it is."""
+    if len(source) != 1:
+        return False
+    m = CHANNEL_CLAUSE.search(text, *source[0])
+    return m is not None and m.start("channel") <= span[0] and span[1] <= m.end("channel")
+
+
 def sure_outlet(text: str, span: tuple[int, int]) -> bool:
     """A candidate no reader doubts, whatever the classifier says: a medium in an interview frame, a
     radio host spoken to, a platform verb ("In one tweet Friday, Trump said"; `assign_outlets` gives
@@ -672,7 +687,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             if att.speaker and outlet and in_source and (
                     set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
                 outlet = att.speaker
-            elif outlet and in_source and not att.speaker:
+            elif outlet and in_source and not att.speaker and not in_channel_clause(article.text, att.source, best):
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
                 # said", "dpa reported"): speaker and outlet are both the outlet.
                 att = replace(att, speaker=outlet)

@@ -35,14 +35,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The same, with the speaker and "as saying" read into the content ("Kyodo News quoted [a senior official
+# as saying that Tokyo would …]").
+SAYING_INSIDE = re.compile(r"(?P<src>[^.;:\n]{2,200}?),?\s+(?P<as>as\s+saying)(?:\s+that)?\s+")
+
+
 def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
     src_end, content_start = att.source[-1][1], att.content[0][0]
     if not 0 < content_start - src_end <= 260:
         return None
     m = QUOTED_AS_SAYING.match(text, src_end, content_start)
-    if m is None:
+    if m is not None:
+        return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")])
+    cue = re.fullmatch(r"\s+(quoted|cited)\s+", text[src_end:content_start])
+    inside = SAYING_INSIDE.match(text, content_start, att.content[-1][1]) if cue else None
+    if inside is None:
         return None
-    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")])
+    rest = [(max(s, inside.end()), e) for s, e in att.content if e > inside.end()]
+    return replace(att, source=[_strip(text, *inside.span("src"))], content=rest,
+                   cue=[(src_end + cue.start(1), src_end + cue.end(1)), inside.span("as")]) if rest else None
 
 
 def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:

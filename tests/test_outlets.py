@@ -672,3 +672,17 @@ def test_a_hosts_surname_is_the_show_named_after_them():
     mentions = [tuple(_span(text, "The Steve Harvey Morning Show")[0]), tuple(_span(text, "Harvey", 1)[0])]
     out = assign_outlets(Article(id="s", text=text, attributions=[att]), mentions, None).attributions
     assert out[0].outlet == "The Steve Harvey Morning Show"
+
+
+def test_an_outlet_in_the_clause_a_source_spoke_through_is_not_its_speaker():
+    text = ("A government official, who spoke to Iran's Young Journalists Club (YJC) on condition of anonymity, "
+            "said the plan could be reviewed. The reformist Etemad daily said the plan would fail.")
+    official = "A government official, who spoke to Iran's Young Journalists Club (YJC) on condition of anonymity,"
+    atts = [Attribution(content=_span(text, "the plan could be reviewed"), cue=_span(text, "said"),
+                        source=_span(text, official)),
+            Attribution(content=_span(text, "the plan would fail"), cue=[(text.rindex("said"), text.rindex("said") + 4)],
+                        source=_span(text, "The reformist Etemad daily"))]
+    mentions = [tuple(_span(text, "Young Journalists Club (YJC)")[0]), tuple(_span(text, "Etemad daily")[0])]
+    out = assign_outlets(Article(id="a", text=text, attributions=atts), mentions).attributions
+    # the official spoke through YJC; the daily speaks for itself
+    assert [(a.speaker, a.outlet) for a in out] == [(None, "Young Journalists Club (YJC)"), ("Etemad", "Etemad")]

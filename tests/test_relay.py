@@ -49,3 +49,10 @@ def test_the_speaker_an_outlet_quotes_becomes_the_source(text, content, cue, sou
 ])
 def test_an_outlet_speaking_for_itself_keeps_its_attribution(text, content, cue, source):
     assert _resourced(text, content, cue, source) == (source, cue, content)
+
+
+def test_a_quoted_speaker_read_into_the_content_is_taken_out_of_it():
+    text = "Kyodo News quoted a senior Foreign Ministry official as saying that Tokyo would not raise the issue."
+    assert _resourced(text, "a senior Foreign Ministry official as saying that Tokyo would not raise the issue",
+                      "quoted", "Kyodo News") == (
+        "a senior Foreign Ministry official", "quoted … as saying", "Tokyo would not raise the issue")

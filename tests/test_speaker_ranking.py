@@ -336,3 +336,4 @@ def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_
     out = _ranked(Picks(0), tiny_bert, text, [("was dropped", "The charge against Lewandowski"),
                                               ("it was fine", "Hispanic Americans")])
     assert [a.speaker for a in out.attributions] == [None, None]
+
