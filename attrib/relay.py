@@ -94,11 +94,18 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
     if not atts:
         return atts
     bounds = sentence_bounds(text)
-    out = []
+    out, resourced = [], []
     for att in atts:
         new = None
         if att.source and att.content:
             new = _quoted_as_saying(text, att) or _speaker_swallowed(text, att) or (
                 _relayed(text, att, bounds[sentence_of(bounds, att.content[0][0])]) if att.cue else None)
         out.append(new or att)
-    return out
+        if new is not None:
+            resourced.append(new)
+    # The tagger's other reading of the same words: 'Russia, confirming the meeting, said: "…"' also gave
+    # content "Russia, confirming the meeting" to "said". A content holding the speaker a relayed
+    # attribution now names, under that attribution's own cue, is that misreading.
+    return [a for a in out if not any(
+        r is not a and r.cue and a.cue == r.cue and any(s <= r.source[0][0] and r.source[-1][1] <= e for s, e in a.content)
+        for r in resourced)]

@@ -56,3 +56,14 @@ def test_a_quoted_speaker_read_into_the_content_is_taken_out_of_it():
     assert _resourced(text, "a senior Foreign Ministry official as saying that Tokyo would not raise the issue",
                       "quoted", "Kyodo News") == (
         "a senior Foreign Ministry official", "quoted … as saying", "Tokyo would not raise the issue")
+
+
+def test_the_misreading_that_made_the_relayed_speaker_a_content_is_dropped():
+    text = 'Russia, confirming the meeting, said: "Issues were discussed," as quoted by Tass.'
+    misread = Attribution(content=_span(text, "Russia, confirming the meeting"), cue=_span(text, "said"),
+                          source=_span(text, "Tass"))
+    relayed = Attribution(content=_span(text, '"Issues were discussed,"'), cue=_span(text, "quoted"),
+                          source=_span(text, "Tass"))
+    other = Attribution(content=_span(text, "the meeting"), cue=_span(text, "confirming"), source=_span(text, "Russia"))
+    out = inner_speakers(text, [misread, relayed, other])
+    assert [" ".join(text[s:e] for s, e in a.content) for a in out] == ['"Issues were discussed,"', "the meeting"]
