@@ -89,6 +89,21 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
     return replace(att, content=[*att.content[:-1], _strip(text, start, m.start())], source=[m.span("src")])
 
 
+# "<speaker> was quoted by <outlet> as saying (that) <content>", the tagger's content often holding the
+# speaker and "as saying" too.
+PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|has\s+been|had\s+been)\s+(?:quoted|cited))"
+                            r"\s+(?:by|in)\s+[^.;:\n]{1,80}?\s+(?P<as>as\s+saying)(?:\s+that)?\s+")
+
+
+def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
+    lead = len(text[sentence[0]:sentence[1]]) - len(text[sentence[0]:sentence[1]].lstrip())
+    m = PASSIVE_QUOTED.match(text, sentence[0] + lead, sentence[1])
+    if m is None or att.content[-1][1] <= m.end():
+        return None
+    rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")], content=rest)
+
+
 def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
     """Each attribution whose source only relays the statement, re-sourced to the speaker it quotes."""
     if not atts:
@@ -98,14 +113,19 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
     for att in atts:
         new = None
         if att.source and att.content:
-            new = _quoted_as_saying(text, att) or _speaker_swallowed(text, att) or (
-                _relayed(text, att, bounds[sentence_of(bounds, att.content[0][0])]) if att.cue else None)
+            sentence = bounds[sentence_of(bounds, att.content[0][0])]
+            new = (_quoted_as_saying(text, att) or _speaker_swallowed(text, att) or _passive_quoted(text, att, sentence)
+                   or (_relayed(text, att, sentence) if att.cue else None))
         out.append(new or att)
         if new is not None:
             resourced.append(new)
     # The tagger's other reading of the same words: 'Russia, confirming the meeting, said: "…"' also gave
-    # content "Russia, confirming the meeting" to "said". A content holding the speaker a relayed
-    # attribution now names, under that attribution's own cue, is that misreading.
-    return [a for a in out if not any(
-        r is not a and r.cue and a.cue == r.cue and any(s <= r.source[0][0] and r.source[-1][1] <= e for s, e in a.content)
-        for r in resourced)]
+    # content "Russia, confirming the meeting" to "said", and "Alexander Novak was cited by Interfax as saying"
+    # content "Alexander Novak" to "was cited by". A content holding the speaker a relayed attribution now
+    # names, under that attribution's own cue, or lying within that speaker's mention, is that misreading.
+    def misread(a: Attribution, r: Attribution) -> bool:
+        src_start, src_end = r.source[0][0], r.source[-1][1]
+        return (a.cue == r.cue and any(s <= src_start and src_end <= e for s, e in a.content)) or all(
+            src_start <= s and e <= src_end for s, e in a.content)
+
+    return [a for a in out if not any(r is not a and misread(a, r) for r in resourced)]

@@ -67,3 +67,20 @@ def test_the_misreading_that_made_the_relayed_speaker_a_content_is_dropped():
     other = Attribution(content=_span(text, "the meeting"), cue=_span(text, "confirming"), source=_span(text, "Russia"))
     out = inner_speakers(text, [misread, relayed, other])
     assert [" ".join(text[s:e] for s, e in a.content) for a in out] == ['"Issues were discussed,"', "the meeting"]
+
+
+def test_a_speaker_quoted_in_the_passive_is_the_source():
+    text = "Kremlin spokesman Dmitry Peskov was quoted by RIA Novosti as saying that Moscow was ready for talks."
+    att = Attribution(content=_span(text, "Kremlin spokesman Dmitry Peskov") + _span(text, "as saying that Moscow was ready for talks"),
+                      cue=_span(text, "was quoted by"), source=_span(text, "RIA Novosti"))
+    out = inner_speakers(text, [att])
+    assert [(" ".join(text[s:e] for s, e in a.source), " … ".join(text[s:e] for s, e in a.cue),
+             " ".join(text[s:e] for s, e in a.content)) for a in out] == [
+        ("Kremlin spokesman Dmitry Peskov", "was quoted … as saying", "Moscow was ready for talks")]
+    # the outer reading whose content is only the speaker goes
+    text = "Deputy Prime Minister Alexander Novak was cited by Interfax as saying output would fall."
+    outer = Attribution(content=_span(text, "Deputy Prime Minister Alexander Novak"), cue=_span(text, "was cited by"),
+                        source=_span(text, "Interfax"))
+    inner = Attribution(content=_span(text, "output would fall"), cue=_span(text, "as saying"), source=_span(text, "Interfax"))
+    out = inner_speakers(text, [outer, inner])
+    assert [" ".join(text[s:e] for s, e in a.source) for a in out] == ["Deputy Prime Minister Alexander Novak"]
