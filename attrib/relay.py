@@ -16,7 +16,8 @@ from .schema import Attribution
 from .text import sentence_bounds, sentence_of
 
 # "… quoted|cited <speaker> as saying (that) <content>": the text from the source's end to the content.
-QUOTED_AS_SAYING = re.compile(r"\s+(?P<cue>quoted|cited)\s+(?P<src>[^.;:\n]{2,200}?),?\s+(?P<as>as\s+saying)(?:\s+that)?\s*$")
+AS_SAYING = r"as\s+(?:saying|telling\s+[^,.;:\n]{1,40}?)"
+QUOTED_AS_SAYING = re.compile(rf"\s+(?P<cue>quoted|cited)\s+(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s*$")
 # An outer cue that relays rather than speaks.
 RELAY_CUE = re.compile(r"(?i)^(?:according\s+to|(?:as\s+)?(?:quoted|cited|reported)(?:\s+by)?|reports?|reported)$")
 SPEECH_VERB = r"(?:said|says|added|stated|noted|told\s+[^,.;:\n]{1,40}?)"
@@ -37,7 +38,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 # The same, with the speaker and "as saying" read into the content ("Kyodo News quoted [a senior official
 # as saying that Tokyo would …]").
-SAYING_INSIDE = re.compile(r"(?P<src>[^.;:\n]{2,200}?),?\s+(?P<as>as\s+saying)(?:\s+that)?\s+")
+SAYING_INSIDE = re.compile(rf"(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+")
 
 
 def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
@@ -92,7 +93,7 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
 # "<speaker> was quoted by <outlet> as saying (that) <content>", the tagger's content often holding the
 # speaker and "as saying" too.
 PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|has\s+been|had\s+been)\s+(?:quoted|cited))"
-                            r"\s+(?:by|in)\s+[^.;:\n]{1,80}?\s+(?P<as>as\s+saying)(?:\s+that)?\s+")
+                            rf"\s+(?:by|in)\s+[^.;:\n]{{1,80}}?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+")
 
 
 def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:

@@ -84,3 +84,16 @@ def test_a_speaker_quoted_in_the_passive_is_the_source():
     inner = Attribution(content=_span(text, "output would fall"), cue=_span(text, "as saying"), source=_span(text, "Interfax"))
     out = inner_speakers(text, [outer, inner])
     assert [" ".join(text[s:e] for s, e in a.source) for a in out] == ["Deputy Prime Minister Alexander Novak"]
+
+
+def test_an_agency_quoting_someone_as_telling_passes_the_source_on():
+    text = "IRNA quoted Foreign Minister Abbas Araqchi as telling reporters that the talks would resume."
+    assert _resourced(text, "the talks would resume", "quoted", "IRNA") == (
+        "Foreign Minister Abbas Araqchi", "quoted … as telling reporters", "the talks would resume")
+
+
+def test_an_agency_reporting_and_citing_a_source_stays_the_source():
+    # The team's world articles label "dpa reported, citing diplomats in Brussels" with dpa as the source.
+    text = "Four states were undecided, dpa reported, citing diplomats in Brussels."
+    assert _resourced(text, "Four states were undecided", "reported", "dpa") == (
+        "dpa", "reported", "Four states were undecided")
