@@ -514,11 +514,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "Mr. Obama" is not Michelle Obama, nor is "President Obama" in an article that writes "Mr. Obama": a
     # source opening with an honorific, or a bare surname the article only honours one way, is nobody whose
-    # given name says the other sex (the ranker had taken six of Barack Obama's sources for her on PolNeAR dev).
+    # given name says the other sex (six of Barack Obama's sources had become hers end to end on PolNeAR dev).
     sexes = honorific_sexes(rules.text)
     for r, att in enumerate(rules.attributions):
         surface = rules.span_text(att.source, sep=" ") if att.source else ""
-        core = _core_name(_head_part(surface)) if att.source_type == "named" else []
+        core = source_name(surface) if att.source_type == "named" else []
         sex = honorific_sex(surface) or (sexes.get(fold(core[0]), 0) if len(core) == 1 else 0)
         if not sex:
             continue

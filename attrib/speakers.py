@@ -492,6 +492,7 @@ def resolve_speakers(article: Article) -> Article:
     """Fill `speaker` and `source_type` of every attribution from its source mention."""
     mentions = name_mentions(article.text)
     surnames = [_surname(c) for c in mentions]
+    sexes = honorific_sexes(article.text)
     last_named: Optional[str] = None
     out: list[Attribution] = []
     for att in sorted(article.attributions, key=lambda a: a.content[0]):
@@ -499,7 +500,7 @@ def resolve_speakers(article: Article) -> Article:
         kind = source_type(surface) if att.source else "none"
         speaker = None
         if kind == "named":
-            speaker = canonical(surface, mentions, surnames, honorific_sexes(article.text))
+            speaker = canonical(surface, mentions, surnames, sexes)
             last_named = speaker or last_named
         elif kind == "pronoun":
             speaker = last_named
