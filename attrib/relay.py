@@ -18,6 +18,9 @@ from .text import sentence_bounds, sentence_of
 # "… quoted|cited <speaker> as saying (that) <content>": the text from the source's end to the content.
 AS_SAYING = r"as\s+(?:saying|telling\s+[^,.;:\n]{1,40}?)"
 QUOTED_AS_SAYING = re.compile(rf"\s+(?P<cue>quoted|cited)\s+(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s*$")
+# The same, with the speaker and "as saying" read into the content ("Kyodo News quoted [a senior official
+# as saying that Tokyo would …]").
+SAYING_INSIDE = re.compile(rf"(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+")
 # An outer cue that relays rather than speaks.
 RELAY_CUE = re.compile(r"(?i)^(?:according\s+to|(?:as\s+)?(?:quoted|cited|reported)(?:\s+by)?|reports?|reported)$")
 SPEECH_VERB = r"(?:said|says|added|stated|noted|told\s+[^,.;:\n]{1,40}?)"
@@ -28,17 +31,21 @@ SPEAKER_AFTER = re.compile(rf"[\s,”\"’']*,?\s+(?P<src>[^,.;:“”\"\n]{{2,8
 SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB})(?:\s+that)?\s*[:,]?\s*[“\"]?$")
 
 
+def _words_of(text: str, span: list[tuple[int, int]]) -> str:
+    return " ".join(text[s:e] for s, e in span).strip()
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    """Where text[start:end] starts once leading spaces are skipped."""
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,":
         end -= 1
     while start < end and text[start] == " ":
         start += 1
     return start, end
-
-
-# The same, with the speaker and "as saying" read into the content ("Kyodo News quoted [a senior official
-# as saying that Tokyo would …]").
-SAYING_INSIDE = re.compile(rf"(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+")
 
 
 def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
@@ -58,15 +65,14 @@ def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
 
 
 def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
-    cue = " ".join(text[s:e] for s, e in att.cue).strip()
+    cue = _words_of(text, att.cue)
     content_start, content_end = att.content[0][0], att.content[-1][1]
     if not RELAY_CUE.match(cue) or att.cue[0][0] < content_end:
         return None
     after = SPEAKER_AFTER.match(text, content_end, att.cue[0][0])
     if after:
         return replace(att, source=[_strip(text, *after.span("src"))], cue=[after.span("cue")])
-    lead = len(text[sentence[0]:content_start]) - len(text[sentence[0]:content_start].lstrip())
-    before = SPEAKER_BEFORE.fullmatch(text, sentence[0] + lead, content_start)
+    before = SPEAKER_BEFORE.fullmatch(text, _first_char(text, sentence[0], content_start), content_start)
     if before:
         return replace(att, source=[_strip(text, *before.span("src"))], cue=[before.span("cue")])
     return None
@@ -78,8 +84,7 @@ SWALLOWED_SPEAKER = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-
 
 
 def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
-    if not att.cue or att.source[0][0] < att.cue[-1][1] or not re.fullmatch(SPEECH_VERB, " ".join(
-            text[s:e] for s, e in att.cue).strip()):
+    if not att.cue or att.source[0][0] < att.cue[-1][1] or not re.fullmatch(SPEECH_VERB, _words_of(text, att.cue)):
         return None
     start, end = att.content[-1]
     if text[end:att.cue[0][0]].strip():
@@ -97,8 +102,7 @@ PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|ha
 
 
 def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
-    lead = len(text[sentence[0]:sentence[1]]) - len(text[sentence[0]:sentence[1]].lstrip())
-    m = PASSIVE_QUOTED.match(text, sentence[0] + lead, sentence[1])
+    m = PASSIVE_QUOTED.match(text, _first_char(text, *sentence), sentence[1])
     if m is None or att.content[-1][1] <= m.end():
         return None
     rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]
