@@ -87,6 +87,18 @@ NICKNAME_RE = re.compile(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])")
 MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists: members, not one speaker
 
 
+# A title in a compound ("President-elect", "Minister-designate", "Then-candidate" opening a sentence) is a title.
+COMPOUND_TITLE_RE = re.compile(r"(?:then|ex|former)-\S+|(\S+?)\.?-(?:elect|designate)")
+
+
+def is_title(bare: str) -> bool:
+    """Whether a folded word, stripped of dots, is a title ("sen", "president-elect", "then-candidate")."""
+    if bare in TITLES:
+        return True
+    m = COMPOUND_TITLE_RE.fullmatch(bare)
+    return bool(m) and (m.group(1) is None or m.group(1) in TITLES)
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -112,11 +124,13 @@ def _core_words(surface: str) -> tuple[str, ...]:
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
         # ends what came before: the name is what follows.
         lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w)
-        if bare in TITLES or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
+        # A middle initial is no title, though "S." may be one of "U. S." ("Robert S. Mueller III").
+        title = is_title(bare) and not (out and re.fullmatch(r"[A-Z]\.", w))
+        if title or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
             if out:
                 before_title, out = out, []
             owner = False
-            if bare in TITLES or lowercase:
+            if title or lowercase:
                 continue
         if out and re.fullmatch(r"[A-Z]\.", w):
             out.append(w)
@@ -292,9 +306,14 @@ def _headline_names(run: list[tuple[int, int, str]], known: set[str], surnames: 
         i = j
     if names:
         return names
-    last = max((k for k, w in enumerate(run) if fold(w[2]) in surnames), default=None)
+    # Words up to a surname ("Hillary Clinton Goes"), unless the run opens with a name of its own ("Oklahoma
+    # Sue Colorado": two places).
+    last = max((k for k, w in enumerate(run) if fold(w[2]) in surnames), default=None) if run and run[0][2] not in known else None
     core = _core_name(" ".join(w[2] for w in run[:last + 1])) if last is not None else []
-    return [((run[0][0], run[last][1]), tuple(core))] if core else []
+    if core:
+        return [((run[0][0], run[last][1]), tuple(core))]
+    # Last, one-word names the body uses ("Obama" in "Intensifies Between Obama", "Oklahoma Sue Colorado").
+    return [((w[0], w[1]), (w[2],)) for w in run if w[2] in known]
 
 
 @lru_cache(maxsize=16)

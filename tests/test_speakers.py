@@ -98,6 +98,20 @@ def test_a_title_case_headline_is_split_into_its_names():
     text = "Railing Against Trump, Sanders Vows To Cut.\n\nIf Donald Trump did it, Bernie Sanders is against it."
     assert ["Railing", "Against", "Trump"] not in name_mentions(text)
     assert canonical("Trump", name_mentions(text)) == "Donald Trump"
+    # A later piece, or one opening with a place, keeps the one-word names the body uses.
+    text = ("Battle Over Medicare Intensifies Between Obama and Paul Ryan.\n\nThe battle over savings between "
+            "Mr. Obama and Mr. Ryan went on.")
+    assert ["Obama"] in name_mentions(text) and not any("Intensifies" in m for m in name_mentions(text))
+    text = "Nebraska and Oklahoma Sue Colorado Over Marijuana.\n\nOklahoma and Colorado went to court over it."
+    assert not any("Sue" in m for m in name_mentions(text))
+
+
+def test_compound_titles_and_middle_initials():
+    mentions = name_mentions("President-elect Donald Trump met Representative-elect Mikie Sherrill and Prime "
+                             "Minister-designate Ali Jalali. Robert S. Mueller III and Julie A. Diaz spoke.")
+    for name in (["Donald", "Trump"], ["Mikie", "Sherrill"], ["Ali", "Jalali"], ["Robert", "S.", "Mueller", "III"],
+                 ["Julie", "A.", "Diaz"]):
+        assert name in mentions, (name, mentions)
 
 
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
