@@ -337,3 +337,25 @@ def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_
                                               ("it was fine", "Hispanic Americans")])
     assert [a.speaker for a in out.attributions] == [None, None]
 
+
+
+def test_the_president_among_several_titled_is_the_one_the_rules_picked(tiny_bert):
+    text = ("President Vladimir V. Putin met aides. Senator Mark Warner spoke. President Trump tweeted at night. "
+            "The president himself said it was a sad day.")
+    out = _ranked_by_names(tiny_bert, text, [("it was a sad day", "The president himself")], "Mark Warner")
+    # The rules take the nearest president; the ranker's senator is no president.
+    assert out.attributions[0].speaker == "Trump"
+
+
+def test_who_after_a_name_and_its_place_is_the_person(tiny_bert):
+    text = "Voters waited. Sen. Amy Klobuchar of Minnesota, who tweeted that the report mattered, left."
+    out = _ranked_by_names(tiny_bert, text, [("the report mattered", "who")], "Minnesota")
+    assert out.attributions[0].speaker == "Amy Klobuchar"
+
+
+def test_a_persons_office_is_named_with_their_fullest_name(tiny_bert):
+    text = ("Colin Powell wrote the memo. Ben Smith said it was real. Powell’s office said the memo was old. "
+            "Mr. Powell's staff said no.")
+    out = _ranked_by_names(tiny_bert, text, [("the memo was old", "Powell’s office"), ("no", "Mr. Powell's staff")],
+                           "Ben Smith")
+    assert [a.speaker for a in out.attributions] == ["Colin Powell's office", "Colin Powell's staff"]
