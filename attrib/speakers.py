@@ -207,6 +207,9 @@ def _trailing_name(surface: str) -> list[str]:
     return core if len(core) >= 2 else []
 
 
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def name_mentions(text: str) -> list[list[str]]:
     """Every capitalised name sequence in the text, as its core words.
 
@@ -223,7 +226,9 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 
     Cached: the rules and the ranker both ask for one article's names.
     """
-    found = [(m.span(), core) for m in NAME_RE.finditer(plain_spaces(text)) if (core := _core_name(m.group(0)))]
+    # A weekday is no name, nor part of one ("Following Wednesday", "Monday" opening a sentence).
+    found = [(m.span(), core) for m in NAME_RE.finditer(plain_spaces(text)) if (core := _core_name(m.group(0)))
+             and not any(w in WEEKDAYS for w in core)]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
     found = _split_headline(text, found, known, lower)
@@ -595,11 +600,23 @@ def spelled_out_names(text: str) -> Mapping[str, str]:
     """Initials -> the article's own spelled-out name ("IMF" -> "International Monetary Fund"); read-only,
     as it is cached."""
     spelled: dict[str, str] = {}
+    inner: dict[str, str] = {}
     for m in ORGANISATION_RE.finditer(text):
-        words = [w.rstrip(".,") for w in m.group(0).split()]
+        words = [re.sub(r"[’']s?$", "", w.rstrip(".,")) for w in m.group(0).split()]
         if words[0] == "The":
             words = words[1:]
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) >= 2:
             spelled.setdefault(initials(capitals), " ".join(words))
-    return MappingProxyType(spelled)
+        # A name inside a longer run of capitals ("the Black Lives Matter" after "Republicans and"), spelled
+        # with its small words ("Department of Justice" -> DOJ) or its hyphenated parts ("Hewlett-Packard" -> HP).
+        for i, j in ((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            piece = words[i:j]
+            if not (piece[0][:1].isupper() and piece[-1][:1].isupper()):
+                continue
+            name = " ".join(piece)
+            parts = [p for w in piece for p in w.split("-") if p[:1].isalpha()]
+            for key in (initials(piece), "".join(w[0] for w in piece if w[:1].isalpha()).upper(), initials(parts)):
+                if len(key) >= 2 and len(parts) >= 2:
+                    inner.setdefault(key, name)
+    return MappingProxyType({**inner, **spelled})

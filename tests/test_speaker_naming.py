@@ -148,6 +148,21 @@ def test_an_acronym_speaker_takes_the_articles_full_name():
     assert expand_acronyms(plain).attributions[0].speaker == "IMF"  # no full name in the article: kept
 
 
+def test_an_acronym_finds_its_name_inside_a_run_of_capitals_with_small_words_or_hyphens():
+    text = ("Republicans and the Black Lives Matter movement met. The Department of Justice and Hewlett-Packard "
+            "agreed. BLM said no. The DOJ said yes. HP said maybe.")
+    atts = [Attribution(content=[(0, 3)], speaker=s) for s in ("BLM", "DOJ", "HP")]
+    out = expand_acronyms(Article(id="a", text=text, attributions=atts))
+    assert [a.speaker for a in out.attributions] == ["Black Lives Matter", "Department of Justice", "Hewlett-Packard"]
+
+
+def test_a_weekday_is_no_name():
+    from attrib.speakers import name_mentions
+
+    mentions = name_mentions("Following Wednesday, Omar Khaled spoke. Monday was quiet.")
+    assert mentions == [["Omar", "Khaled"]]
+
+
 def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     from attrib.speaker_naming import fullest_form
 
