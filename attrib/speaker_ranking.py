@@ -622,6 +622,11 @@ def _titles_and(name: Sequence[str], surface: str) -> bool:
     return bool(head) and all(w in words or w in TITLES for w in head)
 
 
+def _inner_capital(word: str) -> bool:
+    """A one-word name no sentence start explains: a capital inside it ("PolitiFact", "AFL-CIO", "McCain")."""
+    return any(c.isupper() for c in word[1:])
+
+
 def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], b: int) -> Attribution:
     """The attribution with the ranker's pick (candidate `b`; 0 = nobody), amended by the rules below."""
     text = rules.text
@@ -639,8 +644,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # A source that writes its speaker's full name ("Rep. G.K. Butterfield (D-N.C.), head of the Congressional
     # Black Caucus") is that person, where the ranker says nobody; not capitalised common words ("Black
     # Lawmakers", "Frustrated Parents"), which the article also writes in lower case.
-    if speaker is None and att.source_type == "named" and att.speaker and len(words := att.speaker.split()) >= 2 \
-            and _titles_and(words, surface) and not MEMBERS_RE.fullmatch(words[-1]) \
+    if speaker is None and att.source_type == "named" and att.speaker and (
+            len(words := att.speaker.split()) >= 2 or _inner_capital(words[0])) \
+            and _titles_and(words, surface) and not MEMBERS_RE.fullmatch(words[-1].split("-")[-1]) \
             and not {w.casefold() for w in words} & lowercase_words(text):
         speaker = att.speaker
     # "A top strategist, John Weaver," is John Weaver, whoever the ranker liked (the description's owner, in

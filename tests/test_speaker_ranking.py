@@ -315,6 +315,11 @@ def test_a_source_writing_a_full_name_keeps_it_when_the_ranker_says_nobody(tiny_
         ("it was bad", "Black Lawmakers"), ("no", "Jalali")])
     # capitalised common words the article also writes in lower case, and a lone surname, stay with nobody
     assert [a.speaker for a in out.attributions] == ["G.K Butterfield", None, None]
+    # One word with a capital inside is a name too ("PolitiFact", "AFL-CIO"); members are not ("African-Americans").
+    text = "PolitiFact said it was false. The AFL-CIO said it was true. African-Americans said it was odd."
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("it was false", "PolitiFact"), ("it was true", "The AFL-CIO"), ("it was odd", "African-Americans")])
+    assert [a.speaker for a in out.attributions] == ["PolitiFact", "AFL-CIO", None]
 
 
 def test_an_honorific_or_an_article_honouring_a_surname_one_way_bans_the_other_sex(tiny_bert):
