@@ -55,6 +55,26 @@ POLL_RE = re.compile(rf"(?<![\w’'])({_POLLSTER})(?:['’]s)?(?: [a-z-]+){{0,3}
 BARE_POLL_RE = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:(?:[Nn]ew|[Ll]atest)\s+)?(?:poll|Poll|survey|Survey)")
 
 
+# What an organisation publishes, standing for it as a source ("Federal Election Commission records", "A USA
+# TODAY analysis of …", "new Crowdpac research", "An analysis by Politifact", "recent data from comScore").
+_PRODUCT_NOUNS = r"(?:analysis|analyses|research|records|data|filings?|tally|study|estimates|figures|projections?)"
+_ORG = r"(?:[A-Z][\w.&’']*|[a-z]+[A-Z][\w.&’']*)(?:(?: |/|-)(?:[A-Z][\w.&’']*|of|and|for))*"
+_LEAD_WORDS = r"(?i:the|a|an|new|recent|latest|early|initial|its)\b"
+_LEAD = rf"(?:{_LEAD_WORDS}\s+)*(?!{_LEAD_WORDS})"
+OWN_PRODUCT_RE = re.compile(rf"{_LEAD}({_ORG})(?:['’]s)?(?: [a-zA-Z-]+){{0,3}} {_PRODUCT_NOUNS}\b.*")
+BY_PRODUCT_RE = re.compile(rf"{_LEAD}(?:[a-z-]+ ){{0,2}}(?i:{_PRODUCT_NOUNS}) (?:by|from) (?:the )?({_ORG})(?:\W.*)?")
+
+
+def product_owner(surface: str) -> Optional[str]:
+    """The organisation whose publication the source is (see `OWN_PRODUCT_RE`), else None."""
+    surface = plain_spaces(surface).strip(" ,")
+    for pattern in (OWN_PRODUCT_RE, BY_PRODUCT_RE):
+        m = pattern.fullmatch(surface)
+        if m:
+            return _pollster(re.sub(r"(?:[’']s?|\s+(?:of|and|for))+$", "", m.group(1)))
+    return None
+
+
 def pollster_name(surface: str, text: str, position: int) -> Optional[str]:
     """The pollster a poll source speaks for: named in the source ("The Reuters/Ipsos poll"), or, for a bare
     "the poll", the poll named last before it (else first after it, for a headline's "New Poll")."""
@@ -194,7 +214,7 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
         return att
     surface = article.span_text(att.source, sep=" ")
     speaker = (campaign_name(surface) or nearest_campaign(surface, article.text, att.source[0][0])
-               or pollster_name(surface, article.text, att.source[0][0]))
+               or pollster_name(surface, article.text, att.source[0][0]) or product_owner(surface))
     if speaker is None and att.source_type == "named":
         speaker = conjoined_names(surface, mentions) or organisation_name(surface, att.speaker)
     return replace(att, speaker=speaker) if speaker else att

@@ -1,7 +1,7 @@
 """How chosen speakers are written (attrib.speaker_naming) and descriptions tied to names (attrib.speakers)."""
 from attrib.schema import Article, Attribution
 from attrib.speaker_naming import (apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name,
-                                   pollster_name)
+                                   pollster_name, product_owner)
 from attrib.speakers import described_name, name_mentions
 
 
@@ -278,3 +278,14 @@ def test_a_bare_surname_the_article_honours_one_way_never_grows_into_the_other_s
     assert fullest_form("Obama", mentions) == "Michelle Obama"
     # a family written both ways ("Mr. Clinton", "Mrs. Clinton") says nothing
     assert "clinton" not in honorific_sexes("Mr. Clinton spoke. Mrs. Clinton spoke.")
+
+
+def test_an_organisations_publication_speaks_for_it():
+    assert product_owner("Federal Election Commission records compiled by the Center for Responsive Politics") \
+        == "Federal Election Commission"
+    assert product_owner("USA TODAY's super PAC tally") == "USA TODAY"
+    assert product_owner("new Crowdpac research") == "Crowdpac"
+    assert product_owner("recent data from comScore") == "comScore"
+    assert product_owner("An analysis by Politifact of elections since 1972") == "Politifact"
+    # No organisation named, or only a lead word capitalised: nobody.
+    assert product_owner("the data") is None and product_owner("Early analysis") is None
