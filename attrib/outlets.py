@@ -28,7 +28,8 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .speakers import TITLES, spelled_out_names
+from .given_names import given_name_gender
+from .speakers import MEMBERS_RE, TITLES, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -481,8 +482,10 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
         return False
     if not name or is_known_outlet(name):
         return bool(name)
-    if non_media_acronym(name, text) or person_with_title(name):
-        return False
+    if non_media_acronym(name, text) or person_with_title(name) or given_name_gender(name.split()) is not None:
+        return False  # "Beck Pimentel", a person named in full, is no channel
+    if MEMBERS_RE.fullmatch(name.split("-")[-1]):
+        return False  # "African-Americans", "Democrats"
     key = normalise_name(name)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):

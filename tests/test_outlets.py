@@ -330,7 +330,7 @@ def test_implausible_outlets_are_dropped():
     assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
     assert plausible_outlet("Post", people)  # "The Post", the last word of an outlet, not of a person
     for name in ("Dems", "The GOP", "Democrat of New York", "New York Sen", "Brooklyn-based", "Spanish-speaking", "40",
-                 "N.Y", "CLARIFICATION", "WASHINGTON (Reuters)"):
+                 "N.Y", "CLARIFICATION", "WASHINGTON (Reuters)", "John Weaver", "African-Americans"):
         assert not plausible_outlet(name, people), name
     for name in ("New York Post", "C-SPAN", "60 Minutes", "Democracy Now", "Daily Kos"):
         assert plausible_outlet(name, people), name
