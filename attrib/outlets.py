@@ -29,7 +29,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
 from .given_names import given_name_gender
-from .speakers import MEMBERS_RE, TITLES, spelled_out_names
+from .speakers import MEMBERS_RE, ORGANISATION_HEADS, TITLES, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -291,10 +291,11 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
         return canonical_outlet(person_of.group(2), text)
     # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
     # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.
-    network = re.fullmatch(r"(.+?\w)['’]s (.+)", name)
+    network = re.fullmatch(r"(.+?\w)(?:['’]s|(?<=s)['’]) (.+)", name)
     if network and " " in network.group(1) and _medium(network.group(1)):
         journalist = network.group(2).split()
-        if normalise_name(network.group(2)) in people or _later_alone(
+        # Named by a given name, a person ("Fox News' Bill Hemmer"), not a programme ("NBC News' Today").
+        if normalise_name(network.group(2)) in people or given_name_gender(journalist) is not None or _later_alone(
                 journalist[-1], text, journalist[-2] if len(journalist) > 1 else ""):
             return canonical_outlet(network.group(1), text)
     words = name.split(" ")
@@ -433,18 +434,38 @@ def non_media_acronym(name: str, text: str) -> bool:
 NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?|.* day|media|tv")
 # Names no reader takes for a channel: parties and their members ("Dems", "The GOP", "Democrat of New
 # York"), a state before a title ("New York Sen."), a compound adjective ("Brooklyn-based"), a number, a
-# state's initials ("N.Y."), an editor's label ("CLARIFICATION").
+# state's initials ("N.Y."), an editor's label ("CLARIFICATION"), a title alone ("Mr", "Sens"), a kind of
+# document ("E-mails").
 # A dateline's credit ("WASHINGTON (Reuters) -"): where the whole story comes from, not the channel of a statement.
 DATELINE_CREDIT = re.compile(r"[A-Z][A-Z .,'’-]+ \([^)]+\)")
 NOT_OUTLET_NAMES = re.compile(
     r"(?:the |The )?(?:GOP|Dems?|Democrats?|Republicans?)|(?:Democrat|Republican|Independent)s? of .+|"
     r".+ (?:Sen|Rep|Gov|Lt|Gen|Sgt|Col|Capt|Atty)\.?|[\w.]+-(?:based|speaking|born|owned|run|led|area)|\d[\d,.]*|"
-    r"(?:[A-Z]\.){1,2}[A-Z]?\.?|CLARIFICATION|CORRECTION|UPDATE|UPDATED|EXCLUSIVE|WATCH|BREAKING|ANALYSIS|OPINION")
+    r"(?:[A-Z]\.){1,2}[A-Z]?\.?|CLARIFICATION|CORRECTION|UPDATE|UPDATED|EXCLUSIVE|WATCH|BREAKING|ANALYSIS|OPINION|"
+    r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Pres)\.?|E-?mails?|Letters?|Memos?")
 
 
 _HOSTED_EVENT = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+)?(?:gathering|rally|convention|conference|event|meeting|summit|luncheon|"
                            r"dinner|gala|fundraiser|forum|town hall|breakfast|lunch|reception|ceremony)s?\b", re.IGNORECASE)
 _HOSTED_BY = re.compile(r"\b(?:hosted|sponsored|organi[sz]ed|held|run)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# Head words of institutions that are no medium: "told the Senate Foreign Relations Committee", "spoke at the
+# Council on Foreign Relations" (a name the article then runs through every statement of the speaker).
+INSTITUTION_HEADS = (ORGANISATION_HEADS | {"senate", "house", "congress", "caucus", "subcommittee", "parliament"}) - {
+    "network", "agency", "service", "group", "company", "project"}
+_INSTITUTION_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on|of|for)\s+(?:the\s+)?$")
+
+
+def institution(text: str, span: tuple[int, int]) -> bool:
+    """Whether the name is an institution's that no medium's word or the table of outlets vouches for: its
+    own head word ("Committee"), or the one it follows ("Council on" Foreign Relations)."""
+    name = text[span[0]:span[1]]
+    if _medium(name):
+        return False
+    before = _INSTITUTION_BEFORE.search(text, max(0, span[0] - 30), span[0])
+    words = set(normalise_name(name).split()) | ({before.group(1).casefold()} if before else set())
+    return bool(words & INSTITUTION_HEADS)
 
 
 def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
@@ -480,6 +501,10 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     Known outlets always pass ("Fox News Sunday")."""
     if DATELINE_CREDIT.fullmatch(name or ""):
         return False
+    key = normalise_name(name or "")
+    if key not in people and any(len(p.split()) > 1 and p.split()[-1] == key and given_name_gender(p.split()) is not None
+                                 for p in people):
+        return False  # "Bloomberg" said, where the article's speaker is Michael Bloomberg: even a known outlet
     if not name or is_known_outlet(name):
         return bool(name)
     if non_media_acronym(name, text) or person_with_title(name) or given_name_gender(name.split()) is not None:
@@ -647,7 +672,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         if words and (m in hosts or " ".join(words) in shows):
             named[m] = shows.get(words[-1], named[m])
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
-    mentions = [m for m in mentions if not organisation_hosting(article.text, m)]
+    mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)]
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     # platform verbs ("tweeted") -> the speakers of the attributions whose cue it is or whose source it follows
     posters = {m: {a.speaker for a in article.attributions if _posted_by(article.text, m, a)} for m in mentions
@@ -719,6 +744,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     done = [a for a in atts if a is not None]
     lead = named.get(lead_mention(article.text, mentions)) if inherit is not None and inherit.from_lead else None
+    # Only a medium frames a whole story: a headline's "Ground Zero Mosque" or "Senate Foreign Relations
+    # Committee", taken for an outlet, had become the outlet of every statement in real articles (BASIL).
+    lead = lead if lead is not None and _medium(lead) else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
         # Other polls ("Polling averages show", "exit polls") are not the story's own.

@@ -317,6 +317,13 @@ def test_an_outlet_in_the_headline_frames_the_story():
     # An outlet that is a party in the headline frames nothing.
     party = "Judge rejects New York Times request to unseal file.\n\nThe judge said voters had no need of it."
     assert lead_mention(party, [tuple(_span(party, "New York Times")[0])]) is None
+    # Only a medium frames the story: a headline name taken for an outlet that no medium's word or table vouches for
+    # ("Ground Zero Mosque") frames nothing.
+    for name, framed in (("Fox News Sunday", "Fox News Sunday"), ("Ground Zero Mosque", None)):
+        text = f"{name} Draws Crowds\n\nOfficials said the debate would go on."
+        unnamed = Attribution(content=_span(text, "the debate would go on"), source=_span(text, "Officials"))
+        article = Article(id="g", text=text, attributions=[unnamed])
+        assert assign_outlets(article, [tuple(_span(text, name)[0])]).attributions[0].outlet == framed
 
 
 def test_implausible_outlets_are_dropped():
@@ -330,7 +337,8 @@ def test_implausible_outlets_are_dropped():
     assert plausible_outlet("The 411", people)  # an unknown outlet that is also a speaker
     assert plausible_outlet("Post", people)  # "The Post", the last word of an outlet, not of a person
     for name in ("Dems", "The GOP", "Democrat of New York", "New York Sen", "Brooklyn-based", "Spanish-speaking", "40",
-                 "N.Y", "CLARIFICATION", "WASHINGTON (Reuters)", "John Weaver", "African-Americans"):
+                 "N.Y", "CLARIFICATION", "WASHINGTON (Reuters)", "John Weaver", "African-Americans", "Mrs", "Sens",
+                 "E-mails"):
         assert not plausible_outlet(name, people), name
     for name in ("New York Post", "C-SPAN", "60 Minutes", "Democracy Now", "Daily Kos"):
         assert plausible_outlet(name, people), name
@@ -340,6 +348,9 @@ def test_implausible_outlets_are_dropped():
     stumpf = Attribution(content=_span(text, "nothing"), source=_span(text, "Stumpf", 1), speaker="John Stumpf")
     out = assign_outlets(Article(id="a", text=text, attributions=[att, stumpf]), [tuple(_span(text, "Stumpf")[0])])
     assert out.attributions[0].outlet is None
+    # A known outlet's name that is a speaker's surname is that person ("Bloomberg" of Michael Bloomberg).
+    assert not plausible_outlet("Bloomberg", frozenset({"michael bloomberg"}))
+    assert plausible_outlet("Bloomberg", frozenset({"john stumpf"}))
 
 
 def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
@@ -590,6 +601,13 @@ def test_an_organisation_hosting_the_event_is_no_outlet():
                       speaker="Hillary Clinton")
     out = assign_outlets(Article(id="h", text=text, attributions=[att]), [tuple(_span(text, "Planned Parenthood")[0])])
     assert out.attributions[0].outlet is None
+    from attrib.outlets import institution
+
+    text = ("Clinton told the Senate Foreign Relations Committee she was responsible. Rubio spoke at the Council on "
+            "Foreign Relations. He told the New York Times Company it was fine.")
+    assert institution(text, tuple(_span(text, "Senate Foreign Relations Committee")[0]))
+    assert institution(text, tuple(_span(text, "Foreign Relations", 1)[0]))  # "Council on" before it
+    assert not institution(text, tuple(_span(text, "New York Times Company")[0]))  # a medium's word vouches
 
 
 def test_an_outlets_report_named_beside_a_statement_is_its_topic():
@@ -645,6 +663,7 @@ def test_a_networks_journalist_stands_for_the_network():
     text = "He sat down for POLITICO's Off Message podcast."
     assert canonical_outlet("MSNBC's Tamron Hall", "in an interview with MSNBC's Tamron Hall") == "MSNBC"
     assert canonical_outlet("CNN’s Wolf Blitzer", "told CNN’s Wolf Blitzer") == "CNN"
+    assert canonical_outlet("Fox News' Bill Hemmer", "told Fox News' Bill Hemmer") == "Fox News"  # a given name
     for programme in ("NBC's Meet the Press", "ABC's This Week", "MSNBC's Morning Joe", "CNBC's Squawk Box"):
         assert canonical_outlet(programme, f"said on {programme}.") == programme
     assert canonical_outlet("POLITICO's Off Message", text) == "POLITICO's Off Message"  # the text calls it a podcast
