@@ -279,15 +279,15 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     # "told The New York Times Tuesday"), nor a web address's ending ("YouTube.com").
     name = _SETTING_BEFORE.sub("", name)
     if normalise_name(name) not in _known_names():  # "Fox News Sunday" is a programme
-        name = _DAY_AFTER.sub("", name)
+        name = re.sub(r"(?<=\w\w)['’]s$", "", _DAY_AFTER.sub("", name))  # "BuzzFeed’s Thursday" (night report)
     if name.endswith(".com") and normalise_name(name[:-4]) in _known_names():
         name = name[:-4]
     if name.casefold() in PLATFORM_VERBS:
         return PLATFORM_VERBS[name.casefold()]
     # A journalist named with the outlet stands for the outlet ("Cameron Easley for Morning Consult",
     # "Bill O'Reilly of Fox News"); "of" only before a known outlet ("Voice of America" stays).
-    person_of = re.fullmatch(r"(.+?) (?:for|at|of) (.+)", name)
-    if person_of and (" of " not in person_of.group(0) or is_known_outlet(person_of.group(2))):
+    person_of = re.fullmatch(r"(.+?) (?:for|at|of|in) (.+)", name)
+    if person_of and (not re.search(r" (?:of|in) ", person_of.group(0)) or is_known_outlet(person_of.group(2))):
         return canonical_outlet(person_of.group(2), text)
     # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
     # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.
@@ -351,7 +351,8 @@ def journalist_shaped(words: Sequence[str], text: str = "") -> bool:
     return not (folded & (MEDIA_WORDS | PROGRAMME_WORDS)) and not is_known_outlet(name)
 
 
-_SETTING_BEFORE = re.compile(r"^(?:During|At|In|On|From|After|Before|Via|Through)\s+(?:the|a|an)\s+(?=\S)")
+_SETTING_BEFORE = re.compile(r"^(?:(?:During|At|In|On|From|After|Before|Via|Through)\s+(?:the|a|an)|"
+                             r"(?:And|As|But|Also|Even|Meanwhile)(?:\s+(?:the|a|an))?)\s+(?=\S)")
 _DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 # Platforms carry posts: their statements are inherited within the paragraph only.
 SOCIAL_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram"})
@@ -442,7 +443,8 @@ NOT_OUTLET_NAMES = re.compile(
     r"(?:the |The )?(?:GOP|Dems?|Democrats?|Republicans?)|(?:Democrat|Republican|Independent)s? of .+|"
     r".+ (?:Sen|Rep|Gov|Lt|Gen|Sgt|Col|Capt|Atty)\.?|[\w.]+-(?:based|speaking|born|owned|run|led|area)|\d[\d,.]*|"
     r"(?:[A-Z]\.){1,2}[A-Z]?\.?|CLARIFICATION|CORRECTION|UPDATE|UPDATED|EXCLUSIVE|WATCH|BREAKING|ANALYSIS|OPINION|"
-    r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Pres)\.?|E-?mails?|Letters?|Memos?")
+    r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Pres)\.?|E-?mails?|Letters?|Memos?|(?:TOP )?SECRET|CONFIDENTIAL|UNCLASSIFIED|"
+    r"(?:[Tt]he )?\d[\d,.]*-[a-z]+")
 
 
 _HOSTED_EVENT = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+)?(?:gathering|rally|convention|conference|event|meeting|summit|luncheon|"
@@ -452,7 +454,8 @@ _HOSTED_BY = re.compile(r"\b(?:hosted|sponsored|organi[sz]ed|held|run)\s+by\s+(?
 
 # Head words of institutions that are no medium: "told the Senate Foreign Relations Committee", "spoke at the
 # Council on Foreign Relations" (a name the article then runs through every statement of the speaker).
-INSTITUTION_HEADS = (ORGANISATION_HEADS | {"senate", "house", "congress", "caucus", "subcommittee", "parliament"}) - {
+INSTITUTION_HEADS = (ORGANISATION_HEADS | {"senate", "house", "congress", "caucus", "subcommittee", "parliament",
+                                           "fairgrounds", "arena", "stadium", "hill", "hotel", "church", "airport"}) - {
     "network", "agency", "service", "group", "company", "project"}
 _INSTITUTION_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on|of|for)\s+(?:the\s+)?$")
 
@@ -484,9 +487,12 @@ _PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state",
 
 
 def person_with_title(name: str) -> bool:
-    """A person named with a capitalised title: a title word, then one to three capitalised words to the end."""
+    """A person named with a capitalised title: a title word, then one to three capitalised words to the end,
+    or a given name ("President Juan Manuel Santos of Colombia")."""
     words = name.split()
     for i, word in enumerate(words[:-1]):
+        if word[0].isupper() and word.rstrip(".").casefold() in _PERSON_TITLES and given_name_gender(words[i + 1:i + 3]):
+            return True
         if word[0].isupper() and word.rstrip(".").casefold() in _PERSON_TITLES and 1 <= len(words) - i - 1 <= 3 and all(
                 w[0].isupper() for w in words[i + 1:]):
             return True
@@ -509,6 +515,9 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
         return bool(name)
     if non_media_acronym(name, text) or person_with_title(name) or given_name_gender(name.split()) is not None:
         return False  # "Beck Pimentel", a person named in full, is no channel
+    if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
+            rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
+        return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
     if MEMBERS_RE.fullmatch(name.split("-")[-1]):
         return False  # "African-Americans", "Democrats"
     key = normalise_name(name)

@@ -350,6 +350,11 @@ def test_implausible_outlets_are_dropped():
     assert out.attributions[0].outlet is None
     # A known outlet's name that is a speaker's surname is that person ("Bloomberg" of Michael Bloomberg).
     assert not plausible_outlet("Bloomberg", frozenset({"michael bloomberg"}))
+    # The surname of anyone the article names with a given name ("Pelosi told Reid" of Harry Reid).
+    assert not plausible_outlet("Reid", frozenset(), "Harry Reid spoke. Pelosi told Reid no.")
+    assert plausible_outlet("Reid", frozenset(), "Pelosi told Reid no.")
+    for name in ("SECRET", "The 225-page", "President Juan Manuel Santos of Colombia"):
+        assert not plausible_outlet(name, frozenset()), name
     assert plausible_outlet("Bloomberg", frozenset({"john stumpf"}))
 
 
@@ -608,6 +613,9 @@ def test_an_organisation_hosting_the_event_is_no_outlet():
     assert institution(text, tuple(_span(text, "Senate Foreign Relations Committee")[0]))
     assert institution(text, tuple(_span(text, "Foreign Relations", 1)[0]))  # "Council on" before it
     assert not institution(text, tuple(_span(text, "New York Times Company")[0]))  # a medium's word vouches
+    text = "Clinton told the crowd at the Iowa State Fairgrounds she would win. On Capitol Hill, aides told The Hill so."
+    assert institution(text, tuple(_span(text, "Iowa State Fairgrounds")[0]))  # a venue
+    assert institution(text, tuple(_span(text, "Capitol Hill")[0])) and not institution(text, tuple(_span(text, "The Hill")[0]))
 
 
 def test_an_outlets_report_named_beside_a_statement_is_its_topic():
@@ -664,6 +672,9 @@ def test_a_networks_journalist_stands_for_the_network():
     assert canonical_outlet("MSNBC's Tamron Hall", "in an interview with MSNBC's Tamron Hall") == "MSNBC"
     assert canonical_outlet("CNN’s Wolf Blitzer", "told CNN’s Wolf Blitzer") == "CNN"
     assert canonical_outlet("Fox News' Bill Hemmer", "told Fox News' Bill Hemmer") == "Fox News"  # a given name
+    assert canonical_outlet("Maggie Haberman in the New York Times") == "New York Times"
+    assert canonical_outlet("As the Huffington Post") == "Huffington Post"  # a sentence's opening word
+    assert canonical_outlet("BuzzFeed’s Thursday") == "BuzzFeed"  # "BuzzFeed’s Thursday night report"
     for programme in ("NBC's Meet the Press", "ABC's This Week", "MSNBC's Morning Joe", "CNBC's Squawk Box"):
         assert canonical_outlet(programme, f"said on {programme}.") == programme
     assert canonical_outlet("POLITICO's Off Message", text) == "POLITICO's Off Message"  # the text calls it a podcast
