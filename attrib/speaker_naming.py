@@ -40,7 +40,7 @@ from .transcripts import transcript_turns
 ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
 CONNECTIVES = ("of", "for", "on", "to", "and", "the", "&")
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
-PERSON_LINKS = {"of", "for", "at", "from", "with"}
+PERSON_LINKS = {"of", "for", "at", "from", "with", "in"}
 CAMPAIGN_RE = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:[’']s)?\s+(?:(?:presidential|re-?election|Senate|White House)\s+)?"
     r"(campaign|administration|team|camp)\b(?!\s+[a-z])(?![’']s\s+[a-z]+\s+[A-Z])")

@@ -512,6 +512,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
             banned[r, 1:len(batch.candidates[r])] |= [
                 _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
+                or bool(MEMBERS_RE.fullmatch(c.words[-1].split("-")[-1]))  # "he" was "Election-harried Democrats"
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]]
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "Mr. Obama" is not Michelle Obama, nor is "President Obama" in an article that writes "Mr. Obama": a

@@ -71,6 +71,7 @@ def test_an_organisation_keeps_its_whole_name():
     assert organisation_name("Republicans in the Senate", None) is None
     assert organisation_name("The Roper Center", "Gallup") is None  # not the speaker's words
     assert organisation_name("Nadia Hassan of the Rafidain Rivers Coalition", "Nadia Hassan") is None
+    assert organisation_name("Maggie Haberman in the New York Times today", "Maggie Haberman") is None
     assert organisation_name("The United Nations Security Council on Friday", "United Nations Security Council") == (
         "United Nations Security Council")
 

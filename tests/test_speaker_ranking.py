@@ -364,3 +364,9 @@ def test_a_persons_office_is_named_with_their_fullest_name(tiny_bert):
     out = _ranked_by_names(tiny_bert, text, [("the memo was old", "Powell’s office"), ("no", "Mr. Powell's staff")],
                            "Ben Smith")
     assert [a.speaker for a in out.attributions] == ["Colin Powell's office", "Colin Powell's staff"]
+
+
+def test_he_is_never_a_group_of_members(tiny_bert):
+    text = "Election-harried Democrats met Omar Khaled. He said the talks went well."
+    out = _ranked_by_names(tiny_bert, text, [("the talks went well", "He")], "Election-harried Democrats", "Omar Khaled")
+    assert out.attributions[0].speaker == "Omar Khaled"
