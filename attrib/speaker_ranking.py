@@ -409,7 +409,9 @@ def _common_word(surface: str, text: str) -> bool:
     """A source that is one word capitalised only because it opens a sentence ("Lawmakers", "Video",
     "Delegates"): a word the article also writes in lower case, and no known outlet or place."""
     word = surface.strip(" ,.:;\"“”")
-    return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word.casefold() in lowercase_words(text) and not _outlet_or_place(word)
+    # A headline's hyphenated "E-Mails" too: the body writes "e-mails".
+    return bool(re.fullmatch(r"[A-Z][a-z]+|[A-Z]-?[A-Za-z][a-z]+", word)) and word.casefold() in lowercase_words(text) \
+        and not _outlet_or_place(word)
 
 
 def _could_be_antecedent(form: NameForm, text: str) -> bool:

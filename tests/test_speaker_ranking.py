@@ -204,6 +204,9 @@ def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
     # The ranker picks the nearest name form: the source's own capitalised word.
     out = _ranked(Picks(1), tiny_bert, text, [("the crash", "Video"), ("it was bad", "Lawmakers")])
     assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "description"), (None, "vague")]
+    text = "E-Mails Show Doubts\n\nThe e-mails were released. Omar Khaled spoke."
+    out = _ranked(Picks(1), tiny_bert, text, [("Doubts", "E-Mails")])
+    assert out.attributions[0].speaker is None
 
 
 def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
