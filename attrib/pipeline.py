@@ -25,6 +25,7 @@ from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
+from .text import plain_spaces
 from .transcripts import with_transcript_turns
 
 AUTO_TARGET = "auto"
@@ -282,13 +283,16 @@ class Attributor:
         for i, (art, path) in enumerate(zip(chunk, paths)):
             (tok, states, probs), encoded[i] = encoded[i], None  # each article's states go once it is done
             atts, mentions, csum = [], [], None
+            # The rules read web copy's no-break and thin spaces as spaces (one for one, so offsets hold); the
+            # record keeps the text as given.
+            plain = replace(art, text=plain_spaces(art.text))
             if states is not None:
                 # One prefix sum of the token states serves every span mean: linkers, outlets, speakers.
                 csum = SpanLinker.prefix_sums(states.float()[None])
-                atts = self._decode(art.text, tok, states, probs, path, csum)
+                atts = self._decode(plain.text, tok, states, probs, path, csum)
                 if self.outlet is not None and atts:
-                    mentions = detect_outlets(self.outlet, replace(art, attributions=atts), tok, states, csum=csum[0])
-            out = resolve_speakers(replace(art, attributions=atts))
+                    mentions = detect_outlets(self.outlet, replace(plain, attributions=atts), tok, states, csum=csum[0])
+            out = resolve_speakers(replace(plain, attributions=atts))
             if self.speaker is not None and atts:
                 out = rank_speakers(self.speaker, out, tok, states, csum[0])
             out = apply_naming(first_person_authors(out))
@@ -298,6 +302,7 @@ class Attributor:
             sizes.append(len(tok))
         if self.stance is not None:
             outs = self._stances(outs, targets)
+        outs = [replace(out, text=art.text) for out, art in zip(outs, chunk)]
         for out, size in zip(outs, sizes):
             if on_article:
                 on_article(out, size)

@@ -141,11 +141,15 @@ def context(text: str, span: Span, width: int = 80) -> str:
     return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
+# No-break, thin, narrow and other fixed-width spaces of web copy.
+_ODD_SPACES = str.maketrans({c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
 @lru_cache(maxsize=16)  # whole articles: a few at a time, not an archive's worth held in memory
 def plain_spaces(text: str) -> str:
-    """No-break spaces as plain ones, for the name patterns ("Donald\xa0Trump", "The Laura Ingraham\xa0Show"):
-    one character for one, so offsets into the result are offsets into `text`."""
-    return text.replace("\xa0", " ")
+    """No-break and other odd spaces as plain ones, for the rules' patterns ("Donald\xa0Trump", "The Laura
+    Ingraham\xa0Show"): one character for one, so offsets into the result are offsets into `text`."""
+    return text.translate(_ODD_SPACES)
 
 
 _POSSESSIVE_S = re.compile(r"[’'`]s\b")

@@ -61,3 +61,13 @@ def test_a_statement_an_agency_relays_is_its_speakers_through_that_outlet(shippe
     tariffs = next(a for c, a in by_content.items() if c.startswith("the tariffs would fall"))
     assert (agenda.speaker, agenda.outlet) == ("Kremlin", "Tass")
     assert (tariffs.speaker, tariffs.outlet) == ("Oleg Petrov", "Interfax")
+
+
+def test_web_copy_spaces_read_as_spaces_and_the_record_keeps_the_text(shipped):
+    gold = read_jsonl(needs_shared("seed", "seed-article.jsonl"))[0]
+    # Web copy's no-break and thin spaces, one character for one: the same records, the text as given.
+    odd = gold.text.replace(" ", "\u00a0", 60).replace(" ", "\u2009", 20)
+    plain, spaced = shipped(gold.text), shipped(odd)
+    assert spaced.text == odd
+    assert [(a.content, a.source, a.speaker, a.outlet) for a in spaced.attributions] == [
+        (a.content, a.source, a.speaker, a.outlet) for a in plain.attributions]
