@@ -512,10 +512,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         for r in person.nonzero()[:, 0].tolist():
             other_sex = 1 if she[r] else -1
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
-            banned[r, 1:len(batch.candidates[r])] |= [
+            banned[r, 1:len(batch.candidates[r])] |= np.array([  # bool even when empty ('"We will win," he said.')
                 _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
                 or bool(MEMBERS_RE.fullmatch(c.words[-1].split("-")[-1]))  # "he" was "Election-harried Democrats"
-                or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]]
+                or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "Mr. Obama" is not Michelle Obama, nor is "President Obama" in an article that writes "Mr. Obama": a
     # source opening with an honorific, or a bare surname the article only honours one way, is nobody whose

@@ -71,3 +71,9 @@ def test_web_copy_spaces_read_as_spaces_and_the_record_keeps_the_text(shipped):
     assert spaced.text == odd
     assert [(a.content, a.source, a.speaker, a.outlet) for a in spaced.attributions] == [
         (a.content, a.source, a.speaker, a.outlet) for a in plain.attributions]
+
+
+def test_a_pronoun_source_with_no_name_in_the_text(shipped):
+    # The ranker's ban on names had crashed on an empty candidate list (numpy read it as floats).
+    art = shipped('"We will win," he said.')
+    assert [(a.speaker, a.source_type) for a in art.attributions] == [(None, "pronoun")]
