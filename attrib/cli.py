@@ -260,7 +260,12 @@ def run_cmd(
             if target == ["auto"] and attributor.stance is not None:
                 progress.console.print(f"{art.id}: stance target (auto) → {art.targets[0] if art.targets else 'none found'}")
 
-        results = list(attributor.predict(articles, on_article=tick, targets=target or None))
+        for item in attributor.predict_safely(articles, on_article=tick, targets=target or None):
+            if isinstance(item, Article):
+                results.append(item)
+            else:  # one odd article must not cost the batch: reported, the others written
+                progress.advance(task)
+                problems.add(InputProblem(item.article_id, None, item.message))
     _write_predictions(_unify_outlets(done + results), output, fmt)
     n_att = sum(len(a.attributions) for a in results)
     err.print(f"{len(results)} article(s), {n_att} attributions → {output}")

@@ -40,6 +40,21 @@ class ModelLoadError(RuntimeError):
     """A model directory that is missing, incomplete, corrupt, or holds pickled weights."""
 
 
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article the pipeline failed on (see `Attributor.predict_safely`): its id and the error."""
+
+    article_id: str
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        return f"failed ({type(self.error).__name__}: {str(self.error)[:200]})"
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.message}"
+
+
 def default_model_dir() -> Path:
     """$ATTRIB_MODEL, else the shipped default model in the repository's models/ folder."""
     env = os.environ.get("ATTRIB_MODEL")
@@ -205,6 +220,26 @@ class Attributor:
                 chunk = []
         if chunk:
             yield from self._predict_chunk(chunk, on_article, targets)
+
+    def predict_safely(self, inputs: Iterable[Union[str, Article]], chunk_size: int = 64,
+                       on_article: Optional[Callable[[Article, int], None]] = None,
+                       targets: Optional[Sequence[str]] = None) -> Iterator[Union[Article, ArticleFailure]]:
+        """As `predict`, but an article the pipeline fails on yields an `ArticleFailure` in its place instead
+        of ending the run: a chunk that raises is done again one article at a time, so the others go on
+        (a batch of an archive is not lost to one odd article)."""
+        articles = [item if isinstance(item, Article) else Article(id=f"text-{i}", text=item)
+                    for i, item in enumerate(inputs)]
+        for start in range(0, len(articles), chunk_size):
+            chunk = articles[start:start + chunk_size]
+            try:
+                # Callbacks run only once a whole chunk is done, so a retried chunk reports no article twice.
+                yield from list(self._predict_chunk(chunk, on_article, targets))
+            except Exception:
+                for art in chunk:
+                    try:
+                        yield from list(self._predict_chunk([art], on_article, targets))
+                    except Exception as error:
+                        yield ArticleFailure(art.id, error)
 
     def _encode_jobs(self, toks: list[TokenizedArticle]) -> tuple[list[list[Window]], list[_Job]]:
         windows, jobs = [], []

@@ -425,6 +425,29 @@ def test_run_survives_a_folder_of_bad_inputs(trained_tiny, tmp_path):
     assert any("html" in line and "looks like HTML" in line for line in res.output.splitlines())
 
 
+def test_run_reports_an_article_the_pipeline_fails_on_and_writes_the_others(trained_tiny, tmp_path, monkeypatch):
+    import attrib.pipeline as pipeline
+    from attrib.io import read_jsonl
+
+    resolve = pipeline.resolve_speakers
+
+    def fails_on_odd(article):
+        if "ODD" in article.text:
+            raise ValueError("a rule tripped")
+        return resolve(article)
+
+    monkeypatch.setattr(pipeline, "resolve_speakers", fails_on_odd)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, text in (("a", "Her aide said the bill was dead."), ("odd", "ODD said no."), ("z", "The senator said no.")):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "--model", str(trained_tiny)])
+    assert res.exit_code == 1
+    assert any("odd" in line and "ValueError: a rule tripped" in line for line in res.output.splitlines()), res.output
+    assert [a.id for a in read_jsonl(out)] == ["a", "z"]
+
+
 def test_continued_training_can_keep_the_lower_layers(trained_tiny, brat_dir, tmp_path):
     from safetensors.torch import load_file
 

@@ -42,16 +42,11 @@ class AttributorActor:
         self.targets = list(targets) if targets else None
 
     def _predict(self, articles: list[Article]) -> list[Union[Article, Exception]]:
-        try:
-            return list(self.attributor.predict(articles, targets=self.targets))
-        except Exception:  # one bad article must not sink the batch: retry one by one
-            out: list[Union[Article, Exception]] = []
-            for art in articles:
-                try:
-                    out.append(self.attributor(art, targets=self.targets))
-                except Exception as err:
-                    out.append(err)
-            return out
+        from ..pipeline import ArticleFailure
+
+        # One bad article must not sink the batch (`predict_safely` retries a failing chunk one by one).
+        return [item.error if isinstance(item, ArticleFailure) else item
+                for item in self.attributor.predict_safely(articles, targets=self.targets)]
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         parsed = [article_from_dict(json.loads(a)) if a else None for a in batch["article"]]
