@@ -221,17 +221,20 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
 
 
 def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str] = frozenset(),
-                 sexes: Mapping[str, int] = MappingProxyType({})) -> str:
+                 sexes: Mapping[str, int] = MappingProxyType({}), surnames: Optional[list[str]] = None) -> str:
     """The article's fullest form of a person's name ("Clinton" -> "Hillary Clinton"), when every longer
     form holding it names the same person (one first name); unchanged when two people share it
     ("Clinton" in an article with Hillary and Bill Clinton). `common`: words the article writes in
     lower case, so a headline's "Christie Calls Hillary Clinton" is no form of the name; `sexes`: the
-    article's `honorific_sexes`, so "Obama" in an article of "Mr. Obama" does not become Michelle Obama."""
+    article's `honorific_sexes`, so "Obama" in an article of "Mr. Obama" does not become Michelle Obama;
+    `surnames`: each mention's `_surname`, when the caller names many speakers of one article."""
     words = speaker.split()
     if not words or len(words) > 3:
         return speaker
     folded = {fold(w) for w in words}
-    longer = [m for m in mentions if len(m) > len(words) and _surname(m) == _surname(words) and folded <= {fold(w) for w in m}
+    surname = _surname(words)
+    longer = [m for m, m_surname in zip(mentions, surnames or [_surname(m) for m in mentions])
+              if len(m) > len(words) and m_surname == surname and folded <= {fold(w) for w in m}
               and not any(w.casefold() in common for w in m if fold(w) not in folded)
               and not (len(words) == 1 and other_sex(m, sexes))]
     if not longer or len({fold(m[0]) for m in longer}) > 1:
@@ -254,7 +257,8 @@ def apply_naming(article: Article) -> Article:
     body_text = article.text[max(0, first_line):]
     # Speakers repeat within an article: each distinct one is named once.
     sexes = honorific_sexes(article.text)
-    fullest = {s: fullest_organisation(fullest_form(s, body, common, sexes), body_text, surnames, common)
+    body_surnames = [_surname(m) for m in body]
+    fullest = {s: fullest_organisation(fullest_form(s, body, common, sexes, body_surnames), body_text, surnames, common)
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])

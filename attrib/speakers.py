@@ -610,7 +610,8 @@ def spelled_out_names(text: str) -> Mapping[str, str]:
             spelled.setdefault(initials(capitals), " ".join(words))
         # A name inside a longer run of capitals ("the Black Lives Matter" after "Republicans and"), spelled
         # with its small words ("Department of Justice" -> DOJ) or its hyphenated parts ("Hewlett-Packard" -> HP).
-        for i, j in ((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+        # Pieces of up to eight words: an acronym has at most six letters, and an all-caps text is one long run.
+        for i, j in ((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 8) + 1)):
             piece = words[i:j]
             if not (piece[0][:1].isupper() and piece[-1][:1].isupper()):
                 continue
