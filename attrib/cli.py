@@ -49,6 +49,9 @@ def _read(paths: list[str], strict: bool, problems: Problems) -> list[Article]:
                 if item.meta.get("converted_from") == "html":
                     err.print(f"[yellow]note[/] {item.id}: looks like HTML pasted as text; tags removed, "
                               "the visible text is attributed", highlight=False)
+                elif item.meta.get("converted_from") == "html-entities":
+                    err.print(f"[yellow]note[/] {item.id}: HTML character references (&quot; …) read as the characters "
+                              "they stand for; the record's text is the unescaped text", highlight=False)
                 articles.append(item)
     except InputError as e:
         err.print(f"[red]error[/] {e} (--strict: stopped)", highlight=False)

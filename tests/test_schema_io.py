@@ -85,6 +85,15 @@ def test_text_files_folders_and_bad_encodings(tmp_path):
     assert "binary" in bad["binary.txt"]
 
 
+def test_html_character_references_in_a_text_file_are_read_as_their_characters(tmp_path):
+    (tmp_path / "scraped.txt").write_text("&quot;We will win,&quot; he said. &ldquo;Yes&rdquo; &amp; no.", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("AT&T said R&D; costs rose.", encoding="utf-8")  # one stray, not markup
+    items = {i.id: i for i in iter_articles([tmp_path])}
+    assert items["scraped"].text == '"We will win," he said. “Yes” & no.'
+    assert items["scraped"].meta["converted_from"] == "html-entities"
+    assert items["plain"].text == "AT&T said R&D; costs rose." and "converted_from" not in items["plain"].meta
+
+
 def test_write_is_atomic_and_reads_back(tmp_path):
     path = tmp_path / "out.jsonl"
     arts = [article_from_dict(GOOD)]
