@@ -308,7 +308,10 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
         return canonical_outlet(owner.group(1), text)
     if owner and not owner.group(1).isupper() and len(words) > 1:
         words = words[1:]
-    while words and (words[0].casefold() in DESCRIPTORS or words[0] in {"the", "a", "an", "A", "An"}):
+    # A descriptor opens the name in lower case ("the semi-official Fars", "state-run IRNA") or hyphenated at a
+    # sentence start ("State-run IRNA"); capitalised alone it is the name's own word ("Daily Caller", "National Review").
+    while words and ((words[0].casefold() in DESCRIPTORS and (words[0].islower() or "-" in words[0]))
+                     or words[0] in {"the", "a", "an", "A", "An"}):
         words = words[1:]
     name = " ".join(words)
     lowered = name.casefold()
@@ -455,7 +458,8 @@ _HOSTED_BY = re.compile(r"\b(?:hosted|sponsored|organi[sz]ed|held|run)\s+by\s+(?
 # Head words of institutions that are no medium: "told the Senate Foreign Relations Committee", "spoke at the
 # Council on Foreign Relations" (a name the article then runs through every statement of the speaker).
 INSTITUTION_HEADS = (ORGANISATION_HEADS | {"senate", "house", "congress", "caucus", "subcommittee", "parliament",
-                                           "fairgrounds", "arena", "stadium", "hill", "hotel", "church", "airport"}) - {
+                                           "fairgrounds", "arena", "stadium", "hill", "hotel", "church", "airport",
+                                           "guard", "army", "navy"}) - {
     "network", "agency", "service", "group", "company", "project"}
 _INSTITUTION_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on|of|for)\s+(?:the\s+)?$")
 
@@ -593,16 +597,30 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
     if not att.speaker or not att.source or outlet_as_party(article.text, att):
         return None, []
     source = article.span_text(att.source, sep=" ")
-    if is_known_outlet(att.speaker):
+    known = is_known_outlet(att.speaker)
+    if known or _press_name(att.speaker):
         if _names(source, att.speaker):
             return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
-        if _PRODUCT.fullmatch(source.strip()):
+        # A product of a medium no table holds ("The network" was resolved to the wrong one) stays unsure.
+        if known and _PRODUCT.fullmatch(source.strip()):
             return canonical_outlet(att.speaker, article.text, people), []  # named elsewhere: no span here
     partner = media_partner(att.speaker)
     if partner:
         return partner, [[s + m.start(), s + m.end()] for s, e in att.source
                          for m in [re.search(rf"\b{re.escape(partner)}\b", article.text[s:e])] if m][:1]
     return None, []
+
+
+# Media words that name a medium even in a name no table holds ("Christian News Service reported"); not "agency"
+# (the Central Intelligence Agency), "nation", "today", "live", "hour", "show", "report", "review" or "minutes",
+# which other names hold too.
+PRESS_WORDS = MEDIA_WORDS - {"agency", "agence", "agentur", "nation", "today", "live", "hour", "show", "report",
+                             "review", "minutes", "media", "press", "tv"}
+
+
+def _press_name(name: str) -> bool:
+    """A speaker whose name says it is a medium ("Christian News Service", "The Shelton Weekly")."""
+    return bool(set(normalise_name(name).split()) & PRESS_WORDS) and not person_with_title(name)
 
 
 def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:

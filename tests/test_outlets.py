@@ -25,6 +25,9 @@ def test_canonical_names():
     assert canonical_outlet("tweeted") == "Twitter"
     assert canonical_outlet("A USA TODAY") == "USA TODAY"  # a sentence-initial article is not the name
     assert same_outlet(canonical_outlet("the state-run Anadolu Agency"), "Anadolu Agency")
+    # A capitalised descriptor is the name's own word.
+    assert canonical_outlet("the Daily Caller") == "Daily Caller" and canonical_outlet("Daily Kos") == "Daily Kos"
+    assert canonical_outlet("State-run IRNA") == "IRNA"
 
 
 def test_canonical_names_use_the_article():
@@ -264,6 +267,17 @@ def test_an_outlet_reporting_in_its_own_name_is_its_own_outlet():
     unknown = Attribution(content=_span(text2, "the claim false"), cue=_span(text2, "rated"),
                           source=_span(text2, "Acme Research"), speaker="Acme Research", kind="indirect")
     assert assign_outlets(Article(id="b", text=text2, attributions=[unknown]), []).attributions[0].outlet is None
+    # A medium no table holds, named so by its own words, is its own outlet too; a product of one ("The network")
+    # only when the table knows it.
+    text3 = text.replace("PolitiFact", "Christian News Service")
+    press = Attribution(content=_span(text3, "the claim false"), cue=_span(text3, "rated"),
+                        source=_span(text3, "Christian News Service"), speaker="Christian News Service")
+    assert assign_outlets(Article(id="c", text=text3, attributions=[press]), []).attributions[0].outlet == (
+        "Christian News Service")
+    text4 = "The network rated the claim false."
+    product = Attribution(content=_span(text4, "the claim false"), cue=_span(text4, "rated"),
+                          source=_span(text4, "The network"), speaker="Dish Network")
+    assert assign_outlets(Article(id="d", text=text4, attributions=[product]), []).attributions[0].outlet is None
 
 
 def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
@@ -615,6 +629,7 @@ def test_an_organisation_hosting_the_event_is_no_outlet():
     assert not institution(text, tuple(_span(text, "New York Times Company")[0]))  # a medium's word vouches
     text = "Clinton told the crowd at the Iowa State Fairgrounds she would win. On Capitol Hill, aides told The Hill so."
     assert institution(text, tuple(_span(text, "Iowa State Fairgrounds")[0]))  # a venue
+    assert institution("The National Guard said so.", (4, 18))
     assert institution(text, tuple(_span(text, "Capitol Hill")[0])) and not institution(text, tuple(_span(text, "The Hill")[0]))
 
 
