@@ -110,6 +110,11 @@ def _has_org_word(words: list[str]) -> bool:
     return any(w in ORG_WORDS and (i == len(folded) - 1 or folded[i + 1] in CONNECTIVES) for i, w in enumerate(folded))
 
 
+# Title words that also open organisations' names ("State Department", "Republican Party").
+_NOT_PERSON_TITLES = frozenset({"state", "republican", "democratic", "democrat", "gop", "former", "u", "s", "us", "the",
+                                "a", "an", "national", "federal"})
+
+
 def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
     """The whole organisation name in the source mention that holds the speaker's words, if any
     ("The Republican National Committee" for "National Committee")."""
@@ -119,7 +124,7 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         if speaker is None and plain[:m.start()].strip().casefold() not in {"", "the", "a", "an"}:
             continue  # a name further in ("A spokeswoman for the Red Cross") is not the source
         words = m.group(0).split()
-        while words and words[0].casefold() in {"the", "a", "an"}:
+        while words and words[0].casefold() in {"the", "a", "an", "both"}:
             words = words[1:]
         if len(words) < 2 or not (_has_org_word(words) or is_known_outlet(" ".join(words))):
             continue
@@ -133,6 +138,10 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         after = max(folded.index(w) for w in wanted) + 1 if wanted else 0
         if wanted and not _has_org_word(speaker.split()) and after < len(folded) and folded[after] in PERSON_LINKS:
             continue  # "Nadia Hassan of the Rafidain Rivers Coalition" is a person of the organisation
+        first = min(folded.index(w) for w in wanted) if wanted else 0
+        if wanted and first and folded[first - 1].strip(".") in TITLES - _NOT_PERSON_TITLES and not _has_org_word(
+                speaker.split()):
+            continue  # "National Organization for Women President Terry O'Neill": its president, a person
         return " ".join(words).rstrip(".,")
     return None
 

@@ -72,6 +72,8 @@ def test_an_organisation_keeps_its_whole_name():
     assert organisation_name("The Roper Center", "Gallup") is None  # not the speaker's words
     assert organisation_name("Nadia Hassan of the Rafidain Rivers Coalition", "Nadia Hassan") is None
     assert organisation_name("Maggie Haberman in the New York Times today", "Maggie Haberman") is None
+    assert organisation_name("National Organization for Women President Terry O'Neill", "Terry O'Neill") is None
+    assert organisation_name("Both the Des Moines Register and the Quad-City Times", None).startswith("Des Moines")
     assert organisation_name("The United Nations Security Council on Friday", "United Nations Security Council") == (
         "United Nations Security Council")
 
