@@ -123,6 +123,19 @@ PLACES = frozenset(normalise_name(p) for p in (
 ))
 
 
+# Nationalities: "Iranian lawmaker Ahmad Ardestani" holds no channel, though "Iranian" stands nearest the cue.
+DEMONYMS = frozenset(normalise_name(p) for p in (
+    "Afghan", "American", "Arab", "Armenian", "Australian", "Austrian", "Azerbaijani", "Belarusian", "Belgian",
+    "Brazilian", "British", "Bulgarian", "Canadian", "Chinese", "Colombian", "Croatian", "Cuban", "Czech", "Danish",
+    "Dutch", "Egyptian", "Emirati", "English", "Estonian", "European", "Finnish", "French", "Georgian", "German",
+    "Greek", "Hungarian", "Indian", "Indonesian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian", "Japanese",
+    "Jordanian", "Kazakh", "Kenyan", "Korean", "Kurdish", "Kuwaiti", "Latvian", "Lebanese", "Libyan", "Lithuanian",
+    "Malaysian", "Mexican", "Moroccan", "Nigerian", "Norwegian", "Pakistani", "Palestinian", "Persian", "Polish",
+    "Portuguese", "Qatari", "Romanian", "Russian", "Saudi", "Scottish", "Serbian", "Slovak", "Somali", "Spanish",
+    "Sudanese", "Swedish", "Swiss", "Syrian", "Taiwanese", "Thai", "Tunisian", "Turkish", "Ukrainian", "Uzbek",
+    "Venezuelan", "Vietnamese", "Welsh", "Yemeni", "Western", "Soviet"))
+
+
 # A capitalised word that opens a sentence before a name is not part of it ("On The Steve Harvey Morning
 # Show", "During CNN’s town hall"), nor is an indefinite article ("A Bloomberg poll").
 SENTENCE_PREPOSITIONS = {"on", "in", "during", "at", "from", "with", "after", "before", "by", "for", "to", "as",
@@ -267,7 +280,16 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
     it only to whoever posted). Forcing platform verbs: PolNeAR dev's gold attributions +4 right, the
     team's train labels unchanged."""
     return (outlet_in_frame(text, span) or radio_host(text, span) or text[span[0]:span[1]].casefold() in PLATFORM_VERBS
-            or bool(LOWERCASE_OUTLET.fullmatch(text, *span)))
+            or bool(LOWERCASE_OUTLET.fullmatch(text, *span)) or _platform_written_on(text, span))
+
+
+_ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
+
+
+def _platform_written_on(text: str, span: tuple[int, int]) -> bool:
+    """A social platform written on or posted to ("wrote on X that", "said on Telegram"): "X" alone is no
+    outlet elsewhere (Generation X, Malcolm X)."""
+    return text[span[0]:span[1]] in SOCIAL_PLATFORMS and bool(_ON_PLATFORM.search(text, max(0, span[0] - 6), span[0]))
 
 
 def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = frozenset()) -> Optional[str]:
@@ -522,8 +544,8 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
-    if MEMBERS_RE.fullmatch(name.split("-")[-1]):
-        return False  # "African-Americans", "Democrats"
+    if MEMBERS_RE.fullmatch(name.split("-")[-1]) or key in DEMONYMS:
+        return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker)
     key = normalise_name(name)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):

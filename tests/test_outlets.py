@@ -367,7 +367,7 @@ def test_implausible_outlets_are_dropped():
     # The surname of anyone the article names with a given name ("Pelosi told Reid" of Harry Reid).
     assert not plausible_outlet("Reid", frozenset(), "Harry Reid spoke. Pelosi told Reid no.")
     assert plausible_outlet("Reid", frozenset(), "Pelosi told Reid no.")
-    for name in ("SECRET", "The 225-page", "President Juan Manuel Santos of Colombia"):
+    for name in ("SECRET", "The 225-page", "President Juan Manuel Santos of Colombia", "Iranian"):
         assert not plausible_outlet(name, frozenset()), name
     assert plausible_outlet("Bloomberg", frozenset({"john stumpf"}))
 
@@ -731,3 +731,11 @@ def test_an_outlet_in_the_clause_a_source_spoke_through_is_not_its_speaker():
     out = assign_outlets(Article(id="a", text=text, attributions=atts), mentions).attributions
     # the official spoke through YJC; the daily speaks for itself
     assert [(a.speaker, a.outlet) for a in out] == [(None, "Young Journalists Club (YJC)"), ("Etemad", "Etemad")]
+
+
+def test_a_platform_written_on_is_a_sure_outlet_and_x_alone_is_not():
+    from attrib.outlets import sure_outlet
+
+    text = "He wrote on X that Berlin would pay. Generation X voters agreed. She said on Telegram it was over."
+    assert sure_outlet(text, tuple(_span(text, "X")[0])) and sure_outlet(text, tuple(_span(text, "Telegram")[0]))
+    assert not sure_outlet(text, tuple(_span(text, "X", 1)[0]))

@@ -77,3 +77,20 @@ def test_a_pronoun_source_with_no_name_in_the_text(shipped):
     # The ranker's ban on names had crashed on an empty candidate list (numpy read it as floats).
     art = shipped('"We will win," he said.')
     assert [(a.speaker, a.source_type) for a in art.attributions] == [(None, "pronoun")]
+
+
+def test_a_channel_after_the_cue_is_the_outlet_not_the_content(shipped):
+    text = ("Ankara and Berlin sign energy deal\n\nTurkish Energy Minister Alparslan Bayraktar said the agreement "
+            "would \"open a new chapter,\" Anadolu Agency reported on Wednesday.\n\nGerman Economy Minister Robert Habeck "
+            "told dpa that the deal was \"good for both sides.\" He later wrote on X that Berlin would \"keep its "
+            "promises.\"\n\nSpeaking to the semi-official Mehr news agency, Iranian lawmaker Ahmad Ardestani said the "
+            "visit showed \"a shift in the balance of power.\" The hardline Kayhan daily, in an editorial on Tuesday, "
+            "called the talks \"a trap.\"")
+    art = shipped(text)
+    def said(words: str):
+        return next((a.speaker, a.outlet, art.span_text(a.content)) for a in art.attributions
+                    if words in art.span_text(a.content))
+
+    assert said("the deal was")[:2] == ("Robert Habeck", "dpa") and "dpa" not in said("the deal was")[2]
+    assert said("Berlin would")[:2] == ("Robert Habeck", "X") and not said("Berlin would")[2].startswith("X")
+    assert said("the visit showed")[:2] == ("Ahmad Ardestani", "Mehr")  # not "Iranian"

@@ -1,0 +1,44 @@
+"""The one spoken to, or the channel written on, is no part of what was said.
+
+The tagger, trained on US news where "told CNN that …" is common, still reads an unfamiliar
+addressee or channel right after the cue into the content: "told [dpa … that the deal was
+good]", "wrote on [X that Berlin would …]". A name standing between the cue and "that" is
+cut from the content, so the content is what was said (as PolNeAR marks it, "that …") and
+outlet detection, which ignores mentions inside content, finds the channel.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .schema import Attribution
+
+# Between the cue and the name: a space, "on" or "to" ("wrote on X", "said to Reuters"), an article.
+_GAP = re.compile(r"\s+(?:(?:on|to|in)\s+)?(?:the\s+)?")
+# The name: a lower-case wire ("dpa"), or one to four capitalised words ("X", "Kyodo News", "Congress").
+_NAME = re.compile(r"(?:dpa|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})")
+_THAT = re.compile(r"\s*(?:…\s*)?that\b")
+# Cues that take the one spoken to: "supporting Bush that raised …" is a relative clause, no addressee.
+_TO_SOMEONE = re.compile(r"(?i)\b(?:tell|tells|told|telling|wr[io]te|writes|writing|written|said|says|saying|post(?:s|ed|ing)?|"
+                         r"tweet(?:s|ed|ing)?|assur\w*|warn\w*|remind\w*|inform\w*|promis\w*|charg\w*|agree\w*|argu\w*|"
+                         r"explain\w*|insist\w*|confirm\w*|admitt?\w*|vow\w*)\b")
+
+
+def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution whose content opens with the name of the one spoken to, that name cut off."""
+    out = []
+    for att in atts:
+        if att.cue and att.content and _TO_SOMEONE.search(" ".join(text[s:e] for s, e in att.cue)):
+            cue_end = max(e for _, e in att.cue)
+            start, end = att.content[0]
+            gap = _GAP.match(text, cue_end)
+            name = _NAME.match(text, start, end) if gap and gap.end() == start else None
+            if name is not None:
+                after = name.end()
+                if after == end and len(att.content) > 1 and _THAT.match(text, att.content[1][0]):
+                    att = replace(att, content=att.content[1:])  # ["dpa", "that the deal was good"]
+                elif after < end and _THAT.match(text, after, end):
+                    rest = after + len(text[after:end]) - len(text[after:end].lstrip())
+                    att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"
+        out.append(att)
+    return out

@@ -1,0 +1,19 @@
+"""The one spoken to is cut from the content (attrib.addressee)."""
+from attrib.addressee import addressee_out_of_content
+from attrib.schema import Attribution
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return (start, start + len(words))
+
+
+def test_the_one_told_or_written_on_is_no_part_of_the_content():
+    text = ("Habeck told dpa that the deal was good. He wrote on X that Berlin would pay. "
+            "The PAC supporting Bush that raised money spoke.")
+    told = Attribution(content=[_at(text, "dpa"), _at(text, "that the deal was good")], cue=[_at(text, "told")])
+    wrote = Attribution(content=[_at(text, "X that Berlin would pay")], cue=[_at(text, "wrote")])
+    relative = Attribution(content=[_at(text, "Bush that raised money")], cue=[_at(text, "supporting")])
+    out = addressee_out_of_content(text, [told, wrote, relative])
+    assert [" ".join(text[s:e] for s, e in a.content) for a in out] == [
+        "that the deal was good", "that Berlin would pay", "Bush that raised money"]  # "supporting" tells no one
