@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .schema import Attribution
+from .text import sentence_bounds, sentence_of
 
 # Between the cue and the name: a space, "on" or "to" ("wrote on X", "said to Reuters"), an article.
 _GAP = re.compile(r"\s+(?:(?:on|to|in)\s+)?(?:the\s+)?")
@@ -22,6 +23,31 @@ _THAT = re.compile(r"\s*(?:…\s*)?that\b")
 _TO_SOMEONE = re.compile(r"(?i)\b(?:tell|tells|told|telling|wr[io]te|writes|writing|written|said|says|saying|post(?:s|ed|ing)?|"
                          r"tweet(?:s|ed|ing)?|assur\w*|warn\w*|remind\w*|inform\w*|promis\w*|charg\w*|agree\w*|argu\w*|"
                          r"explain\w*|insist\w*|confirm\w*|admitt?\w*|vow\w*)\b")
+
+
+# The sentence's subject before "told" ("A senior official at the ministry, speaking on condition of
+# anonymity, told Kyodo that …"): the first phrase up to a comma, an aside between commas allowed.
+_SUBJECT = re.compile(r"(?P<src>[A-Z][^,.;:“”\"\n]{0,80}?)(?:,[^,.;:“”\"\n]{1,80},)?\s+$")
+_TOLD = re.compile(r"(?i)(?:also\s+|later\s+)?(?:told|tells|tell)")
+
+
+def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A source standing right after "told" is the one told ("… told Kyodo that the review could take months"):
+    the source is the sentence's subject before the cue, where there is one."""
+    bounds = sentence_bounds(text)
+    out = []
+    for att in atts:
+        if att.cue and att.source and _TOLD.fullmatch(" ".join(text[s:e] for s, e in att.cue)):
+            gap = _GAP.match(text, att.cue[-1][1])
+            if gap and gap.end() == att.source[0][0]:
+                lo = bounds[sentence_of(bounds, att.cue[0][0])][0]
+                lo += len(text[lo:att.cue[0][0]]) - len(text[lo:att.cue[0][0]].lstrip())
+                subject = _SUBJECT.fullmatch(text, lo, att.cue[0][0])
+                if subject:
+                    start, end = subject.span("src")
+                    att = replace(att, source=[(start, len(text[:end].rstrip()))], speaker=None)
+        out.append(att)
+    return out
 
 
 def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribution]:

@@ -21,7 +21,7 @@ from .outlets import assign_outlets, detect_outlets
 from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
 from .relay import inner_speakers
-from .addressee import addressee_out_of_content
+from .addressee import addressee_out_of_content, speaker_not_addressee
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
@@ -384,8 +384,8 @@ class Attributor:
             cand = torch.from_numpy(spans[role])[None].reshape(1, -1, 2)
             logits = mask_far(linker(h, content, cand, csum), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
-        atts = addressee_out_of_content(text, inner_speakers(text, build_attributions(text, tok, spans, content_conf,
-                                                                                        links[0], links[1])))
+        atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
+        atts = addressee_out_of_content(text, speaker_not_addressee(text, inner_speakers(text, atts)))
         return self._calibrated(with_transcript_turns(text, atts))
 
     def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:

@@ -28,7 +28,10 @@ SPEECH_VERB = r"(?:said|says|added|stated|noted|told\s+[^,.;:\n]{1,40}?)"
 SPEAKER_AFTER = re.compile(rf"[\s,”\"’']*,?\s+(?P<src>[^,.;:“”\"\n]{{2,80}}?)\s+(?P<cue>{SPEECH_VERB})\s*,")
 # "Aydoğdu said <content>, Anadolu reported", 'Russia, confirming the meeting, said: "<content>"': the
 # sentence's subject and its speech verb right before the content.
-SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB})(?:\s+that)?\s*[:,]?\s*[“\"]?$")
+# A time between the verb and the content ("said on Friday the government would …").
+WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:yesterday|today|earlier|later))?"
+SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB}){WHEN}"
+                            rf"(?:\s+that)?\s*[:,]?\s*[“\"]?$")
 
 
 def _words_of(text: str, span: list[tuple[int, int]]) -> str:

@@ -167,7 +167,10 @@ def normalise_name(name: Optional[str]) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# Not after a title or a middle initial ("Mr. Obama", "John D. Podesta"): they open or hold a name.
+_NO_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Dr", "Mrs", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+                                              "Capt", "Adm", "Rev", "Prof", "St")) + r"(?<!\b[A-Z]\.)"
+SENTENCE_END = re.compile(rf"(?:(?<=[.!?]){_NO_END}|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
 @lru_cache(maxsize=16)

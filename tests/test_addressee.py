@@ -1,5 +1,5 @@
 """The one spoken to is cut from the content (attrib.addressee)."""
-from attrib.addressee import addressee_out_of_content
+from attrib.addressee import addressee_out_of_content, speaker_not_addressee
 from attrib.schema import Attribution
 
 
@@ -17,3 +17,14 @@ def test_the_one_told_or_written_on_is_no_part_of_the_content():
     out = addressee_out_of_content(text, [told, wrote, relative])
     assert [" ".join(text[s:e] for s, e in a.content) for a in out] == [
         "that the deal was good", "that Berlin would pay", "Bush that raised money"]  # "supporting" tells no one
+
+
+def test_a_source_right_after_told_is_the_one_told():
+    text = ("The review began. A senior official at the ministry, speaking on condition of anonymity, told Kyodo that "
+            "it could take months. Reuters told readers so.")
+    misread = Attribution(content=[_at(text, "it could take months")], cue=[_at(text, "told")],
+                          source=[_at(text, "Kyodo")], speaker="Kyodo")
+    out = speaker_not_addressee(text, [misread])[0]
+    assert [text[s:e] for s, e in out.source] == ["A senior official at the ministry"] and out.speaker is None
+    right = Attribution(content=[_at(text, "so")], cue=[_at(text, "told readers")], source=[_at(text, "Reuters")])
+    assert speaker_not_addressee(text, [right])[0] == right  # the source before its cue stays

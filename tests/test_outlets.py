@@ -158,6 +158,12 @@ def test_candidates_are_names_and_platform_verbs_in_attribution_sentences():
     assert len(sentence_bounds("He said so. She did not! Then “Yes.” Done")) == 4
 
 
+def test_a_title_or_a_middle_initial_ends_no_sentence():
+    text = "He left. Mr. Obama told Sen. Ted Cruz and John D. Podesta to go. In the U.S. Senate it passed."
+    assert [text[s:e] for s, e in sentence_bounds(text)] == [
+        "He left.", "Mr. Obama told Sen. Ted Cruz and John D. Podesta to go.", "In the U.S. Senate it passed."]
+
+
 def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_tiny, tmp_path):
     from attrib.pipeline import Attributor
     from attrib.train_outlet import train_outlet

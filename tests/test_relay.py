@@ -35,6 +35,10 @@ def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str
      "teams would meet in Mosul", "reported", "Anadolu", ("Aydoğdu", "said", "teams would meet in Mosul")),
     ('Russia, confirming the meeting, said: "Issues were discussed," as quoted by Tass.',
      '"Issues were discussed,"', "quoted", "Tass", ("Russia", "said", '"Issues were discussed,"')),
+    # a time between the speech verb and the content
+    ("Japan's trade minister said on Friday the government would review the rules, Kyodo News reported.",
+     "the government would review the rules", "reported", "Kyodo News",
+     ("Japan's trade minister", "said", "the government would review the rules")),
 ])
 def test_the_speaker_an_outlet_quotes_becomes_the_source(text, content, cue, source, expected):
     assert _resourced(text, content, cue, source) == expected
