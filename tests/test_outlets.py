@@ -162,6 +162,8 @@ def test_a_title_or_a_middle_initial_ends_no_sentence():
     text = "He left. Mr. Obama told Sen. Ted Cruz and John D. Podesta to go. In the U.S. Senate it passed."
     assert [text[s:e] for s, e in sentence_bounds(text)] == [
         "He left.", "Mr. Obama told Sen. Ted Cruz and John D. Podesta to go.", "In the U.S. Senate it passed."]
+    text = "On Sept. 26 the debate began. Apple Inc. CEO Tim Cook spoke."
+    assert len(sentence_bounds(text)) == 2
 
 
 def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_tiny, tmp_path):
