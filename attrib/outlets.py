@@ -29,6 +29,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
 from .given_names import given_name_gender
+from .metrics import same_outlet
 from .speakers import MEMBERS_RE, ORGANISATION_HEADS, TITLES, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
@@ -340,9 +341,17 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     for tail in sorted(TRAILING, key=len, reverse=True):
         if lowered.endswith(" " + tail) and name[-len(tail):].islower():
             name = name[: -len(tail) - 1].rstrip()
+            # "The Tasnim news agency", "The reformist Etemad daily": the article went with the generic words
+            # ("The Washington Post" keeps it), and so do descriptors after it.
+            words = name.split(" ")
+            while len(words) > 1 and (words[0] == "The" or words[0].casefold() in DESCRIPTORS and words[0].islower()):
+                words = words[1:]
+            name = " ".join(words)
             break
     if not name:
         return None
+    if name.startswith("The ") and text and name not in KNOWN_OUTLETS and re.search(rf"{re.escape(name)}\s+(?:news\s+)?(?:{'|'.join(TRAILING)})\b", text):
+        name = name[4:]  # "The Tasnim" of "The Tasnim news agency"
     if name.casefold() in WELL_KNOWN:
         return WELL_KNOWN[name.casefold()]
     if re.sub(r"^(?:the|The) ", "", name) in MASTHEAD_NOUNS and text:
@@ -645,6 +654,15 @@ def _press_name(name: str) -> bool:
     return bool(set(normalise_name(name).split()) & PRESS_WORDS) and not person_with_title(name)
 
 
+def _heads_source(text: str, source: Sequence[Sequence[int]], mention: tuple[int, int]) -> bool:
+    """Whether the mention opens the source, after an article and lower-case words only ("The semi-official
+    Tasnim news agency, affiliated with …"), not a name further in ("A Chinese engineer speaking to the Global Times")."""
+    before, after = text[source[0][0]:mention[0]], text[mention[1]:source[-1][1]]
+    # After it, only generic words ("news agency") and an aside: "one Twitter user @nycsouthpaw" is a user.
+    return bool(re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+)*", before)) and bool(
+        re.fullmatch(rf"(?:\s+(?:news\s+)?(?:{'|'.join(TRAILING)}))?\s*(?:,.*)?", after, re.S))
+
+
 def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
     """Whether a platform verb ("tweeted") is this attribution's: its cue, or right after its source
     ("Axelrod tweeted", not "Axelrod tweeted after Clinton argued" for Clinton's statement)."""
@@ -764,9 +782,13 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             if att.speaker and outlet and in_source and (
                     set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
                 outlet = att.speaker
-            elif outlet and in_source and not att.speaker and not in_channel_clause(article.text, att.source, best):
+            elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and (
+                    not att.speaker or (_heads_source(article.text, att.source, best) and not same_outlet(att.speaker, outlet)
+                                        and not _names(article.span_text(att.source, sep=" "), att.speaker))):
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
-                # said", "dpa reported"): speaker and outlet are both the outlet.
+                # said", "dpa reported"), or a name the source does not hold ("The Tasnim news agency,
+                # affiliated with the Revolutionary Guards," had become Sergei Lavrov): speaker and outlet are
+                # both the outlet.
                 att = replace(att, speaker=outlet)
         elif (own := _own_outlet(article, att, people))[0]:
             outlet, span = own

@@ -101,7 +101,8 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
 # "<speaker> was quoted by <outlet> as saying (that) <content>", the tagger's content often holding the
 # speaker and "as saying" too.
 PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|has\s+been|had\s+been)\s+(?:quoted|cited))"
-                            rf"\s+(?:by|in)\s+[^.;:\n]{{1,80}}?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+")
+                            rf"(?:\s+(?:by|in)\s+[^.;:\n]{{1,80}}?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s+|"
+                            rf"\s+(?P<as2>{AS_SAYING})\s+(?:by|in)\s+[^.;:\n]{{1,80}}?\s+that\s+)")
 
 
 def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
@@ -109,7 +110,8 @@ def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> O
     if m is None or att.content[-1][1] <= m.end():
         return None
     rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]
-    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")], content=rest)
+    as_saying = m.span("as") if m.group("as") else m.span("as2")  # "quoted by X as saying" or "quoted as saying by X"
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), as_saying], content=rest)
 
 
 def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:

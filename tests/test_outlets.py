@@ -28,6 +28,10 @@ def test_canonical_names():
     # A capitalised descriptor is the name's own word.
     assert canonical_outlet("the Daily Caller") == "Daily Caller" and canonical_outlet("Daily Kos") == "Daily Kos"
     assert canonical_outlet("State-run IRNA") == "IRNA"
+    # "The" went with the generic words the name dropped ("The Tasnim news agency"), not with a masthead.
+    text = "The Tasnim news agency reported it. The Hill newspaper agreed."
+    assert canonical_outlet("The Tasnim", text) == "Tasnim" and canonical_outlet("The Hill", text) == "The Hill"
+    assert canonical_outlet("The reformist Etemad daily") == "Etemad"
 
 
 def test_canonical_names_use_the_article():
@@ -257,9 +261,22 @@ def test_an_outlet_as_the_unnamed_source_becomes_the_speaker():
                       source=_span(text, "The reformist Etemad daily"), speaker=None, kind="indirect")
     out = assign_outlets(Article(id="a", text=text, attributions=[att]), [tuple(_span(text, "Etemad daily")[0])])
     assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Etemad", "Etemad")
+    # A source the outlet opens is the outlet, whatever person the ranker named ("The Tasnim news agency,
+    # affiliated with the Revolutionary Guards," had become Sergei Lavrov); the outlet's own long name stays.
     named = replace(att, speaker="Kazem Jalali", source=_span(text, "The reformist Etemad daily"))
     out = assign_outlets(Article(id="a", text=text, attributions=[named]), [tuple(_span(text, "Etemad daily")[0])])
-    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Kazem Jalali", "Etemad")  # a name stays
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Etemad", "Etemad")
+    text = "RT reported that the bill would pass. Russia Today is funded by the state."
+    rt = Attribution(content=_span(text, "the bill would pass"), cue=_span(text, "reported"), source=_span(text, "RT"),
+                     speaker="Russia Today")
+    out = assign_outlets(Article(id="r", text=text, attributions=[rt]), [tuple(_span(text, "RT")[0])])
+    assert out.attributions[0].speaker == "Russia Today"
+    # A person the source names after the outlet ("one Twitter user @nycsouthpaw") keeps the ranker's name.
+    text = "One Twitter user @nycsouthpaw wrote that it was absurd."
+    user = Attribution(content=_span(text, "it was absurd"), cue=_span(text, "wrote"),
+                       source=_span(text, "One Twitter user @nycsouthpaw"), speaker="@nycsouthpaw")
+    out = assign_outlets(Article(id="u", text=text, attributions=[user]), [tuple(_span(text, "Twitter")[0])])
+    assert out.attributions[0].speaker == "@nycsouthpaw"
 
 
 def test_an_outlet_reporting_in_its_own_name_is_its_own_outlet():

@@ -81,6 +81,14 @@ def test_a_speaker_quoted_in_the_passive_is_the_source():
     assert [(" ".join(text[s:e] for s, e in a.source), " … ".join(text[s:e] for s, e in a.cue),
              " ".join(text[s:e] for s, e in a.content)) for a in out] == [
         ("Kremlin spokesman Dmitry Peskov", "was quoted … as saying", "Moscow was ready for talks")]
+    # the outlet after "as saying"
+    text = "Foreign Minister Sergei Lavrov was quoted as saying by the Interfax news agency that talks were possible."
+    att = Attribution(content=_span(text, "Foreign Minister Sergei Lavrov") + _span(text, "that talks were possible"),
+                      cue=_span(text, "was quoted as saying by"), source=_span(text, "the Interfax news agency"))
+    out = inner_speakers(text, [att])
+    assert [(" ".join(text[s:e] for s, e in a.source), " … ".join(text[s:e] for s, e in a.cue),
+             " ".join(text[s:e] for s, e in a.content)) for a in out] == [
+        ("Foreign Minister Sergei Lavrov", "was quoted … as saying", "talks were possible")]
     # the outer reading whose content is only the speaker goes
     text = "Deputy Prime Minister Alexander Novak was cited by Interfax as saying output would fall."
     outer = Attribution(content=_span(text, "Deputy Prime Minister Alexander Novak"), cue=_span(text, "was cited by"),
