@@ -22,6 +22,7 @@ from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
 from .relay import inner_speakers
 from .addressee import addressee_out_of_content, speaker_not_addressee
+from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
@@ -385,7 +386,8 @@ class Attributor:
             logits = mask_far(linker(h, content, cand, csum), content, cand, self.max_link_distance)
             links.append(best_links(logits[0]))
         atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
-        atts = addressee_out_of_content(text, speaker_not_addressee(text, inner_speakers(text, atts)))
+        atts = inner_speakers(text, without_datelines(text, atts))
+        atts = addressee_out_of_content(text, speaker_not_addressee(text, atts))
         return self._calibrated(with_transcript_turns(text, atts))
 
     def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:

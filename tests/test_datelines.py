@@ -1,0 +1,19 @@
+"""A dateline is no part of what was said (attrib.datelines)."""
+from attrib.datelines import without_datelines
+from attrib.schema import Attribution
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return (start, start + len(words))
+
+
+def test_a_dateline_piece_leaves_the_content_and_a_whole_content_stays():
+    text = ("Erdogan hails deal\n\nISTANBUL (Reuters) - Turkish President Tayyip Erdogan praised the deal as a turning "
+            "point.\nWASHINGTON — Officials said NATO would meet.")
+    lead = Attribution(content=[_at(text, "ISTANBUL"), _at(text, "the deal as a turning point")])
+    alone = Attribution(content=[_at(text, "WASHINGTON")])  # all it has: kept, not emptied
+    plain = Attribution(content=[_at(text, "NATO would meet")])
+    out = without_datelines(text, [lead, alone, plain])
+    assert [[text[s:e] for s, e in a.content] for a in out] == [
+        ["the deal as a turning point"], ["WASHINGTON"], ["NATO would meet"]]
