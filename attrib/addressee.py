@@ -16,8 +16,8 @@ from .text import sentence_bounds, sentence_of
 
 # Between the cue and the name: a space, "on" or "to" ("wrote on X", "said to Reuters"), an article.
 _GAP = re.compile(r"\s+(?:(?:on|to|in)\s+)?(?:the\s+)?")
-# The name: a lower-case wire ("dpa"), or one to four capitalised words ("X", "Kyodo News", "Congress").
-_NAME = re.compile(r"(?:dpa|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})")
+# The name: a lower-case wire ("dpa"), reporters, or one to four capitalised words ("X", "Kyodo News", "Congress").
+_NAME = re.compile(r"(?:dpa|reporters|journalists|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})")
 _THAT = re.compile(r"\s*(?:…\s*)?that\b")
 # Cues that take the one spoken to: "supporting Bush that raised …" is a relative clause, no addressee.
 _TO_SOMEONE = re.compile(r"(?i)\b(?:tell|tells|told|telling|wr[io]te|writes|writing|written|said|says|saying|post(?:s|ed|ing)?|"
@@ -28,7 +28,7 @@ _TO_SOMEONE = re.compile(r"(?i)\b(?:tell|tells|told|telling|wr[io]te|writes|writ
 # The sentence's subject before "told" ("A senior official at the ministry, speaking on condition of
 # anonymity, told Kyodo that …"): the first phrase up to a comma, an aside between commas allowed.
 _SUBJECT = re.compile(r"(?P<src>[A-Z][^,.;:“”\"\n]{0,80}?)(?:,[^,.;:“”\"\n]{1,80},)?\s+$")
-_TOLD = re.compile(r"(?i)(?:also\s+|later\s+)?(?:told|tells|tell)")
+_TOLD = re.compile(r"(?i)(?:also\s+|later\s+)?(?:told|tells|tell|telling)")
 
 
 def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attribution]:
@@ -61,8 +61,11 @@ def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribu
             name = _NAME.match(text, start, end) if gap and gap.end() == start else None
             if name is not None:
                 after = name.end()
-                if after == end and len(att.content) > 1 and _THAT.match(text, att.content[1][0]):
-                    att = replace(att, content=att.content[1:])  # ["dpa", "that the deal was good"]
+                cue = " ".join(text[s:e] for s, e in att.cue)
+                if after == end and len(att.content) > 1 and (_THAT.match(text, att.content[1][0]) or _TOLD.search(cue)):
+                    # ["dpa", "that the deal was good"]; after "told", a piece of its own without "that" too
+                    # ("told [reporters] [the launches were unacceptable]").
+                    att = replace(att, content=att.content[1:])
                 elif after < end and _THAT.match(text, after, end):
                     rest = after + len(text[after:end]) - len(text[after:end].lstrip())
                     att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"

@@ -10,13 +10,20 @@ from dataclasses import replace
 
 from .schema import Attribution
 
-# At a line's start: a city in capitals (with a state or country), an optional credit, then a dash.
-DATELINE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z .,'’-]*[A-Z.])(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s")
+# At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional credit
+# ("(AP)"), then a dash.
+DATELINE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
+                      r"(?P<credit>\s*\([^)\n]{1,40}\))?\s*[-–—]+\s")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where each dateline stands, credit included ("SEOUL, South Korea (AP)")."""
+    return [(m.start("city"), m.end("credit") if m.group("credit") else m.end("city")) for m in DATELINE.finditer(text)]
 
 
 def without_datelines(text: str, atts: list[Attribution]) -> list[Attribution]:
     """Each attribution with any content piece that lies within a dateline removed (kept whole if that is all)."""
-    cities = [m.span("city") for m in DATELINE.finditer(text)]
+    cities = dateline_spans(text)
     if not cities:
         return atts
     out = []

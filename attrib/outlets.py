@@ -28,6 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
+from .datelines import dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
 from .speakers import MEMBERS_RE, ORGANISATION_HEADS, TITLES, spelled_out_names
@@ -739,7 +740,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         if words and (m in hosts or " ".join(words) in shows):
             named[m] = shows.get(words[-1], named[m])
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
-    mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)]
+    datelines = dateline_spans(article.text)
+    # A dateline's credit ("SEOUL, South Korea (AP) —") is where the whole story comes from, not a statement's channel.
+    mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)
+                and not any(s <= m[0] and m[1] <= e for s, e in datelines)]
     mention_sentence = [sentence_of(bounds, s) for s, _ in mentions]
     # platform verbs ("tweeted") -> the speakers of the attributions whose cue it is or whose source it follows
     posters = {m: {a.speaker for a in article.attributions if _posted_by(article.text, m, a)} for m in mentions
@@ -781,7 +785,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             in_source = any(s < best[1] and best[0] < e for s, e in att.source)
             if att.speaker and outlet and in_source and (
                     set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
-                outlet = att.speaker
+                # Without generic words ("Yonhap news agency" is Yonhap), the speaker written the same way.
+                outlet = canonical_outlet(att.speaker, article.text, people) or att.speaker
+                att = replace(att, speaker=outlet) if outlet != att.speaker and normalise_name(att.speaker).endswith(
+                    tuple(f" {t}" for t in TRAILING)) else att
             elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and (
                     not att.speaker or (_heads_source(article.text, att.source, best) and not same_outlet(att.speaker, outlet)
                                         and not _names(article.span_text(att.source, sep=" "), att.speaker))):

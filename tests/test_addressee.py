@@ -17,6 +17,10 @@ def test_the_one_told_or_written_on_is_no_part_of_the_content():
     out = addressee_out_of_content(text, [told, wrote, relative])
     assert [" ".join(text[s:e] for s, e in a.content) for a in out] == [
         "that the deal was good", "that Berlin would pay", "Bush that raised money"]  # "supporting" tells no one
+    text = "Kishida told reporters the launches were unacceptable."
+    told = Attribution(content=[_at(text, "reporters"), _at(text, "the launches were unacceptable")],
+                       cue=[_at(text, "told")])
+    assert [text[s:e] for s, e in addressee_out_of_content(text, [told])[0].content] == ["the launches were unacceptable"]
 
 
 def test_a_source_right_after_told_is_the_one_told():

@@ -17,3 +17,16 @@ def test_a_dateline_piece_leaves_the_content_and_a_whole_content_stays():
     out = without_datelines(text, [lead, alone, plain])
     assert [[text[s:e] for s, e in a.content] for a in out] == [
         ["the deal as a turning point"], ["WASHINGTON"], ["NATO would meet"]]
+
+
+def test_a_dateline_with_its_country_and_credit_is_no_outlet():
+    from attrib.datelines import dateline_spans
+    from attrib.outlets import assign_outlets
+    from attrib.schema import Article
+
+    text = "SEOUL, South Korea (AP) — North Korea fired missiles, the Joint Chiefs said."
+    assert [text[s:e] for s, e in dateline_spans(text)] == ["SEOUL, South Korea (AP)"]
+    att = Attribution(content=[_at(text, "North Korea fired missiles")], cue=[_at(text, "said")],
+                      source=[_at(text, "the Joint Chiefs")])
+    out = assign_outlets(Article(id="d", text=text, attributions=[att]), [_at(text, "South Korea (AP)")])
+    assert out.attributions[0].outlet is None

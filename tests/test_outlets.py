@@ -266,6 +266,11 @@ def test_an_outlet_as_the_unnamed_source_becomes_the_speaker():
     named = replace(att, speaker="Kazem Jalali", source=_span(text, "The reformist Etemad daily"))
     out = assign_outlets(Article(id="a", text=text, attributions=[named]), [tuple(_span(text, "Etemad daily")[0])])
     assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Etemad", "Etemad")
+    text = "Yonhap news agency said launches were possible."
+    yonhap = Attribution(content=_span(text, "launches were possible"), cue=_span(text, "said"),
+                         source=_span(text, "Yonhap news agency"), speaker="Yonhap news agency")
+    out = assign_outlets(Article(id="y", text=text, attributions=[yonhap]), [tuple(_span(text, "Yonhap news agency")[0])])
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Yonhap", "Yonhap")
     text = "RT reported that the bill would pass. Russia Today is funded by the state."
     rt = Attribution(content=_span(text, "the bill would pass"), cue=_span(text, "reported"), source=_span(text, "RT"),
                      speaker="Russia Today")
