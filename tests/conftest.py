@@ -22,6 +22,12 @@ def brat_dir(tmp_path_factory) -> Path:
     return write_brat_fixture(tmp_path_factory.mktemp("fixture"))
 
 
+def char_span(text: str, words: str) -> tuple[int, int]:
+    """(start, end) of the first occurrence of `words` in `text`."""
+    start = text.index(words)
+    return (start, start + len(words))
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return path

@@ -2,10 +2,7 @@
 from attrib.addressee import addressee_out_of_content, speaker_not_addressee
 from attrib.schema import Attribution
 
-
-def _at(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return (start, start + len(words))
+from .conftest import char_span as _at
 
 
 def test_the_one_told_or_written_on_is_no_part_of_the_content():

@@ -2,10 +2,7 @@
 from attrib.datelines import without_datelines
 from attrib.schema import Attribution
 
-
-def _at(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return (start, start + len(words))
+from .conftest import char_span as _at
 
 
 def test_a_dateline_piece_leaves_the_content_and_a_whole_content_stays():

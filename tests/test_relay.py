@@ -73,22 +73,24 @@ def test_the_misreading_that_made_the_relayed_speaker_a_content_is_dropped():
     assert [" ".join(text[s:e] for s, e in a.content) for a in out] == ['"Issues were discussed,"', "the meeting"]
 
 
-def test_a_speaker_quoted_in_the_passive_is_the_source():
-    text = "Kremlin spokesman Dmitry Peskov was quoted by RIA Novosti as saying that Moscow was ready for talks."
-    att = Attribution(content=_span(text, "Kremlin spokesman Dmitry Peskov") + _span(text, "as saying that Moscow was ready for talks"),
-                      cue=_span(text, "was quoted by"), source=_span(text, "RIA Novosti"))
-    out = inner_speakers(text, [att])
-    assert [(" ".join(text[s:e] for s, e in a.source), " … ".join(text[s:e] for s, e in a.cue),
-             " ".join(text[s:e] for s, e in a.content)) for a in out] == [
-        ("Kremlin spokesman Dmitry Peskov", "was quoted … as saying", "Moscow was ready for talks")]
+@pytest.mark.parametrize("text, speaker_read_as_content, rest, cue, outlet, expected", [
+    ("Kremlin spokesman Dmitry Peskov was quoted by RIA Novosti as saying that Moscow was ready for talks.",
+     "Kremlin spokesman Dmitry Peskov", "as saying that Moscow was ready for talks", "was quoted by", "RIA Novosti",
+     ("Kremlin spokesman Dmitry Peskov", "was quoted … as saying", "Moscow was ready for talks")),
     # the outlet after "as saying"
-    text = "Foreign Minister Sergei Lavrov was quoted as saying by the Interfax news agency that talks were possible."
-    att = Attribution(content=_span(text, "Foreign Minister Sergei Lavrov") + _span(text, "that talks were possible"),
-                      cue=_span(text, "was quoted as saying by"), source=_span(text, "the Interfax news agency"))
+    ("Foreign Minister Sergei Lavrov was quoted as saying by the Interfax news agency that talks were possible.",
+     "Foreign Minister Sergei Lavrov", "that talks were possible", "was quoted as saying by", "the Interfax news agency",
+     ("Foreign Minister Sergei Lavrov", "was quoted … as saying", "talks were possible")),
+])
+def test_a_speaker_quoted_in_the_passive_is_the_source(text, speaker_read_as_content, rest, cue, outlet, expected):
+    att = Attribution(content=_span(text, speaker_read_as_content) + _span(text, rest), cue=_span(text, cue),
+                      source=_span(text, outlet))
     out = inner_speakers(text, [att])
     assert [(" ".join(text[s:e] for s, e in a.source), " … ".join(text[s:e] for s, e in a.cue),
-             " ".join(text[s:e] for s, e in a.content)) for a in out] == [
-        ("Foreign Minister Sergei Lavrov", "was quoted … as saying", "talks were possible")]
+             " ".join(text[s:e] for s, e in a.content)) for a in out] == [expected]
+
+
+def test_the_outer_reading_of_a_passive_quote_whose_content_is_the_speaker_goes():
     # the outer reading whose content is only the speaker goes
     text = "Deputy Prime Minister Alexander Novak was cited by Interfax as saying output would fall."
     outer = Attribution(content=_span(text, "Deputy Prime Minister Alexander Novak"), cue=_span(text, "was cited by"),
