@@ -12,8 +12,11 @@ from .schema import Attribution
 
 # At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional credit
 # ("(AP)"), then a dash.
-DATELINE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
-                      r"(?P<credit>\s*\([^)\n]{1,40}\))?\s*[-–—]+\s")
+_CITY = r"[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+_CREDIT = r"\s*\([^)\n]{1,40}\)"
+DATELINE = re.compile(rf"(?m)^(?P<city>{_CITY})(?P<credit>{_CREDIT})?\s*[-–—]+\s")
+# A dateline and its credit taken alone for a name ("WASHINGTON (Reuters)", "SEOUL, South Korea (AP)").
+CREDITED_DATELINE = re.compile(rf"{_CITY}{_CREDIT}")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -28,10 +28,10 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .datelines import dateline_spans
+from .datelines import CREDITED_DATELINE, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
-from .speakers import MEMBERS_RE, ORGANISATION_HEADS, TITLES, spelled_out_names
+from .speakers import MEMBERS_RE, ORGANISATION_HEADS, PERSON_TITLES, TITLES, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -42,6 +42,10 @@ DESCRIPTORS = {
 }
 TRAILING = {"daily", "newspaper", "news agency", "agency", "network", "channel", "magazine", "website",
             "broadcaster", "tv", "television", "radio", "outlet", "paper", "weekly"}
+# The generic words a name may trail, as one alternation, longest first ("news agency" before "agency").
+_TRAILING_WORDS = "(?:" + "|".join(sorted(TRAILING, key=len, reverse=True)) + ")"
+# After an outlet's name in a source: only its generic words and an aside ("Tasnim news agency, affiliated …").
+_GENERIC_THEN_ASIDE = re.compile(rf"(?:\s+(?:news\s+)?{_TRAILING_WORDS})?\s*(?:,.*)?", re.S)
 # The verb names the platform ("Trump tweeted"), so the span is the verb.
 PLATFORM_VERBS = {"tweeted": "Twitter", "tweets": "Twitter", "tweet": "Twitter", "tweeting": "Twitter",
                   "retweeted": "Twitter", "instagrammed": "Instagram"}
@@ -351,7 +355,8 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
             break
     if not name:
         return None
-    if name.startswith("The ") and text and name not in KNOWN_OUTLETS and re.search(rf"{re.escape(name)}\s+(?:news\s+)?(?:{'|'.join(TRAILING)})\b", text):
+    if name.startswith("The ") and text and name not in KNOWN_OUTLETS and re.search(
+            rf"{re.escape(name)}\s+(?:news\s+)?{_TRAILING_WORDS}\b", text):
         name = name[4:]  # "The Tasnim" of "The Tasnim news agency"
     if name.casefold() in WELL_KNOWN:
         return WELL_KNOWN[name.casefold()]
@@ -473,7 +478,7 @@ NOT_OUTLETS = re.compile(r"(?i)(?:at |on )?(?:monday|tuesday|wednesday|thursday|
 # state's initials ("N.Y."), an editor's label ("CLARIFICATION"), a title alone ("Mr", "Sens"), a kind of
 # document ("E-mails").
 # A dateline's credit ("WASHINGTON (Reuters) -"): where the whole story comes from, not the channel of a statement.
-DATELINE_CREDIT = re.compile(r"[A-Z][A-Z .,'’-]+ \([^)]+\)")
+DATELINE_CREDIT = CREDITED_DATELINE
 NOT_OUTLET_NAMES = re.compile(
     r"(?:the |The )?(?:GOP|Dems?|Democrats?|Republicans?)|(?:Democrat|Republican|Independent)s? of .+|"
     r".+ (?:Sen|Rep|Gov|Lt|Gen|Sgt|Col|Capt|Atty)\.?|[\w.]+-(?:based|speaking|born|owned|run|led|area)|\d[\d,.]*|"
@@ -518,8 +523,7 @@ def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
 
 # Title words that make a person of the capitalised words after them ("Russian President Vladimir Putin",
 # "Federal Reserve Chair Janet Yellen"); not the generic ones a programme may hold ("State of the Union").
-_PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state", "republican", "democratic", "democrat",
-                                      "gop", "former", "host", "editor", "columnist", "correspondent", "speaker"}
+_PERSON_TITLES = PERSON_TITLES - {"host", "editor", "columnist", "correspondent", "speaker"}  # media roles
 
 
 def person_with_title(name: str) -> bool:
@@ -556,7 +560,6 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
     if MEMBERS_RE.fullmatch(name.split("-")[-1]) or key in DEMONYMS:
         return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker)
-    key = normalise_name(name)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
         return False
@@ -661,7 +664,7 @@ def _heads_source(text: str, source: Sequence[Sequence[int]], mention: tuple[int
     before, after = text[source[0][0]:mention[0]], text[mention[1]:source[-1][1]]
     # After it, only generic words ("news agency") and an aside: "one Twitter user @nycsouthpaw" is a user.
     return bool(re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+)*", before)) and bool(
-        re.fullmatch(rf"(?:\s+(?:news\s+)?(?:{'|'.join(TRAILING)}))?\s*(?:,.*)?", after, re.S))
+        _GENERIC_THEN_ASIDE.fullmatch(after))
 
 
 def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
@@ -787,8 +790,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                     set(normalise_name(outlet).split()) <= set(normalise_name(att.speaker).split())):
                 # Without generic words ("Yonhap news agency" is Yonhap), the speaker written the same way.
                 outlet = canonical_outlet(att.speaker, article.text, people) or att.speaker
-                att = replace(att, speaker=outlet) if outlet != att.speaker and normalise_name(att.speaker).endswith(
-                    tuple(f" {t}" for t in TRAILING)) else att
+                att = replace(att, speaker=outlet) if outlet != att.speaker and re.search(
+                    rf"\s{_TRAILING_WORDS}$", att.speaker) else att
             elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and (
                     not att.speaker or (_heads_source(article.text, att.source, best) and not same_outlet(att.speaker, outlet)
                                         and not _names(article.span_text(att.source, sep=" "), att.speaker))):

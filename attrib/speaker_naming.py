@@ -30,7 +30,7 @@ from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
-from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
+from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
                        other_sex, spelled_out_names)
 from .text import normalise_name, paragraph_breaks, plain_spaces
@@ -110,9 +110,6 @@ def _has_org_word(words: list[str]) -> bool:
     return any(w in ORG_WORDS and (i == len(folded) - 1 or folded[i + 1] in CONNECTIVES) for i, w in enumerate(folded))
 
 
-# Title words that also open organisations' names ("State Department", "Republican Party").
-_NOT_PERSON_TITLES = frozenset({"state", "republican", "democratic", "democrat", "gop", "former", "u", "s", "us", "the",
-                                "a", "an", "national", "federal"})
 
 
 def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
@@ -139,7 +136,7 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         if wanted and not _has_org_word(speaker.split()) and after < len(folded) and folded[after] in PERSON_LINKS:
             continue  # "Nadia Hassan of the Rafidain Rivers Coalition" is a person of the organisation
         first = min(folded.index(w) for w in wanted) if wanted else 0
-        if wanted and first and folded[first - 1].strip(".") in TITLES - _NOT_PERSON_TITLES and not _has_org_word(
+        if wanted and first and folded[first - 1].strip(".") in PERSON_TITLES and not _has_org_word(
                 speaker.split()):
             continue  # "National Organization for Women President Terry O'Neill": its president, a person
         return " ".join(words).rstrip(".,")

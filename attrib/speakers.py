@@ -40,6 +40,10 @@ TITLES = {
     # Susan Rice", "Special Counsel Robert Mueller").
     "congressman", "congresswoman", "adviser", "advisor", "counsel", "prosecutor",
 }
+# Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
+# a person's title is any other.
+PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state", "republican", "democratic", "democrat",
+                                     "gop", "former"}
 VAGUE = {
     "source", "sources", "official", "officials", "report", "reports", "critics", "some", "many", "analysts",
     "experts", "people", "aides", "observers", "polls", "studies", "others", "several", "commentators", "supporters",
