@@ -31,7 +31,7 @@ from .modeling.modeling_outlet import OutletClassifier
 from .datelines import CREDITED_DATELINE, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
-from .speakers import MEMBERS_RE, ORGANISATION_HEADS, PERSON_TITLES, TITLES, spelled_out_names
+from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, names_members, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -558,7 +558,7 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
-    if MEMBERS_RE.fullmatch(name.split("-")[-1]) or key in DEMONYMS:
+    if names_members(name) or key in DEMONYMS:
         return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker)
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):

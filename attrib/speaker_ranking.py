@@ -26,8 +26,8 @@ from .given_names import given_name_gender
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, _words, fold, given_names,
-                       appositive_name, honorific_sexes, initials, lowercase_words, name_matches, prominent_entity, source_name,
-                       source_type)
+                       appositive_name, honorific_sexes, initials, lowercase_words, name_matches, names_members,
+                       prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -514,7 +514,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
             banned[r, 1:len(batch.candidates[r])] |= np.array([  # bool even when empty ('"We will win," he said.')
                 _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
-                or bool(MEMBERS_RE.fullmatch(c.words[-1].split("-")[-1]))  # "he" was "Election-harried Democrats"
+                or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "Mr. Obama" is not Michelle Obama, nor is "President Obama" in an article that writes "Mr. Obama": a
@@ -649,7 +649,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # Lawmakers", "Frustrated Parents"), which the article also writes in lower case.
     if speaker is None and att.source_type == "named" and att.speaker and (
             len(words := att.speaker.split()) >= 2 or _inner_capital(words[0])) \
-            and _titles_and(words, surface) and not MEMBERS_RE.fullmatch(words[-1].split("-")[-1]) \
+            and _titles_and(words, surface) and not names_members(words[-1]) \
             and not {w.casefold() for w in words} & lowercase_words(text):
         speaker = att.speaker
     # "A top strategist, John Weaver," is John Weaver, whoever the ranker liked (the description's owner, in

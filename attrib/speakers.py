@@ -91,6 +91,11 @@ NICKNAME_RE = re.compile(r"(?<=\S )[“\"]([A-Z][a-z]+)[”\"](?= [A-Z])")
 MEMBERS_RE = re.compile(r"\w+(?:ans|ats|ists)")  # Republicans, Democrats, Socialists: members, not one speaker
 
 
+def names_members(word: str) -> bool:
+    """Whether a word names members, not one speaker: "Democrats", and hyphenated "African-Americans"."""
+    return bool(MEMBERS_RE.fullmatch(word.split("-")[-1]))
+
+
 # A title in a compound ("President-elect", "Minister-designate", "Then-candidate" opening a sentence) is a title.
 COMPOUND_TITLE_RE = re.compile(r"(?:then|ex|former)-\S+|(\S+?)\.?-(?:elect|designate)")
 
