@@ -50,10 +50,23 @@ def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attributio
     return out
 
 
+def _told_piece(text: str, att: Attribution) -> Attribution:
+    """After "told", a piece of content of its own that starts right at the cue is the one told, when the
+    content has another piece ('"…," Abdelatty told [his Jordanian counterpart in a phone call]')."""
+    cue_end = max(e for _, e in att.cue)
+    gap = _GAP.match(text, cue_end)
+    # Lower case at its start ("his counterpart", "police officials", "parishioners"): a headline's "Tell [He
+    # 'Won' …]" is what was said; capitalised names are `_NAME`'s, with "that".
+    kept = [(s, e) for s, e in att.content if s != gap.end() or len(text[s:e].split()) > 8 or not text[s].islower()]
+    return replace(att, content=kept) if kept and len(kept) < len(att.content) else att
+
+
 def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribution]:
     """Each attribution whose content opens with the name of the one spoken to, that name cut off."""
     out = []
     for att in atts:
+        if att.cue and len(att.content) > 1 and _TOLD.search(" ".join(text[s:e] for s, e in att.cue)):
+            att = _told_piece(text, att)
         if att.cue and att.content and _TO_SOMEONE.search(" ".join(text[s:e] for s, e in att.cue)):
             cue_end = max(e for _, e in att.cue)
             start, end = att.content[0]

@@ -267,8 +267,8 @@ def detect_outlets(classifier, article: Article, tok: TokenizedArticle, states: 
 
 # A clause of a source naming the channel it spoke through ("A Chinese engineer …, speaking to the Global
 # Times,", "A government official, who spoke to Iran's Young Journalists Club (YJC) on condition of anonymity").
-CHANNEL_CLAUSE = re.compile(r"(?:,\s*(?:who\s+)?|\s)(?:speaking|spoke|talking|talked|writing|wrote|told|in an interview)"
-                            r"\s+(?:to|with|in|on|for)?\s*(?P<channel>[^,]+)")
+CHANNEL_CLAUSE = re.compile(r"(?:,\s*(?:who\s+)?|\s)(?:speaking|spoke|talking|talked|writing|wrote|told|in an interview|"
+                            r"(?:as\s+)?(?:quoted|cited))\s+(?:to|with|in|on|for|by)?\s*(?P<channel>[^,]+)")
 
 
 def in_channel_clause(text: str, source: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -770,7 +770,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 continue
             if m in posters and att.speaker not in posters[m]:
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
-            if _inside(m, att.source) and (outlet_as_party(article.text, att) or m in hosts):
+            if _inside(m, att.source) and (outlet_as_party(article.text, att) or m in hosts) and not in_channel_clause(
+                    article.text, att.source, m):  # "Kremlin spokesman Dmitry Peskov, quoted by RIA Novosti," is a channel
                 continue  # the host speaking ("according to radio host Rush Limbaugh") is no channel
             if (att.source and not _inside(m, att.source) and not any(0 <= m[0] - e <= 15 for _, e in att.cue)
                     and _OWN_CONTENT.match(article.text, m[1])):

@@ -81,6 +81,26 @@ def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional
     return None
 
 
+# "<speaker> warned on Sunday of <content>, Al-Ahram reported" read as one content under the outer cue: the
+# speaker and the verb opening the content.
+# A name and its titles only ("Egyptian Foreign Minister Badr Abdelatty"), so "Trump so far has won 758 pledged
+# delegates" opens with no speaker.
+LEAD_VERB = r"(?:said|says|added|stated|noted|warned|urged|insisted|stressed|announced|declared|vowed|claimed)"
+SPEAKER_OPENS = re.compile(rf"(?P<src>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,6}})\s+(?P<cue>{LEAD_VERB}){WHEN}"
+                           r"(?:\s+(?:that|of))?\s+")
+
+
+def _speaker_opens_content(text: str, att: Attribution) -> Optional[Attribution]:
+    if not RELAY_CUE.match(_words_of(text, att.cue)) or att.cue[0][0] < att.content[-1][1]:
+        return None
+    start, end = att.content[0]
+    m = SPEAKER_OPENS.match(text, start, end)
+    if m is None or m.end() >= end:
+        return None
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue")],
+                   content=[(m.end(), end), *att.content[1:]])
+
+
 # "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin": the name
 # that closes the content, right before its speech verb, when the source stands after the verb.
 SWALLOWED_SPEAKER = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
@@ -125,7 +145,7 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
         if att.source and att.content:
             sentence = bounds[sentence_of(bounds, att.content[0][0])]
             new = (_quoted_as_saying(text, att) or _speaker_swallowed(text, att) or _passive_quoted(text, att, sentence)
-                   or (_relayed(text, att, sentence) if att.cue else None))
+                   or (_relayed(text, att, sentence) or _speaker_opens_content(text, att) if att.cue else None))
         out.append(new or att)
         if new is not None:
             resourced.append(new)

@@ -29,3 +29,14 @@ def test_a_source_right_after_told_is_the_one_told():
     assert [text[s:e] for s, e in out.source] == ["A senior official at the ministry"] and out.speaker is None
     right = Attribution(content=[_at(text, "so")], cue=[_at(text, "told readers")], source=[_at(text, "Reuters")])
     assert speaker_not_addressee(text, [right])[0] == right  # the source before its cue stays
+
+
+def test_after_told_a_lower_case_piece_of_its_own_is_the_one_told():
+    text = '"The situation is dangerous," Abdelatty told his Jordanian counterpart in a phone call.'
+    att = Attribution(content=[_at(text, '"The situation is dangerous,"'), _at(text, "his Jordanian counterpart in a phone call")],
+                      cue=[_at(text, "told")])
+    assert [text[s:e] for s, e in addressee_out_of_content(text, [att])[0].content] == ['"The situation is dangerous,"']
+    text = "Rubio: Don't Let The Media Tell You He Won By Finishing Third"  # a headline's capitalised piece is said
+    att = Attribution(content=[_at(text, "Don't Let The Media"), _at(text, "He Won By Finishing Third")],
+                      cue=[_at(text, "Tell You")])
+    assert len(addressee_out_of_content(text, [att])[0].content) == 2

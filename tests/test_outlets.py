@@ -769,3 +769,12 @@ def test_a_platform_written_on_is_a_sure_outlet_and_x_alone_is_not():
     text = "He wrote on X that Berlin would pay. Generation X voters agreed. She said on Telegram it was over."
     assert sure_outlet(text, tuple(_span(text, "X")[0])) and sure_outlet(text, tuple(_span(text, "Telegram")[0]))
     assert not sure_outlet(text, tuple(_span(text, "X", 1)[0]))
+
+
+def test_a_spokesman_quoted_by_an_outlet_reached_the_reader_through_it():
+    text = "Kremlin spokesman Dmitry Peskov, quoted by the RIA Novosti news agency, said there were no plans."
+    att = Attribution(content=_span(text, "there were no plans"), cue=_span(text, "said"),
+                      source=_span(text, "Kremlin spokesman Dmitry Peskov, quoted by the RIA Novosti news agency,"),
+                      speaker="Dmitry Peskov")
+    out = assign_outlets(Article(id="q", text=text, attributions=[att]), [tuple(_span(text, "RIA Novosti")[0])])
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Dmitry Peskov", "RIA Novosti")

@@ -35,6 +35,11 @@ def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str
      "teams would meet in Mosul", "reported", "Anadolu", ("Aydoğdu", "said", "teams would meet in Mosul")),
     ('Russia, confirming the meeting, said: "Issues were discussed," as quoted by Tass.',
      '"Issues were discussed,"', "quoted", "Tass", ("Russia", "said", '"Issues were discussed,"')),
+    # the speaker and the verb read into the content, under the outlet's cue
+    ('Egyptian Foreign Minister Badr Abdelatty warned on Sunday of a "regional explosion," the state-run Al-Ahram '
+     "newspaper reported.", 'Egyptian Foreign Minister Badr Abdelatty warned on Sunday of a "regional explosion,"',
+     "reported", "the state-run Al-Ahram newspaper",
+     ("Egyptian Foreign Minister Badr Abdelatty", "warned", 'a "regional explosion,"')),
     # a time between the speech verb and the content
     ("Japan's trade minister said on Friday the government would review the rules, Kyodo News reported.",
      "the government would review the rules", "reported", "Kyodo News",
@@ -50,6 +55,9 @@ def test_the_speaker_an_outlet_quotes_becomes_the_source(text, content, cue, sou
     ("Tass said the talks went well.", "the talks went well", "said", "Tass"),
     # a speech verb whose content does not end in a name after a comma
     ("The talks went well, according to Tass.", "The talks went well", "according to", "Tass"),
+    # no name and titles alone before the verb ("pledged" delegates is no speech)
+    ("Trump so far has won 758 pledged delegates, according to a CNN tally.",
+     "Trump so far has won 758 pledged delegates", "according to", "a CNN tally"),
 ])
 def test_an_outlet_speaking_for_itself_keeps_its_attribution(text, content, cue, source):
     assert _resourced(text, content, cue, source) == (source, cue, content)
