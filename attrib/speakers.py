@@ -348,9 +348,25 @@ def fold(word: str) -> str:
 SURNAME_FIRST_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+# Chinese family names, written first ("Wang Yi", "Mao Ning", "Xi Jinping": "Mao said" is Mao Ning). Only
+# with one given name after it that is no English given name ("Jack Ma" is Ma, "Ma Ying-jeou" is Korean-style).
+CHINESE_SURNAMES = frozenset({
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo",
+    "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng",
+    "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Ding", "Ren", "Shen",
+    "Yao", "Cui", "Zhong", "Tan", "Fan", "Liao", "Shi", "Jin", "Jia", "Xia", "Fu", "Fang", "Zou", "Xiong", "Meng",
+    "Qin", "Qiu", "Hou", "Yin", "Xue", "Yan", "Duan", "Lei", "Gu", "Mao", "Hao", "Gong", "Shao", "Qian", "Dai", "Xi",
+    "Geng", "Hua", "Zhai", "Kong", "Bo"})
+
+
 def _surname_index(words: Sequence[str]) -> int:
-    """Where the surname stands among a name's words (suffixes dropped): last, or first in Korean order."""
-    return 0 if len(words) >= 2 and SURNAME_FIRST_GIVEN.fullmatch(words[-1]) else len(words) - 1
+    """Where the surname stands among a name's words (suffixes dropped): last, or first in Korean or Chinese order."""
+    if len(words) >= 2 and SURNAME_FIRST_GIVEN.fullmatch(words[-1]):
+        return 0
+    if len(words) == 2 and words[0] in CHINESE_SURNAMES and re.fullmatch(r"[A-Z][a-z]+", words[1]) and (
+            given_name_gender([words[1], words[0]]) is None):
+        return 0
+    return len(words) - 1
 
 
 def _surname(core: Sequence[str]) -> str:

@@ -202,3 +202,10 @@ def test_a_description_followed_by_a_full_name_is_that_person():
     assert [(a.speaker, a.source_type) for a in out] == [
         ("David Schulz", "named"), ("Laurence H. Tribe", "named"), ("Barack Obama", "named"),
         ("Guajardo Villarreal", "named"), (None, "vague")]
+
+
+def test_a_chinese_name_is_written_family_name_first():
+    text = "Foreign Ministry spokesperson Mao Ning spoke. Mao said no. Jack Ma and Wang Yi met. Ma left."
+    mentions = name_mentions(text)
+    assert canonical("Mao", mentions) == "Mao Ning" and canonical("Wang", mentions) == "Wang Yi"
+    assert canonical("Ma", mentions) == "Jack Ma"  # an English given name: the surname is last
