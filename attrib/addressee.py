@@ -50,37 +50,36 @@ def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attributio
     return out
 
 
-def _told_piece(text: str, att: Attribution) -> Attribution:
-    """After "told", a piece of content of its own that starts right at the cue is the one told, when the
-    content has another piece ('"…," Abdelatty told [his Jordanian counterpart in a phone call]')."""
-    cue_end = max(e for _, e in att.cue)
-    gap = _GAP.match(text, cue_end)
-    # Lower case at its start ("his counterpart", "police officials", "parishioners"): a headline's "Tell [He
-    # 'Won' …]" is what was said; capitalised names are `_NAME`'s, with "that".
-    kept = [(s, e) for s, e in att.content if s != gap.end() or len(text[s:e].split()) > 8 or not text[s].islower()]
-    return replace(att, content=kept) if kept and len(kept) < len(att.content) else att
-
-
 def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """Each attribution whose content opens with the name of the one spoken to, that name cut off."""
+    """Each attribution whose content holds the one spoken to right after the cue, that part cut off: a name
+    opening the content before "that" ("told [dpa] that"), or, after "told", a piece of its own in lower case
+    when the content has another ('"…," Abdelatty told [his Jordanian counterpart in a phone call]')."""
     out = []
     for att in atts:
-        if att.cue and len(att.content) > 1 and _TOLD.search(" ".join(text[s:e] for s, e in att.cue)):
-            att = _told_piece(text, att)
-        if att.cue and att.content and _TO_SOMEONE.search(" ".join(text[s:e] for s, e in att.cue)):
-            cue_end = max(e for _, e in att.cue)
-            start, end = att.content[0]
-            gap = _GAP.match(text, cue_end)
-            name = _NAME.match(text, start, end) if gap and gap.end() == start else None
-            if name is not None:
-                after = name.end()
-                cue = " ".join(text[s:e] for s, e in att.cue)
-                if after == end and len(att.content) > 1 and (_THAT.match(text, att.content[1][0]) or _TOLD.search(cue)):
-                    # ["dpa", "that the deal was good"]; after "told", a piece of its own without "that" too
-                    # ("told [reporters] [the launches were unacceptable]").
-                    att = replace(att, content=att.content[1:])
-                elif after < end and _THAT.match(text, after, end):
-                    rest = after + len(text[after:end]) - len(text[after:end].lstrip())
-                    att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"
+        cue = " ".join(text[s:e] for s, e in att.cue)
+        told = bool(_TOLD.search(cue))
+        if not att.content or not (told or _TO_SOMEONE.search(cue)):
+            out.append(att)
+            continue
+        gap = _GAP.match(text, max(e for _, e in att.cue))
+        after_cue = gap.end() if gap else -1  # no space after the cue ('he told, "…"'): nothing stands right after it
+        if told and len(att.content) > 1:
+            # Lower case at its start ("his counterpart", "police officials", "parishioners"): a headline's "Tell
+            # [He 'Won' …]" is what was said; capitalised names are `_NAME`'s, below.
+            kept = [(s, e) for s, e in att.content
+                    if s != after_cue or len(text[s:e].split()) > 8 or not text[s].islower()]
+            if kept and len(kept) < len(att.content):
+                att = replace(att, content=kept)
+        start, end = att.content[0]
+        name = _NAME.match(text, start, end) if after_cue == start and _TO_SOMEONE.search(cue) else None
+        if name is not None:
+            after = name.end()
+            if after == end and len(att.content) > 1 and (_THAT.match(text, att.content[1][0]) or told):
+                # ["dpa", "that the deal was good"]; after "told", a piece of its own without "that" too
+                # ("told [reporters] [the launches were unacceptable]").
+                att = replace(att, content=att.content[1:])
+            elif after < end and _THAT.match(text, after, end):
+                rest = after + len(text[after:end]) - len(text[after:end].lstrip())
+                att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"
         out.append(att)
     return out

@@ -40,3 +40,9 @@ def test_after_told_a_lower_case_piece_of_its_own_is_the_one_told():
     att = Attribution(content=[_at(text, "Don't Let The Media"), _at(text, "He Won By Finishing Third")],
                       cue=[_at(text, "Tell You")])
     assert len(addressee_out_of_content(text, [att])[0].content) == 2
+
+
+def test_a_cue_followed_by_punctuation_leaves_the_content_as_it_is():
+    text = '"We will win," he told; "and soon."'
+    att = Attribution(content=[_at(text, '"We will win,"'), _at(text, '"and soon."')], cue=[_at(text, "told")])
+    assert addressee_out_of_content(text, [att])[0].content == att.content  # no space after "told": no one told
