@@ -10,13 +10,14 @@ from dataclasses import replace
 
 from .schema import Attribution
 
-# At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional credit
-# ("(AP)"), then a dash.
+# At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional date
+# ("MOSCOW, March 4 (Reuters) -", the wires' form), an optional credit ("(AP)"), then a dash.
 _CITY = r"[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+_DATE = (r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?")
 _CREDIT = r"\s*\([^)\n]{1,40}\)"
-DATELINE = re.compile(rf"(?m)^(?P<city>{_CITY})(?P<credit>{_CREDIT})?\s*[-–—]+\s")
+DATELINE = re.compile(rf"(?m)^(?P<city>{_CITY}{_DATE})(?P<credit>{_CREDIT})?\s*[-–—]+\s")
 # A dateline and its credit taken alone for a name ("WASHINGTON (Reuters)", "SEOUL, South Korea (AP)").
-CREDITED_DATELINE = re.compile(rf"{_CITY}{_CREDIT}")
+CREDITED_DATELINE = re.compile(rf"{_CITY}{_DATE}{_CREDIT}")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

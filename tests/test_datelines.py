@@ -27,3 +27,13 @@ def test_a_dateline_with_its_country_and_credit_is_no_outlet():
                       source=[_at(text, "the Joint Chiefs")])
     out = assign_outlets(Article(id="d", text=text, attributions=[att]), [_at(text, "South Korea (AP)")])
     assert out.attributions[0].outlet is None
+
+
+def test_a_wire_dateline_with_its_date_leaves_the_content():
+    text = ("Moscow warns Kyiv\n\nMOSCOW, March 4 (Reuters) - Russia's Defence Ministry said its air defences "
+            "had destroyed 14 drones.\nPARIS, Sept. 26, 2019 (AFP) - France said talks would resume.")
+    lead = Attribution(content=[_at(text, "MOSCOW"), _at(text, "its air defences had destroyed 14 drones")])
+    second = Attribution(content=[_at(text, "PARIS, Sept. 26"), _at(text, "talks would resume")])
+    out = without_datelines(text, [lead, second])
+    assert [[text[s:e] for s, e in a.content] for a in out] == [
+        ["its air defences had destroyed 14 drones"], ["talks would resume"]]
