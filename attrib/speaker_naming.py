@@ -292,11 +292,13 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
     end ("Department" -> "Department of Veterans Affairs", "National Committee" -> "Republican National
     Committee", "the Times" -> "New York Times"); unchanged when the article has none or several, when
     the speaker is a person there (a surname, or two names whose last the article never writes in lower
-    case), a known outlet other than a masthead's noun ("NBC" beside "NBC News"), or when the longer name
+    case), a place, a known outlet other than a masthead's noun ("NBC" beside "NBC News"), or when the longer name
     has no organisation's word. `text`: the body (a Title Case headline glues words to names)."""
     words = speaker.split()
     if not words or " and " in speaker or (len(words) == 1 and fold(words[0]) in surnames):
         return speaker
+    if is_place(speaker):
+        return speaker  # a country speaking is no body named after it ("Iran", not "Atomic Energy Organization of Iran")
     if is_known_outlet(speaker) and speaker.removeprefix("The ") not in MASTHEAD_NOUNS:
         return speaker  # "NBC" stays NBC beside NBC News; "the Times" is the article's New York Times
     if len(words) > 1 and not _has_org_word(words) and words[-1].casefold() not in common:

@@ -219,6 +219,9 @@ def test_an_organisation_takes_the_articles_fullest_name():
     assert fullest_organisation("Sharp", text, surnames=frozenset({"sharp"})) == "Sharp"
     assert fullest_organisation("White House", "White House Press Secretary Josh Earnest spoke.",
                                 surnames=frozenset({"earnest"})) == "White House"
+    # A country, or a capital's country, is no body that bears its name.
+    assert fullest_organisation("Iran", "The head of the Atomic Energy Organization of Iran spoke.") == "Iran"
+    assert fullest_organisation("Florida", "The University of Florida said so.") == "Florida"
 
 
 def test_the_agency_is_the_organisation_named_as_an_office_or_a_department():
