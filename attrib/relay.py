@@ -118,6 +118,34 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
     return replace(att, content=[*att.content[:-1], _strip(text, start, m.start())], source=[m.span("src")])
 
 
+# "<speaker> on Monday described <content>, the official IRNA news agency reported." read with the outlet
+# as the source of the inner cue: the outlet closes the sentence with its relay verb, the speaker opens it.
+OUTLET_CLOSES = re.compile(r"[\s,]*(?:reported|reports|said|says)\s*[.!]?\s*$")
+SUBJECT_BEFORE_CUE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?{WHEN}\s*$")
+
+
+def _outlet_closes(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
+    if not att.cue or att.cue[-1][1] > att.content[0][0] or att.source[0][0] < att.content[-1][1]:
+        return None
+    if not OUTLET_CLOSES.fullmatch(text, att.source[-1][1], sentence[1]):
+        return None
+    m = SUBJECT_BEFORE_CUE.fullmatch(text, _first_char(text, sentence[0], att.cue[0][0]), att.cue[0][0])
+    return replace(att, source=[_strip(text, *m.span("src"))]) if m else None
+
+
+# "Ukraine's military intelligence agency, known as the GUR, said in a statement … that <content>" read with no
+# source and the subject as a first content piece: a piece that opens the sentence and ends right before an
+# active speech verb, with more content after the verb, is the source.
+def _subject_as_content(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
+    if att.source or not att.cue or len(att.content) < 2:
+        return None
+    (start, end), cue_start = att.content[0], att.cue[0][0]
+    if (start != _first_char(text, *sentence) or text[end:cue_start].strip(" ,") or att.content[1][0] < att.cue[-1][1]
+            or not re.fullmatch(rf"{LEAD_VERB}|told", _words_of(text, att.cue))):
+        return None
+    return replace(att, source=[_strip(text, start, end)], content=att.content[1:])
+
+
 # "<speaker> was quoted by <outlet> as saying (that) <content>", the tagger's content often holding the
 # speaker and "as saying" too.
 PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|has\s+been|had\s+been)\s+(?:quoted|cited))"
@@ -135,7 +163,8 @@ def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> O
 
 
 def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """Each attribution whose source only relays the statement, re-sourced to the speaker it quotes."""
+    """Each attribution whose source only relays the statement, re-sourced to the speaker it quotes (and one
+    with no source whose subject was read as content, given that subject)."""
     if not atts:
         return atts
     bounds = sentence_bounds(text)
@@ -145,7 +174,10 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
         if att.source and att.content:
             sentence = bounds[sentence_of(bounds, att.content[0][0])]
             new = (_quoted_as_saying(text, att) or _speaker_swallowed(text, att) or _passive_quoted(text, att, sentence)
+                   or _outlet_closes(text, att, sentence)
                    or (_relayed(text, att, sentence) or _speaker_opens_content(text, att) if att.cue else None))
+        elif att.content:
+            new = _subject_as_content(text, att, bounds[sentence_of(bounds, att.content[0][0])])
         out.append(new or att)
         if new is not None:
             resourced.append(new)

@@ -44,6 +44,10 @@ def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str
     ("Japan's trade minister said on Friday the government would review the rules, Kyodo News reported.",
      "the government would review the rules", "reported", "Kyodo News",
      ("Japan's trade minister", "said", "the government would review the rules")),
+    # the outlet that closes the sentence linked to the inner cue
+    ('Iran\'s Foreign Ministry spokesman Esmaeil Baghaei on Monday described the talks as "frank", the official IRNA '
+     "news agency reported.", 'the talks as "frank"', "described", "the official IRNA news agency",
+     ("Iran's Foreign Ministry spokesman Esmaeil Baghaei", "described", 'the talks as "frank"')),
 ])
 def test_the_speaker_an_outlet_quotes_becomes_the_source(text, content, cue, source, expected):
     assert _resourced(text, content, cue, source) == expected
@@ -119,3 +123,16 @@ def test_an_agency_reporting_and_citing_a_source_stays_the_source():
     text = "Four states were undecided, dpa reported, citing diplomats in Brussels."
     assert _resourced(text, "Four states were undecided", "reported", "dpa") == (
         "dpa", "reported", "Four states were undecided")
+
+
+def test_a_subject_read_as_content_before_a_speech_verb_is_the_source():
+    text = ("Ukraine's military intelligence agency, known as the GUR, said in a statement posted on Telegram that its "
+            "units had struck a vessel. The video appears to show a strike.")
+    said = Attribution(content=_span(text, "Ukraine's military intelligence agency, known as the GUR")
+                       + _span(text, "that its units had struck a vessel"), cue=_span(text, "said"))
+    # not a passive or a verb of seeming: "The video appears to show …" has no source
+    appears = Attribution(content=_span(text, "The video") + _span(text, "to show a strike"), cue=_span(text, "appears"))
+    out = inner_speakers(text, [said, appears])
+    assert [[text[s:e] for s, e in a.source] for a in out] == [["Ukraine's military intelligence agency, known as the GUR"], []]
+    assert [text[s:e] for s, e in out[0].content] == ["that its units had struck a vessel"]
+    assert out[1] == appears
