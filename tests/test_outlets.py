@@ -771,6 +771,19 @@ def test_a_platform_written_on_is_a_sure_outlet_and_x_alone_is_not():
     assert not sure_outlet(text, tuple(_span(text, "X", 1)[0]))
 
 
+def test_a_medium_told_named_by_its_kind_or_reporting_is_a_sure_outlet():
+    from attrib.outlets import sure_outlet
+
+    text = ("Merz told the Frankfurter Allgemeine Zeitung that Berlin was concerned. Syrian state news agency SANA "
+            "quoted an official. Japan was concerned, Kyodo News reported. He told the Senate Foreign Relations "
+            "Committee it was over. The Syrian Observatory reported deaths.")
+    for name in ("Frankfurter Allgemeine Zeitung", "SANA", "Kyodo News"):
+        assert sure_outlet(text, tuple(_span(text, name)[0])), name
+    # told, or reporting, but no medium
+    for name in ("Senate Foreign Relations Committee", "The Syrian Observatory"):
+        assert not sure_outlet(text, tuple(_span(text, name)[0])), name
+
+
 def test_a_spokesman_quoted_by_an_outlet_reached_the_reader_through_it():
     text = "Kremlin spokesman Dmitry Peskov, quoted by the RIA Novosti news agency, said there were no plans."
     att = Attribution(content=_span(text, "there were no plans"), cue=_span(text, "said"),
