@@ -438,6 +438,9 @@ ORGANISATION_HEADS = {
     "alliance", "university", "company", "bank", "network", "ministry", "embassy", "office", "service", "fund",
     "group", "organization", "organisation", "federation", "league", "panel", "government", "authority",
     "assembly", "police", "project", "conference", "society", "school", "college",
+    # Bodies that wire copy quotes ("Syrian Observatory for Human Rights", "Polisario Front", "Central Command").
+    "observatory", "movement", "front", "forum", "corporation", "academy", "chamber", "command", "directorate",
+    "secretariat",
 }
 # Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
 _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence

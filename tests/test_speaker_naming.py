@@ -219,6 +219,8 @@ def test_an_organisation_takes_the_articles_fullest_name():
     assert fullest_organisation("Sharp", text, surnames=frozenset({"sharp"})) == "Sharp"
     assert fullest_organisation("White House", "White House Press Secretary Josh Earnest spoke.",
                                 surnames=frozenset({"earnest"})) == "White House"
+    assert fullest_organisation("Syrian Observatory", "The Syrian Observatory for Human Rights said so.") == (
+        "Syrian Observatory for Human Rights")
     # A country, or a capital's country, is no body that bears its name.
     assert fullest_organisation("Iran", "The head of the Atomic Energy Organization of Iran spoke.") == "Iran"
     assert fullest_organisation("Florida", "The University of Florida said so.") == "Florida"
