@@ -467,11 +467,16 @@ def described_name(text: str, before: int, description: str) -> Optional[str]:
     return max(found)[1] if found else None
 
 
+_PAPER_KINDS = ("newspaper", "daily", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph",
+                "globe", "chronicle", "inquirer", "examiner", "zeitung")
+_INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS)
 # A description's head word names a kind that organisations' names spell with other words: "the agency"
 # is the Department of Veterans Affairs, the Congressional Budget Office.
 HEAD_KINDS = {"agency": ("department", "office", "administration", "bureau", "service", "commission", "investigations"),
               "union": ("workers", "federation"), "company": ("corporation", "corp", "inc"),
-              "alliance": ("organization", "treaty"), "bloc": ("union",)}
+              "alliance": ("organization", "treaty"), "bloc": ("union",),
+              # "the paper" is the newspaper named before: "The reformist daily Shargh", "The New York Times".
+              "paper": _PAPER_KINDS, "newspaper": _PAPER_KINDS}
 
 
 def _bare_words(surface: str) -> list[str]:
@@ -534,7 +539,7 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
         if not any(c.isspace() for c in m.group(0)):  # one word (most matches): never a two-word name
             continue
         names = _bare_words(m.group(0))
-        for head in set(names) & ORGANISATION_HEADS if len(names) >= 2 else ():
+        for head in set(names) & _INDEXED_HEADS if len(names) >= 2 else ():
             name = " ".join(m.group(0).split()[1:] if names[0] == "the" else m.group(0).split()).rstrip(".,")
             places.setdefault(head, []).append((m.end(), name, frozenset(names)))
     return places

@@ -297,3 +297,12 @@ def test_an_organisations_publication_speaks_for_it():
     assert product_owner("An analysis by Politifact of elections since 1972") == "Politifact"
     # No organisation named, or only a lead word capitalised: nobody.
     assert product_owner("the data") is None and product_owner("Early analysis") is None
+
+
+def test_the_paper_is_the_newspaper_named_before_it():
+    text = ("The reformist daily Shargh wrote that the government should act. The New York Times reported on "
+            "Monday that the deal was done. The paper said it was final.")
+    assert described_name(text, text.index("The paper"), "The paper") == "New York Times"
+    assert described_name(text, text.index("The New York"), "the paper") == "Shargh"
+    study = "A paper by economists at the Brookings Institution found costs. The paper said costs rose."
+    assert described_name(study, study.index("The paper"), "The paper") is None  # a study, no newspaper named
