@@ -4,7 +4,8 @@ The tagger, trained on US news where "told CNN that …" is common, still reads 
 addressee or channel right after the cue into the content: "told [dpa … that the deal was
 good]", "wrote on [X that Berlin would …]". A name standing between the cue and "that" is
 cut from the content, so the content is what was said (as PolNeAR marks it, "that …") and
-outlet detection, which ignores mentions inside content, finds the channel.
+outlet detection, which ignores mentions inside content, finds the channel. An interview frame
+closing the content ("… in an interview with Der Spiegel") is cut off for the same reason.
 """
 from __future__ import annotations
 
@@ -81,5 +82,25 @@ def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribu
             elif after < end and _THAT.match(text, after, end):
                 rest = after + len(text[after:end]) - len(text[after:end].lstrip())
                 att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"
+        out.append(att)
+    return out
+
+
+# An interview frame closing the content ('called the agreement "the deal of the decade" [in an interview with
+# Der Spiegel]'): how the words reached the reader, not the words.
+_TRAILING_INTERVIEW = re.compile(r",?\s+(?:in|during)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:interview|appearance)"
+                                 r"\s+(?:with|on)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s*$")
+
+
+def channel_out_of_content(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution whose content ends in an interview frame ("… in an interview with Sozcu TV"), that frame
+    cut off, so outlet detection, which ignores mentions inside content, finds the channel."""
+    out = []
+    for att in atts:
+        if att.content:
+            start, end = att.content[-1]
+            m = _TRAILING_INTERVIEW.search(text, start, end)
+            if m is not None and text[start:m.start()].strip():
+                att = replace(att, content=[*att.content[:-1], (start, m.start())])
         out.append(att)
     return out

@@ -46,3 +46,18 @@ def test_a_cue_followed_by_punctuation_leaves_the_content_as_it_is():
     text = '"We will win," he told; "and soon."'
     att = Attribution(content=[_at(text, '"We will win,"'), _at(text, '"and soon."')], cue=[_at(text, "told")])
     assert addressee_out_of_content(text, [att])[0].content == att.content  # no space after "told": no one told
+
+
+def test_an_interview_frame_closing_the_content_is_cut_off():
+    from attrib.addressee import channel_out_of_content
+
+    text = ('Kruger called the agreement "the deal of the decade" in an interview with Der Spiegel. '
+            "Ozel criticised the plan during a television appearance on Sozcu TV. She said it was an interview with Bob.")
+    called = Attribution(content=[_at(text, 'the agreement "the deal of the decade" in an interview with Der Spiegel')])
+    criticised = Attribution(content=[_at(text, "the plan during a television appearance on Sozcu TV")])
+    alone = Attribution(content=[_at(text, "in an interview with Der Spiegel")])  # nothing would be left: kept
+    said = Attribution(content=[_at(text, "it was an interview with Bob")])  # no frame: what was said
+    out = channel_out_of_content(text, [called, criticised, alone, said])
+    assert [text[s:e] for a in out for s, e in a.content] == [
+        'the agreement "the deal of the decade"', "the plan", "in an interview with Der Spiegel",
+        "it was an interview with Bob"]
