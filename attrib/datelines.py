@@ -1,7 +1,8 @@
 """A dateline ("ISTANBUL (Reuters) -", "WASHINGTON —") is where the story was filed, not what anyone said.
 
 The tagger sometimes opens a lead's content with the dateline's city, as a piece of its own
-("ISTANBUL" … "the grain deal as 'a turning point'"); that piece is dropped.
+("ISTANBUL" … "the grain deal as 'a turning point'"), or with the whole dateline; that piece is
+dropped, or starts after the dateline.
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from .schema import Attribution
 
 # At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional date
 # ("MOSCOW, March 4 (Reuters) -", the wires' form), an optional credit ("(AP)"), then a dash.
-_CITY = r"[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+# At most three words ("RIO DE JANEIRO", "CAIRO/JERUSALEM"): a longer line in capitals before a dash is a kicker
+# ("OZ'S BOSS THINKS HE'S FULL OF YOU-KNOW-WHAT — …"), whose words may be what was said.
+_CITY = r"[A-Z][A-Z.'’/-]*(?: (?:[A-Z][A-Z.'’/-]*|de|da|del|el|al)){0,2}(?<=[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
 _DATE = (r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?")
 _CREDIT = r"\s*\([^)\n]{1,40}\)"
 DATELINE = re.compile(rf"(?m)^(?P<city>{_CITY}{_DATE})(?P<credit>{_CREDIT})?\s*[-–—]+\s")
@@ -26,12 +29,21 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 
 def without_datelines(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """Each attribution with any content piece that lies within a dateline removed (kept whole if that is all)."""
-    cities = dateline_spans(text)
-    if not cities:
+    """Each attribution with any content piece that lies within a dateline removed (kept whole if that is
+    all), and a piece that opens with a dateline ("SEOUL, Nov 3 (Yonhap) -- North Korea fired …") started
+    after its dash."""
+    lines = [(m.start("city"), m.end("credit") if m.group("credit") else m.end("city"), m.end())
+             for m in DATELINE.finditer(text)]
+    if not lines:
         return atts
     out = []
     for att in atts:
-        kept = [(s, e) for s, e in att.content if not any(cs <= s and e <= ce for cs, ce in cities)]
-        out.append(replace(att, content=kept) if kept and len(kept) < len(att.content) else att)
+        kept = []
+        for s, e in att.content:
+            line = next(((cs, ce, after) for cs, ce, after in lines if cs <= s < ce), None)
+            if line is None:
+                kept.append((s, e))
+            elif line[2] < e:
+                kept.append((line[2], e))
+        out.append(replace(att, content=kept) if kept and kept != att.content else att)
     return out

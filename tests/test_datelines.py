@@ -37,3 +37,19 @@ def test_a_wire_dateline_with_its_date_leaves_the_content():
     out = without_datelines(text, [lead, second])
     assert [[text[s:e] for s, e in a.content] for a in out] == [
         ["its air defences had destroyed 14 drones"], ["talks would resume"]]
+
+
+def test_a_content_opening_with_the_dateline_starts_after_it():
+    text = "Missile fired\n\nSEOUL, Nov 3 (Yonhap) -- North Korea fired a missile on Sunday, the JCS said."
+    lead = Attribution(content=[_at(text, "SEOUL, Nov 3 (Yonhap) -- North Korea fired a missile on Sunday")])
+    out = without_datelines(text, [lead])
+    assert [text[s:e] for s, e in out[0].content] == ["North Korea fired a missile on Sunday"]
+
+
+def test_a_long_line_in_capitals_before_a_dash_is_a_kicker_not_a_dateline():
+    from attrib.datelines import dateline_spans
+
+    text = "OZ’S BOSS THINKS HE’S FULL OF YOU-KNOW-WHAT — The head of the studio spoke.\nRIO DE JANEIRO (Reuters) - x"
+    assert [text[s:e] for s, e in dateline_spans(text)] == ["RIO DE JANEIRO (Reuters)"]
+    kicker = Attribution(content=[_at(text, "HE’S FULL OF YOU-KNOW-WHAT — The head")])
+    assert without_datelines(text, [kicker]) == [kicker]
