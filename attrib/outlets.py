@@ -91,6 +91,9 @@ KNOWN_OUTLETS = (
     "South China Morning Post", "Caixin", "The Straits Times", "Mainichi", "Korea Herald", "Le Parisien",
     "Liberation", "Suddeutsche Zeitung", "Frankfurter Allgemeine", "El Mundo", "La Repubblica", "Jerusalem Post",
     "Daily Sabah", "Sabah", "Hindustan Times", "Indian Express",
+    # State and national wires.
+    "Kyodo News", "Jiji", "KCNA", "Korean Central News Agency", "SANA", "WAFA", "MENA", "Petra", "QNA", "SPA", "KUNA",
+    "Bernama", "Antara", "PTI", "Press Trust of India", "Ukrinform", "UNIAN", "BelTA", "Kazinform", "IRIB",
     # Broadcast programmes people are interviewed on, named without their network ("said on Morning Joe");
     # not the ones whose names are also common phrases ("State of the Union", "This Week", "Today").
     "Meet the Press", "Face the Nation", "Morning Joe", "Hardball", "Hannity", "The O'Reilly Factor", "The Kelly File",
@@ -290,16 +293,17 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
             or press_framed(text, span))
 
 
-# How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "state news
-# agency SANA quoted", "…, Kyodo News reported."
-_TOLD = re.compile(r"\btold\s+(?:the\s+)?$")
+# How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "a statement
+# carried by the official Korean Central News Agency", "state news agency SANA quoted", "…, Kyodo News reported."
+_TOLD = re.compile(r"\b(?:told|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+){0,2})?$")
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
 
 
 def press_framed(text: str, span: tuple[int, int]) -> bool:
-    """A name after its kind of medium ("state news agency SANA"), or a medium (`_medium`) told something
-    or reporting ("Kyodo News reported"): a channel wherever the classifier has not seen the name."""
+    """A name after its kind of medium ("state news agency SANA"), or a medium (`_medium`) told something,
+    carrying or quoting a statement ("carried by the official Korean Central News Agency") or reporting
+    ("Kyodo News reported"): a channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
     return bool(_KIND_BEFORE.search(before)) or _medium(text[span[0]:span[1]]) and (
         bool(_TOLD.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])))

@@ -776,11 +776,12 @@ def test_a_medium_told_named_by_its_kind_or_reporting_is_a_sure_outlet():
 
     text = ("Merz told the Frankfurter Allgemeine Zeitung that Berlin was concerned. Syrian state news agency SANA "
             "quoted an official. Japan was concerned, Kyodo News reported. He told the Senate Foreign Relations "
-            "Committee it was over. The Syrian Observatory reported deaths.")
-    for name in ("Frankfurter Allgemeine Zeitung", "SANA", "Kyodo News"):
+            "Committee it was over. The Syrian Observatory reported deaths. She said in a statement carried by the "
+            "official Korean Central News Agency (KCNA) that it was a drill. He told a local Denver TV station so.")
+    for name in ("Frankfurter Allgemeine Zeitung", "SANA", "Kyodo News", "Korean Central News Agency (KCNA)"):
         assert sure_outlet(text, tuple(_span(text, name)[0])), name
-    # told, or reporting, but no medium
-    for name in ("Senate Foreign Relations Committee", "The Syrian Observatory"):
+    # told, or reporting, but no medium; a medium's description ("a local Denver TV station") is no name
+    for name in ("Senate Foreign Relations Committee", "The Syrian Observatory", "Denver TV"):
         assert not sure_outlet(text, tuple(_span(text, name)[0])), name
 
 
