@@ -46,10 +46,14 @@ def test_a_content_opening_with_the_dateline_starts_after_it():
     assert [text[s:e] for s, e in out[0].content] == ["North Korea fired a missile on Sunday"]
 
 
-def test_a_long_line_in_capitals_before_a_dash_is_a_kicker_not_a_dateline():
+def test_a_kicker_is_no_dateline_and_no_content_unless_it_holds_the_cue():
     from attrib.datelines import dateline_spans
 
-    text = "OZ’S BOSS THINKS HE’S FULL OF YOU-KNOW-WHAT — The head of the studio spoke.\nRIO DE JANEIRO (Reuters) - x"
+    text = ("OZ’S BOSS THINKS HE’S FULL OF IT — The head of the studio spoke.\nRIO DE JANEIRO (Reuters) - x\n"
+            "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Cohen: “The polls ended early.”")
     assert [text[s:e] for s, e in dateline_spans(text)] == ["RIO DE JANEIRO (Reuters)"]
-    kicker = Attribution(content=[_at(text, "HE’S FULL OF YOU-KNOW-WHAT — The head")])
-    assert without_datelines(text, [kicker]) == [kicker]
+    thinks = Attribution(content=[_at(text, "HE’S FULL OF IT — The head")], cue=[_at(text, "THINKS")])
+    quote = Attribution(content=[_at(text, "JUST TOO EARLY"), _at(text, "“The polls ended early.”")], cue=[_at(text, ":")])
+    out = without_datelines(text, [thinks, quote])
+    assert out[0] == thinks
+    assert [text[s:e] for s, e in out[1].content] == ["“The polls ended early.”"]
