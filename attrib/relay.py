@@ -101,6 +101,22 @@ def _speaker_opens_content(text: str, att: Attribution) -> Optional[Attribution]
                    content=[(m.end(), end), *att.content[1:]])
 
 
+# '"<quote>," Kremlin spokesman Dmitry Peskov told journalists during a regular briefing, according to the Interfax
+# news agency' read as one content of two pieces under the outer cue: the last piece is the speaker and the verb.
+SPEAKER_CLOSES = re.compile(r"(?P<src>[A-Z][^,.;:“”\"\n]{0,80}?)\s+(?P<cue>said|says|added|stated|noted|told|tells|wrote)\b"
+                            r"[^,.;:“”\"\n]{0,60}")
+
+
+def _speaker_closes_content(text: str, att: Attribution) -> Optional[Attribution]:
+    if len(att.content) < 2 or not RELAY_CUE.match(_words_of(text, att.cue)) or att.cue[0][0] < att.content[-1][1]:
+        return None
+    start, end = _strip(text, *att.content[-1])
+    m = SPEAKER_CLOSES.fullmatch(text, start, end)
+    if m is None:
+        return None
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue")], content=att.content[:-1])
+
+
 # "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin": the name
 # that closes the content, right before its speech verb, when the source stands after the verb.
 SWALLOWED_SPEAKER = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
@@ -175,7 +191,8 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
             sentence = bounds[sentence_of(bounds, att.content[0][0])]
             new = (_quoted_as_saying(text, att) or _speaker_swallowed(text, att) or _passive_quoted(text, att, sentence)
                    or _outlet_closes(text, att, sentence)
-                   or (_relayed(text, att, sentence) or _speaker_opens_content(text, att) if att.cue else None))
+                   or (_relayed(text, att, sentence) or _speaker_opens_content(text, att) or _speaker_closes_content(text, att)
+                       if att.cue else None))
         elif att.content:
             new = _subject_as_content(text, att, bounds[sentence_of(bounds, att.content[0][0])])
         out.append(new or att)

@@ -136,3 +136,14 @@ def test_a_subject_read_as_content_before_a_speech_verb_is_the_source():
     assert [[text[s:e] for s, e in a.source] for a in out] == [["Ukraine's military intelligence agency, known as the GUR"], []]
     assert [text[s:e] for s, e in out[0].content] == ["that its units had struck a vessel"]
     assert out[1] == appears
+
+
+def test_a_speaker_and_verb_read_as_the_last_content_piece_become_source_and_cue():
+    text = ('"We have developed a certain immunity," Kremlin spokesman Dmitry Peskov told journalists during a '
+            "regular briefing, according to the Interfax news agency.")
+    att = Attribution(content=_span(text, '"We have developed a certain immunity,"')
+                      + _span(text, "Kremlin spokesman Dmitry Peskov told journalists during a regular briefing"),
+                      cue=_span(text, "according to"), source=_span(text, "the Interfax news agency"))
+    out = inner_speakers(text, [att])[0]
+    assert ([text[s:e] for s, e in out.source], [text[s:e] for s, e in out.cue], [text[s:e] for s, e in out.content]) == (
+        ["Kremlin spokesman Dmitry Peskov"], ["told"], ['"We have developed a certain immunity,"'])
