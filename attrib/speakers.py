@@ -182,10 +182,16 @@ TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_R
 
 def appositive_name(surface: str) -> list[str]:
     """The core words of a full name (two words or more) closing the mention after a comma, else [];
-    not after a head that is itself a full name ("Barack Obama, Hillary Clinton" lists two people)."""
+    not after a head that is itself a full name ("Barack Obama, Hillary Clinton" lists two people), unless
+    a role stands between them ("Egypt's State Information Service, the head of the service, Diaa Rashwan")."""
     m = TRAILING_APPOSITIVE_RE.search(surface)
     core = _core_name(m.group(1)) if m else []
-    return core if len(core) >= 2 and len(_core_name(_head_part(surface))) < 2 else []
+    if len(core) < 2:
+        return []
+    parts = [p.strip() for p in surface[:m.start()].split(",") if p.strip()]
+    # The role in lower case at both ends ("the head of the service"), not a place ("a salesman from Sumter, South Carolina").
+    role = len(parts) >= 2 and parts[-1][:1].islower() and parts[-1].split()[-1][:1].islower()
+    return core if len(_core_name(_head_part(surface))) < 2 or role else []
 
 
 def source_type(surface: str) -> str:

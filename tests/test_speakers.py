@@ -209,3 +209,12 @@ def test_a_chinese_name_is_written_family_name_first():
     mentions = name_mentions(text)
     assert canonical("Mao", mentions) == "Mao Ning" and canonical("Wang", mentions) == "Wang Yi"
     assert canonical("Ma", mentions) == "Jack Ma"  # an English given name: the surname is last
+
+
+def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
+    from attrib.speakers import appositive_name
+
+    assert appositive_name("Egypt's State Information Service, the head of the service, Diaa Rashwan,") == ["Diaa", "Rashwan"]
+    assert appositive_name("A top strategist, John Weaver,") == ["John", "Weaver"]
+    assert appositive_name("Barack Obama, Hillary Clinton") == []  # two people
+    assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
