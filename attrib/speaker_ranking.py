@@ -585,7 +585,7 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
 
 
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
-                              r"(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?\s+(office|staff)\s*[,.]?\s*")
+                              r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff)\s*[,.]?\s*")
 _TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
@@ -693,7 +693,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "Powell's office", "Mr. Mueller's staff": the office of the person the article names, as the team's
     # labels write it ("Colin Powell's office"), not the person, nor someone the ranker liked.
     office = PERSON_OFFICE_RE.fullmatch(surface)
-    if office and (owner := _form_by_surname(office.group(1), att, cands, text)):
+    # A full name in the source itself ("Israeli Prime Minister Benjamin Netanyahu's office") names the owner.
+    if office and (owner := " ".join(core) if len(core := _core_name(office.group(1))) >= 2
+                   else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
     kind = att.source_type
     if speaker and kind == "named" and _common_word(surface, text):

@@ -363,10 +363,10 @@ def test_who_after_a_name_and_its_place_is_the_person(tiny_bert):
 
 def test_a_persons_office_is_named_with_their_fullest_name(tiny_bert):
     text = ("Colin Powell wrote the memo. Ben Smith said it was real. Powell’s office said the memo was old. "
-            "Mr. Powell's staff said no.")
-    out = _ranked_by_names(tiny_bert, text, [("the memo was old", "Powell’s office"), ("no", "Mr. Powell's staff")],
-                           "Ben Smith")
-    assert [a.speaker for a in out.attributions] == ["Colin Powell's office", "Colin Powell's staff"]
+            "Mr. Powell's staff said no. Former Secretary of State Colin Powell's office said more.")
+    out = _ranked_by_names(tiny_bert, text, [("the memo was old", "Powell’s office"), ("no", "Mr. Powell's staff"),
+                                             ("more", "Former Secretary of State Colin Powell's office")], "Ben Smith")
+    assert [a.speaker for a in out.attributions] == ["Colin Powell's office", "Colin Powell's staff", "Colin Powell's office"]
 
 
 def test_he_is_never_a_group_of_members(tiny_bert):
