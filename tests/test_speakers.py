@@ -218,3 +218,11 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     assert appositive_name("A top strategist, John Weaver,") == ["John", "Weaver"]
     assert appositive_name("Barack Obama, Hillary Clinton") == []  # two people
     assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
+
+
+def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_not():
+    text = ("Brazilian President Luiz Inácio Lula da Silva spoke. Ursula von der Leyen agreed. "
+            "Trump delegates cheered.")
+    assert name_mentions(text)[:2] == [["Luiz", "Inácio", "Lula", "da", "Silva"], ["Ursula", "von", "der", "Leyen"]]
+    from attrib.speakers import NAME_RE
+    assert [m.group(0) for m in NAME_RE.finditer(text)][-1] == "Trump"  # not "Trump de" of "delegates"
