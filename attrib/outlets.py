@@ -152,8 +152,10 @@ SENTENCE_PREPOSITIONS = {"on", "in", "during", "at", "from", "with", "after", "b
 
 
 def _without_opening_preposition(text: str, start: int, end: int) -> int:
+    """Where a chunk's name starts: after an opening preposition ("On CNN"), or a place it is based in
+    ("London-based Asharq Al-Awsat")."""
     first = text[start:end].split(" ", 1)
-    if len(first) == 2 and first[0].casefold() in SENTENCE_PREPOSITIONS and first[1][:1].isupper():
+    if len(first) == 2 and (first[0].casefold() in SENTENCE_PREPOSITIONS or first[0].endswith("-based")) and first[1][:1].isupper():
         return start + len(first[0]) + 1
     return start
 
@@ -293,9 +295,10 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
             or press_framed(text, span))
 
 
-# How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "a statement
+# How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "writing in
+# the Asharq Al-Awsat", "a statement
 # carried by the official Korean Central News Agency", "state news agency SANA quoted", "…, Kyodo News reported."
-_TOLD = re.compile(r"\b(?:told|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+){0,2})?$")
+_TOLD = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
 
@@ -335,7 +338,9 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     # A journalist named with the outlet stands for the outlet ("Cameron Easley for Morning Consult",
     # "Bill O'Reilly of Fox News"); "of" only before a known outlet ("Voice of America" stays).
     person_of = re.fullmatch(r"(.+?) (?:for|at|of|in) (.+)", name)
-    if person_of and (not re.search(r" (?:of|in) ", person_of.group(0)) or is_known_outlet(person_of.group(2))):
+    known_whole = normalise_name(re.sub(r"\s*\([^)]*\)", "", name)) in _known_names()  # "Press Trust of India (PTI)"
+    if person_of and not known_whole and (not re.search(r" (?:of|in) ", person_of.group(0))
+                                          or is_known_outlet(person_of.group(2))):
         return canonical_outlet(person_of.group(2), text)
     # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
     # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.

@@ -780,6 +780,8 @@ def test_a_medium_told_named_by_its_kind_or_reporting_is_a_sure_outlet():
             "official Korean Central News Agency (KCNA) that it was a drill. He told a local Denver TV station so.")
     for name in ("Frankfurter Allgemeine Zeitung", "SANA", "Kyodo News", "Korean Central News Agency (KCNA)"):
         assert sure_outlet(text, tuple(_span(text, name)[0])), name
+    writing = "Writing in the London-based Asharq Al-Awsat, columnist Ali Nasser argued that it failed."
+    assert sure_outlet(writing, tuple(_span(writing, "Asharq Al-Awsat")[0]))
     # told, or reporting, but no medium; a medium's description ("a local Denver TV station") is no name
     for name in ("Senate Foreign Relations Committee", "The Syrian Observatory", "Denver TV"):
         assert not sure_outlet(text, tuple(_span(text, name)[0])), name
@@ -792,3 +794,12 @@ def test_a_spokesman_quoted_by_an_outlet_reached_the_reader_through_it():
                       speaker="Dmitry Peskov")
     out = assign_outlets(Article(id="q", text=text, attributions=[att]), [tuple(_span(text, "RIA Novosti")[0])])
     assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Dmitry Peskov", "RIA Novosti")
+
+
+def test_a_known_outlet_with_of_in_its_name_keeps_it_and_a_based_place_is_no_part_of_it():
+    text = "Ramesh told the Press Trust of India (PTI) so. Writing in the London-based Asharq Al-Awsat, he agreed."
+    assert canonical_outlet("Press Trust of India (PTI)", text) == "Press Trust of India (PTI)"
+    assert canonical_outlet("Bill O'Reilly of Fox News", text) == "Fox News"  # a journalist of an outlet
+    candidates = [text[s:e] for s, e in outlet_candidates(Article(id="q", text=text, attributions=[
+        Attribution(content=_span(text, "he agreed"))]))]
+    assert "Asharq Al-Awsat" in candidates and "London-based Asharq Al-Awsat" not in candidates
