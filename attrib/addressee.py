@@ -104,3 +104,25 @@ def channel_out_of_content(text: str, atts: list[Attribution]) -> list[Attributi
                 att = replace(att, content=[*att.content[:-1], (start, m.start())])
         out.append(att)
     return out
+
+
+# A channel frame opening the sentence ("Writing in the London-based Asharq Al-Awsat, columnist …", "In an interview
+# with Dawn, …"), which the tagger may read into the source.
+_OPENING_CHANNEL = re.compile(r"(?:(?:Writing|Speaking|Talking)\s+(?:in|to|on|with)|In\s+an?\s+(?:[\w-]+\s+)?interview\s+(?:with|on))"
+                              r"\s+[^,.;:\n]{1,80},\s*")
+
+
+def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution whose source holds the channel frame that opens its sentence ("[Writing in the Asharq
+    Al-Awsat, columnist Abdulrahman al-Rashed] argued"), the source started after the frame."""
+    bounds = sentence_bounds(text)
+    out = []
+    for att in atts:
+        if att.source:
+            lo = bounds[sentence_of(bounds, att.source[0][0])][0]
+            lo += len(text[lo:att.source[0][0]]) - len(text[lo:att.source[0][0]].lstrip())
+            m = _OPENING_CHANNEL.match(text, lo)
+            if m is not None and att.source[0][0] < m.end() < att.source[-1][1]:
+                att = replace(att, source=[(m.end(), e) for s, e in att.source if e > m.end()])
+        out.append(att)
+    return out

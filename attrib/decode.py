@@ -318,3 +318,9 @@ def build_attributions(
         ))
     out.sort(key=lambda a: a.content[0])
     return out
+
+
+def without_fragments(text: str, atts: list[Attribution], max_words: int = 2) -> list[Attribution]:
+    """The attributions less those that are only a word or two of content, with no cue and no source (a
+    headline's "Pakistan"): nothing says anyone said them. On PolNeAR dev all such were false."""
+    return [a for a in atts if a.cue or a.source or sum(len(text[s:e].split()) for s, e in a.content) > max_words]

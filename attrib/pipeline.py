@@ -12,7 +12,8 @@ import torch
 
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_articles
 from .calibration import apply_platt
-from .decode import best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many
+from .decode import (best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many,
+                     without_fragments)
 from .schema import Article, Attribution
 from .modeling.modeling_attrib import SpanLinker
 from .modeling.modeling_outlet import OutletClassifier
@@ -21,7 +22,7 @@ from .outlets import assign_outlets, detect_outlets
 from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
 from .relay import inner_speakers
-from .addressee import addressee_out_of_content, channel_out_of_content, speaker_not_addressee
+from .addressee import addressee_out_of_content, channel_out_of_content, channel_out_of_source, speaker_not_addressee
 from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
@@ -387,7 +388,8 @@ class Attributor:
             links.append(best_links(logits[0]))
         atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
         atts = inner_speakers(text, without_datelines(text, atts))
-        atts = channel_out_of_content(text, addressee_out_of_content(text, speaker_not_addressee(text, atts)))
+        atts = addressee_out_of_content(text, speaker_not_addressee(text, atts))
+        atts = without_fragments(text, channel_out_of_source(text, channel_out_of_content(text, atts)))
         return self._calibrated(with_transcript_turns(text, atts))
 
     def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:

@@ -61,3 +61,14 @@ def test_an_interview_frame_closing_the_content_is_cut_off():
     assert [text[s:e] for a in out for s, e in a.content] == [
         'the agreement "the deal of the decade"', "the plan", "in an interview with Der Spiegel",
         "it was an interview with Bob"]
+
+
+def test_a_channel_frame_opening_the_sentence_leaves_the_source():
+    from attrib.addressee import channel_out_of_source
+
+    text = ("Writing in the London-based Asharq Al-Awsat, columnist Abdulrahman al-Rashed argued that Iran lied. "
+            "Speaking to Dawn, Bashir said so. Writing in a rush, the columnist Ali Nasser, argued it.")
+    argued = Attribution(content=[_at(text, "Iran lied")], source=[_at(text, "-based Asharq Al-Awsat, columnist Abdulrahman al-Rashed")])
+    said = Attribution(content=[_at(text, "so")], source=[_at(text, "Bashir")])  # already after the frame
+    out = channel_out_of_source(text, [argued, said])
+    assert [text[s:e] for a in out for s, e in a.source] == ["columnist Abdulrahman al-Rashed", "Bashir"]

@@ -513,3 +513,14 @@ def test_training_continues_from_an_exported_half_precision_model(trained_tiny, 
     train(brat_dir, brat_dir, None, out, learning_rate=5e-3, batch_size=2, max_steps=2, eval_steps=2,
           progress=False, init_from=exported, freeze_layers=1)
     assert (out / "model.safetensors").exists()
+
+
+def test_a_word_or_two_of_content_with_no_cue_or_source_is_dropped():
+    from attrib.decode import without_fragments
+    from attrib.schema import Attribution
+
+    text = "Pakistan, India trade warnings. Officials said talks would resume."
+    headline = Attribution(content=[(0, 8)])
+    longer = Attribution(content=[(10, 30)])  # three words: kept
+    said = Attribution(content=[(text.index("talks"), len(text) - 1)], cue=[(text.index("said"), text.index("said") + 4)])
+    assert without_fragments(text, [headline, longer, said]) == [longer, said]
