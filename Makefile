@@ -44,9 +44,10 @@ tune-decoding: install
 bench: install
 	$(BIN)/python eval/bench.py --shared $(SHARED) --model $(MODEL)
 
-# Eight copies of dev (672 articles), so Ray's fixed start-up (about 4 s) weighs as on a real batch.
+# Eight copies of dev (672 articles), so Ray's fixed start-up (about 4 s) weighs as on a real batch; two
+# alternating runs of each engine, best of each, since this machine's speed drifts between minutes.
 bench-ray: install
-	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL) --copies 8
+	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL) --copies 8 --repeats 2
 
 bench-memory: install
 	$(BIN)/python eval/memory.py --shared $(SHARED) --model $(MODEL)
