@@ -858,6 +858,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     lead = lead if lead is not None and _medium(lead) else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
+        if _PIECE_RETOLD.search(article.text, 0, 1200):
+            holders |= {a.speaker for a in done if a.speaker}
         # Other polls ("Polling averages show", "exit polls") are not the story's own.
         done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders)
                 and not _OTHER_POLLS.search(article.span_text(a.source, sep=" ")) else a for a in done]
@@ -990,6 +992,12 @@ HEADLINE_END = re.compile(r"\n[^\S\n]*\n")
 
 
 _OTHER_POLLS = re.compile(r"(?i)\b(?:polls|polling|surveys)\b")
+
+
+# A story retelling another outlet's piece ("The Washington Post ran a feature Saturday that profiled …"): its
+# quotes are the piece's, whoever speaks in them.
+_PIECE_RETOLD = re.compile(r"\b(?:ran|published|aired|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:feature|profile|piece|story|"
+                           r"interview|report|documentary|exposé|expose)\b")
 
 
 def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:

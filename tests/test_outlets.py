@@ -803,3 +803,17 @@ def test_a_known_outlet_with_of_in_its_name_keeps_it_and_a_based_place_is_no_par
     candidates = [text[s:e] for s, e in outlet_candidates(Article(id="q", text=text, attributions=[
         Attribution(content=_span(text, "he agreed"))]))]
     assert "Asharq Al-Awsat" in candidates and "London-based Asharq Al-Awsat" not in candidates
+
+
+def test_a_story_retelling_an_outlets_feature_gives_it_every_quote():
+    text = ("Washington Post Hit Piece Profiles Trump Fan.\n\nThe Washington Post ran a feature Saturday that profiled "
+            "a Trump supporter.\n\nMelanie said the convention was thrilling.\n\nClinton said nothing.")
+    mentions = [tuple(_span(text, "Washington Post")[0])]
+    atts = [Attribution(content=_span(text, c), source=_span(text, s), speaker=sp)
+            for c, s, sp in (("the convention was thrilling", "Melanie", "Melanie"), ("nothing", "Clinton", "Hillary Clinton"))]
+    article = Article(id="w", text=text, attributions=atts)
+    assert [a.outlet for a in assign_outlets(article, mentions).attributions] == ["Washington Post"] * 2
+    # A headline outlet alone frames only unnamed sources and its own speakers' words.
+    plain = article.text.replace("ran a feature Saturday that profiled", "says it met")
+    article = replace(article, text=plain)
+    assert [a.outlet for a in assign_outlets(article, [tuple(_span(plain, "Washington Post")[0])]).attributions] == [None, None]
