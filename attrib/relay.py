@@ -15,6 +15,9 @@ from typing import Optional
 from .schema import Attribution
 from .text import sentence_bounds, sentence_of
 
+# A character of a speaker's phrase: no clause punctuation or quotation mark, but the dot of an initial or an
+# abbreviation ("A spokesperson for the U.S. State Department", "John D. Podesta").
+PHRASE_CHAR = r"(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.)"
 # "… quoted|cited <speaker> as saying (that) <content>": the text from the source's end to the content.
 AS_SAYING = r"as\s+(?:saying|telling\s+[^,.;:\n]{1,40}?)"
 QUOTED_AS_SAYING = re.compile(rf"\s+(?P<cue>quoted|cited)\s+(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING})(?:\s+that)?\s*$")
@@ -25,12 +28,12 @@ SAYING_INSIDE = re.compile(rf"(?P<src>[^.;:\n]{{2,200}}?),?\s+(?P<as>{AS_SAYING}
 RELAY_CUE = re.compile(r"(?i)^(?:according\s+to|(?:as\s+)?(?:quoted|cited|reported)(?:\s+by)?|reports?|reported)$")
 SPEECH_VERB = r"(?:said|says|added|stated|noted|told\s+[^,.;:\n]{1,40}?)"
 # "<content>, the Kremlin said, according to Tass": the inner speaker right after the content.
-SPEAKER_AFTER = re.compile(rf"[\s,”\"’']*,?\s+(?P<src>[^,.;:“”\"\n]{{2,80}}?)\s+(?P<cue>{SPEECH_VERB})\s*,")
+SPEAKER_AFTER = re.compile(rf"[\s,”\"’']*,?\s+(?P<src>{PHRASE_CHAR}{{2,80}}?)\s+(?P<cue>{SPEECH_VERB})\s*,")
 # "Aydoğdu said <content>, Anadolu reported", 'Russia, confirming the meeting, said: "<content>"': the
 # sentence's subject and its speech verb right before the content.
 # A time between the verb and the content ("said on Friday the government would …").
 WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:yesterday|today|earlier|later))?"
-SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB}){WHEN}"
+SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB}){WHEN}"
                             rf"(?:\s+that)?\s*[:,]?\s*[“\"]?$")
 
 
@@ -103,18 +106,24 @@ def _speaker_opens_content(text: str, att: Attribution) -> Optional[Attribution]
 
 # '"<quote>," Kremlin spokesman Dmitry Peskov told journalists during a regular briefing, according to the Interfax
 # news agency' read as one content of two pieces under the outer cue: the last piece is the speaker and the verb.
-SPEAKER_CLOSES = re.compile(r"(?P<src>[A-Z][^,.;:“”\"\n]{0,80}?)\s+(?P<cue>said|says|added|stated|noted|told|tells|wrote)\b"
+SPEAKER_CLOSES = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)\s+(?P<cue>said|says|added|stated|noted|told|tells|wrote)\b"
                             r"[^,.;:“”\"\n]{0,60}")
 
 
 def _speaker_closes_content(text: str, att: Attribution) -> Optional[Attribution]:
-    if len(att.content) < 2 or not RELAY_CUE.match(_words_of(text, att.cue)) or att.cue[0][0] < att.content[-1][1]:
+    if not RELAY_CUE.match(_words_of(text, att.cue)) or att.cue[0][0] < att.content[-1][1]:
         return None
     start, end = _strip(text, *att.content[-1])
     m = SPEAKER_CLOSES.fullmatch(text, start, end)
+    if m is not None and len(att.content) > 1:
+        return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue")], content=att.content[:-1])
+    # One piece, the quotation and then its speaker ('"No one can stop the trend," Xi said in the televised speech').
+    quote = re.match(r"[“\"][^“”\"]+[,.!?]?[”\"]\s*", text[start:end])
+    m = SPEAKER_CLOSES.fullmatch(text, start + quote.end(), end) if quote else None
     if m is None:
         return None
-    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue")], content=att.content[:-1])
+    return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue")],
+                   content=[*att.content[:-1], (start, start + len(quote.group(0).rstrip()))])
 
 
 # "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin": the name
@@ -137,7 +146,7 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
 # "<speaker> on Monday described <content>, the official IRNA news agency reported." read with the outlet
 # as the source of the inner cue: the outlet closes the sentence with its relay verb, the speaker opens it.
 OUTLET_CLOSES = re.compile(r"[\s,]*(?:reported|reports|said|says)\s*[.!]?\s*$")
-SUBJECT_BEFORE_CUE = re.compile(rf"(?P<src>[A-Z][^,.;:“”\"\n]{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?{WHEN}\s*$")
+SUBJECT_BEFORE_CUE = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?{WHEN}\s*$")
 
 
 def _outlet_closes(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:

@@ -44,6 +44,14 @@ def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str
     ("Japan's trade minister said on Friday the government would review the rules, Kyodo News reported.",
      "the government would review the rules", "reported", "Kyodo News",
      ("Japan's trade minister", "said", "the government would review the rules")),
+    # the speaker's phrase keeps an abbreviation's dots
+    ("A spokesperson for the U.S. State Department said Washington stood firm, Taiwan's Central News Agency reported.",
+     "Washington stood firm", "reported", "Taiwan's Central News Agency",
+     ("A spokesperson for the U.S. State Department", "said", "Washington stood firm")),
+    # the quotation and its speaker read as one piece under "according to"
+    ('"No one can stop the trend," Xi said in the televised speech, according to a text published by Xinhua.',
+     '"No one can stop the trend," Xi said in the televised speech', "according to", "a text published by Xinhua",
+     ("Xi", "said", '"No one can stop the trend,"')),
     # the outlet that closes the sentence linked to the inner cue
     ('Iran\'s Foreign Ministry spokesman Esmaeil Baghaei on Monday described the talks as "frank", the official IRNA '
      "news agency reported.", 'the talks as "frank"', "described", "the official IRNA news agency",
