@@ -28,7 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .datelines import CREDITED_DATELINE, dateline_spans
+from .datelines import CREDITED_DATELINE, DATELINE, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
 from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, names_members, spelled_out_names
@@ -861,7 +861,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         if _PIECE_RETOLD.search(article.text, 0, 1200):
             holders |= {a.speaker for a in done if a.speaker}
         # Other polls ("Polling averages show", "exit polls") are not the story's own.
-        done = [replace(a, outlet=lead) if not a.outlet and (not a.speaker or a.speaker in holders)
+        # A wire's own story ("BEIJING (Reuters) -") quotes its unnamed analysts itself, not through the lead's outlet.
+        unnamed = not any(m.group("credit") for m in DATELINE.finditer(article.text))
+        done = [replace(a, outlet=lead) if not a.outlet and ((unnamed and not a.speaker) or a.speaker in holders)
                 and not _OTHER_POLLS.search(article.span_text(a.source, sep=" ")) else a for a in done]
     if inherit is not None:
         done = _interview_outlet(article.text, done, inherit.interview_share)

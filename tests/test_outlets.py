@@ -350,6 +350,15 @@ def test_an_outlet_in_the_headline_frames_the_story():
     assert lead_mention(text, mentions) == mentions[0]
     got = [a.outlet for a in assign_outlets(article, mentions).attributions]
     assert got[1:] == ["Fox News Sunday", "Fox News Sunday", None]  # unnamed and Pence's own, not Clinton's
+    # A wire's own story ("WASHINGTON (Reuters) -") quotes its unnamed sources itself.
+    credit = "WASHINGTON (Reuters) - "
+    wire = text.replace("Mike Pence said", credit + "Mike Pence said")
+    shift = len(credit)
+    moved = [replace(a, content=[(s + shift, e + shift) for s, e in a.content],
+                     source=[(s + shift, e + shift) for s, e in a.source], cue=[(s + shift, e + shift) for s, e in a.cue])
+             for a in atts]
+    got = [a.outlet for a in assign_outlets(Article(id="w", text=wire, attributions=moved), mentions).attributions]
+    assert wire[moved[1].source[0][0]:moved[1].source[0][1]] == "Officials" and got[1:] == [None, "Fox News Sunday", None]
     # Other polls are not the story's own.
     polls = text.replace("Officials said", "Polling averages said")
     unnamed = Attribution(content=_span(polls, "the debate would go on"), source=_span(polls, "Polling averages"))
