@@ -26,7 +26,7 @@ from .given_names import given_name_gender
 from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, _words, fold, given_names,
-                       appositive_name, honorific_sexes, initials, lowercase_words, name_matches, names_members,
+                       appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
                        prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
@@ -704,8 +704,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
         # +2 -0 on PolNeAR dev's gold attributions ("Video", "Delegates" were speakers).
         speaker, kind = None, "vague" if surface.rstrip(" ,.:;").endswith("s") else "description"
     # An unnamed spokesman, aide or official of someone ("A spokesman for Platte River", "A Downing Street spokesman",
-    # "a senior Cruz adviser") is nobody the article names: 35 of 37 such sources in the team's labels are null.
-    if speaker and kind == "vague" and UNNAMED_AIDE_RE.match(surface):
+    # "a senior Cruz adviser") is nobody the article names: 35 of 37 such sources in the team's labels are null; nor
+    # is a plural common noun alone ("unions", "experts").
+    if speaker and kind == "vague" and (UNNAMED_AIDE_RE.match(surface) or bare_plural(surface)):
         speaker = None
     # A source the rules called vague but the ranker resolves is not anonymous: on PolNeAR dev the
     # ranker's name was right for 13 of 36 such sources, "nobody" for 8. Keep the record consistent.

@@ -205,12 +205,19 @@ def source_type(surface: str) -> str:
         return "pronoun"
     if appositive_name(surface):
         return "named"
-    if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE):
+    if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface):
         return "vague"
     head = _words(_head_part(surface))
     if (head and _core_name(head[-1])) or _trailing_name(surface):
         return "named"
     return "description"
+
+
+def bare_plural(surface: str) -> bool:
+    """A source that is one plural common noun ("unions", "experts", "investors"): a group nobody names (all 80
+    such sources in the team's labels have no speaker)."""
+    word = surface.strip(" ,.;:")
+    return bool(re.fullmatch(r"[a-z]{3,}s", word)) and word not in PRONOUNS
 
 
 def _trailing_name(surface: str) -> list[str]:

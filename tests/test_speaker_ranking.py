@@ -377,7 +377,8 @@ def test_he_is_never_a_group_of_members(tiny_bert):
 
 def test_an_unnamed_spokesman_for_someone_is_nobody_whoever_the_ranker_liked(tiny_bert):
     text = ("Platte River Networks managed the server. A spokesman for Platte River said it was secure. "
-            "A top aide, John Weaver, said no. An AARP spokeswoman said maybe.")
+            "A top aide, John Weaver, said no. An AARP spokeswoman said maybe. Javier Milei spoke; unions called a strike.")
     out = _ranked_by_names(tiny_bert, text, [("it was secure", "A spokesman for Platte River"), ("no", "A top aide, John Weaver,"),
-                                             ("maybe", "An AARP spokeswoman")], "Platte River Networks", "John Weaver", "AARP")
-    assert [a.speaker for a in out.attributions] == [None, "John Weaver", None]
+                                             ("maybe", "An AARP spokeswoman"), ("a strike", "unions")],
+                           "Platte River Networks", "John Weaver", "AARP", "Javier Milei")
+    assert [a.speaker for a in out.attributions] == [None, "John Weaver", None, None]

@@ -226,3 +226,11 @@ def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_n
     assert name_mentions(text)[:2] == [["Luiz", "Inácio", "Lula", "da", "Silva"], ["Ursula", "von", "der", "Leyen"]]
     from attrib.speakers import NAME_RE
     assert [m.group(0) for m in NAME_RE.finditer(text)][-1] == "Trump"  # not "Trump de" of "delegates"
+
+
+def test_a_plural_common_noun_alone_is_a_vague_source():
+    from attrib.speakers import bare_plural
+
+    assert [source_type(s) for s in ("unions", "experts", "his", "the unions", "Democrats")] == [
+        "vague", "vague", "pronoun", "description", "vague"]
+    assert bare_plural("investors,") and not bare_plural("its") and not bare_plural("Jones")
