@@ -192,9 +192,12 @@ def appositive_name(surface: str) -> list[str]:
     if len(core) < 2:
         return []
     parts = [p.strip() for p in surface[:m.start()].split(",") if p.strip()]
-    # The role in lower case at both ends ("the head of the service"), not a place ("a salesman from Sumter, South Carolina").
+    # The role in lower case at both ends ("the head of the service"), not a place ("a salesman from Sumter, South Carolina");
+    # or a head that is itself a role of someone ("Chancellor Olaf Scholz's spokesman, Steffen Hebestreit").
     role = len(parts) >= 2 and parts[-1][:1].islower() and parts[-1].split()[-1][:1].islower()
-    return core if len(_core_name(_head_part(surface))) < 2 or role else []
+    head = _head_part(surface)
+    owned_role = bool(re.search(r"[’']s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$", head.strip()))
+    return core if len(_core_name(head)) < 2 or role or owned_role else []
 
 
 def source_type(surface: str) -> str:

@@ -216,6 +216,7 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
 
     assert appositive_name("Egypt's State Information Service, the head of the service, Diaa Rashwan,") == ["Diaa", "Rashwan"]
     assert appositive_name("A top strategist, John Weaver,") == ["John", "Weaver"]
+    assert appositive_name("Chancellor Olaf Scholz's spokesman, Steffen Hebestreit,") == ["Steffen", "Hebestreit"]
     assert appositive_name("Barack Obama, Hillary Clinton") == []  # two people
     assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
 
