@@ -533,11 +533,14 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     # A description naming a person by role is not the place in it ("the New York businessman" is not New York:
     # all 8 such picks were wrong on PolNeAR dev's gold attributions; banning them: +3 -0).
     kinds = feats[:, 0, [FEATURE_INDEX["source=description"], FEATURE_INDEX["source=vague"]]]
+    # Nor the organisation it names ("A former Democratic National Committee chairman" is not the committee).
     described = (kinds.sum(-1) > 0).tolist()
+    org_like = (feats[:, :, FEATURE_INDEX["org_like"]] > 0).tolist()
     for r, att in enumerate(rules.attributions):
-        if described[r] and _head_word(rules.span_text(att.source, sep=" ")) in PERSON_HEADS:
+        surface = rules.span_text(att.source, sep=" ")
+        if described[r] and _head_word(surface) in PERSON_HEADS:
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
-                if is_place(cand.name):
+                if is_place(cand.name) or (org_like[r][c] and cand.name in surface):
                     logits[r, c] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]

@@ -382,3 +382,13 @@ def test_an_unnamed_spokesman_for_someone_is_nobody_whoever_the_ranker_liked(tin
                                              ("maybe", "An AARP spokeswoman"), ("a strike", "unions")],
                            "Platte River Networks", "John Weaver", "AARP", "Javier Milei")
     assert [a.speaker for a in out.attributions] == [None, "John Weaver", None, None]
+
+
+def test_a_role_described_by_its_organisation_is_not_the_organisation(tiny_bert):
+    text = ("The Republican National Committee met. Michael Steele spoke. The RNC chairman said the war was unwinnable. "
+            "The committee said more.")
+    out = _ranked_by_names(tiny_bert, text, [("the war was unwinnable", "The RNC chairman"), ("more", "The committee")],
+                           "RNC", "Michael Steele", "Republican National Committee")
+    # The ranker's organisation is banned for the chairman, not for the committee.
+    assert out.attributions[0].speaker == "Michael Steele"
+    assert out.attributions[1].speaker in {"RNC", "Republican National Committee"}
