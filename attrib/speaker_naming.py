@@ -310,10 +310,13 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
             continue
         trailing = f[:len(folded)] == folded
         extra = names[len(folded):] if trailing else names[:len(names) - len(folded)]
-        if any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According") and w.casefold() not in _ORG_JOINS
-               for w in extra):
+        # After "of" or "for" the words are the name's own, however the article writes them elsewhere ("Association of
+        # Flight Attendants" in an article about flight attendants).
+        own_words = trailing and extra[0].casefold() in {"of", "for"}
+        if not own_words and any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
+                                 and w.casefold() not in _ORG_JOINS for w in extra):
             continue  # "According to Yahoo News": a sentence's first word, not the name's
-        if trailing and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
+        if trailing and not own_words and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
             continue  # a person after the organisation ("White House Press Secretary Josh Earnest"), or two names
         if " and the " in f" {' '.join(names)} ":
             continue  # two names ("New York Times and the Gannett newspaper chain")

@@ -221,6 +221,10 @@ def test_an_organisation_takes_the_articles_fullest_name():
                                 surnames=frozenset({"earnest"})) == "White House"
     assert fullest_organisation("Syrian Observatory", "The Syrian Observatory for Human Rights said so.") == (
         "Syrian Observatory for Human Rights")
+    # The words after "of" are the name's own, however the article writes them elsewhere or names people with them.
+    attendants = "The Association of Flight Attendants endorsed her. Flight attendants cheered. Sara Attendants spoke."
+    assert fullest_organisation("Association", attendants, surnames=frozenset({"attendants"}),
+                                common=frozenset({"flight", "attendants"})) == "Association of Flight Attendants"
     # A country, or a capital's country, is no body that bears its name.
     assert fullest_organisation("Iran", "The head of the Atomic Energy Organization of Iran spoke.") == "Iran"
     assert fullest_organisation("Florida", "The University of Florida said so.") == "Florida"
