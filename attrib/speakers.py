@@ -208,12 +208,22 @@ def source_type(surface: str) -> str:
         return "pronoun"
     if appositive_name(surface):
         return "named"
+    if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
+        return "named"  # "A teary-eyed Bush", "a desperate HP": a named one, described
     if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface):
         return "vague"
     head = _words(_head_part(surface))
     if (head and _core_name(head[-1])) or _trailing_name(surface):
         return "named"
     return "description"
+
+
+# "A teary-eyed Bush", "a more cautious White House": an article, lower-case words that are no preposition, then a
+# name (not "A spokesman for Platte River", "A chorus of prominent Republicans", "an anti-Trump PAC").
+ADJECTIVE_THEN_NAME = regex.compile(r"(?:[Aa]n?)\s+(?:(?!(?:for|of|in|by|to|with|from|at|on|about|within|inside|among|near|"
+                                    r"under|behind|close|familiar|source|sources|official|officials|spokes\w*|aide|adviser|"
+                                    r"member|leader|group)\s)[a-z][a-z-]*\s+){1,3}"
+                                    r"(?!PAC\b)\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}")
 
 
 def bare_plural(surface: str) -> bool:

@@ -235,3 +235,10 @@ def test_a_plural_common_noun_alone_is_a_vague_source():
     assert [source_type(s) for s in ("unions", "experts", "his", "the unions", "Democrats")] == [
         "vague", "vague", "pronoun", "description", "vague"]
     assert bare_plural("investors,") and not bare_plural("its") and not bare_plural("Jones")
+
+
+def test_a_named_one_described_by_adjectives_is_named_not_vague():
+    assert [source_type(s) for s in ("A teary-eyed Bush", "a more cautious White House", "A spokesman for Platte River",
+                                     "A chorus of prominent Republicans", "an anti-Trump PAC",
+                                     "A source within the National Republican Senatorial Committee")] == [
+        "named", "named", "vague", "vague", "vague", "vague"]
