@@ -93,7 +93,7 @@ KNOWN_OUTLETS = (
     "Daily Sabah", "Sabah", "Hindustan Times", "Indian Express",
     # State and national wires.
     "Kyodo News", "Jiji", "KCNA", "Korean Central News Agency", "SANA", "WAFA", "MENA", "Petra", "QNA", "SPA", "KUNA",
-    "Bernama", "Antara", "PTI", "Press Trust of India", "Ukrinform", "UNIAN", "BelTA", "Kazinform", "IRIB",
+    "Bernama", "Antara", "Press Trust of India", "Ukrinform", "UNIAN", "BelTA", "Kazinform", "IRIB",
     # Broadcast programmes people are interviewed on, named without their network ("said on Morning Joe");
     # not the ones whose names are also common phrases ("State of the Union", "This Week", "Today").
     "Meet the Press", "Face the Nation", "Morning Joe", "Hardball", "Hannity", "The O'Reilly Factor", "The Kelly File",
@@ -686,11 +686,12 @@ def _press_name(name: str) -> bool:
 
 
 def _heads_source(text: str, source: Sequence[Sequence[int]], mention: tuple[int, int]) -> bool:
-    """Whether the mention opens the source, after an article and lower-case words only ("The semi-official
-    Tasnim news agency, affiliated with …"), not a name further in ("A Chinese engineer speaking to the Global Times")."""
+    """Whether the mention opens the source, after an article, a country's possessive and lower-case words only
+    ("The semi-official Tasnim news agency, affiliated with …", "Iran's semi-official Tasnim news agency"), not a
+    name further in ("A Chinese engineer speaking to the Global Times")."""
     before, after = text[source[0][0]:mention[0]], text[mention[1]:source[-1][1]]
     # After it, only generic words ("news agency") and an aside: "one Twitter user @nycsouthpaw" is a user.
-    return bool(re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+)*", before)) and bool(
+    return bool(re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:[a-z][\w-]*\s+)*", before)) and bool(
         _GENERIC_THEN_ASIDE.fullmatch(after))
 
 

@@ -826,3 +826,13 @@ def test_a_story_retelling_an_outlets_feature_gives_it_every_quote():
     plain = article.text.replace("ran a feature Saturday that profiled", "says it met")
     article = replace(article, text=plain)
     assert [a.outlet for a in assign_outlets(article, [tuple(_span(plain, "Washington Post")[0])]).attributions] == [None, None]
+
+
+def test_an_agency_after_its_countrys_possessive_speaks_for_itself_and_a_party_acronym_is_no_outlet():
+    text = "Iran's semi-official Tasnim news agency reported the seizure. Khan's party, Pakistan Tehreek-e-Insaf (PTI), said no."
+    tasnim = Attribution(content=_span(text, "the seizure"), cue=_span(text, "reported"),
+                         source=_span(text, "Iran's semi-official Tasnim news agency"), speaker="IRNA")
+    out = assign_outlets(Article(id="t", text=text, attributions=[tasnim]), [tuple(_span(text, "Tasnim")[0])])
+    assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Tasnim", "Tasnim")
+    from attrib.outlets import is_known_outlet
+    assert not is_known_outlet("Pakistan Tehreek-e-Insaf (PTI)") and is_known_outlet("Press Trust of India")
