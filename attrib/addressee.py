@@ -32,6 +32,12 @@ _SUBJECT = re.compile(r"(?P<src>[A-Z][^,.;:“”\"\n]{0,80}?)(?:,[^,.;:“”\"
 _TOLD = re.compile(r"(?i)(?:also\s+|later\s+)?(?:told|tells|tell|telling)")
 
 
+def _sentence_start(text: str, bounds: tuple[tuple[int, int], ...], pos: int) -> int:
+    """Where the words of the sentence holding `pos` start (its leading spaces skipped)."""
+    lo = bounds[sentence_of(bounds, pos)][0]
+    return lo + len(text[lo:pos]) - len(text[lo:pos].lstrip())
+
+
 def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attribution]:
     """A source standing right after "told" is the one told ("… told Kyodo that the review could take months"):
     the source is the sentence's subject before the cue, where there is one."""
@@ -41,9 +47,7 @@ def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attributio
         if att.cue and att.source and _TOLD.fullmatch(" ".join(text[s:e] for s, e in att.cue)):
             gap = _GAP.match(text, att.cue[-1][1])
             if gap and gap.end() == att.source[0][0]:
-                lo = bounds[sentence_of(bounds, att.cue[0][0])][0]
-                lo += len(text[lo:att.cue[0][0]]) - len(text[lo:att.cue[0][0]].lstrip())
-                subject = _SUBJECT.fullmatch(text, lo, att.cue[0][0])
+                subject = _SUBJECT.fullmatch(text, _sentence_start(text, bounds, att.cue[0][0]), att.cue[0][0])
                 if subject:
                     start, end = subject.span("src")
                     att = replace(att, source=[(start, len(text[:end].rstrip()))], speaker=None)
@@ -119,9 +123,7 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
     out = []
     for att in atts:
         if att.source:
-            lo = bounds[sentence_of(bounds, att.source[0][0])][0]
-            lo += len(text[lo:att.source[0][0]]) - len(text[lo:att.source[0][0]].lstrip())
-            m = _OPENING_CHANNEL.match(text, lo)
+            m = _OPENING_CHANNEL.match(text, _sentence_start(text, bounds, att.source[0][0]))
             if m is not None and att.source[0][0] < m.end() < att.source[-1][1]:
                 att = replace(att, source=[(m.end(), e) for s, e in att.source if e > m.end()])
         out.append(att)

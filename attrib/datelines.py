@@ -25,6 +25,11 @@ KICKER = re.compile(r"(?m)^(?P<city>[A-Z][A-Z0-9 ,.'’/&:-]*[A-Z0-9.'’])\s+[-
 CREDITED_DATELINE = re.compile(rf"{_CITY}{_DATE}{_CREDIT}")
 
 
+def credited_dateline(text: str) -> bool:
+    """Whether the story opens a line with a dateline that credits a wire ("BEIJING (Reuters) -"): the wire's own story."""
+    return any(m.group("credit") for m in DATELINE.finditer(text))
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where each dateline stands, credit included ("SEOUL, South Korea (AP)")."""
     return [(m.start("city"), m.end("credit") if m.group("credit") else m.end("city")) for m in DATELINE.finditer(text)]

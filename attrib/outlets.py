@@ -28,7 +28,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .datelines import CREDITED_DATELINE, DATELINE, dateline_spans
+from .datelines import CREDITED_DATELINE, credited_dateline, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
 from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, names_members, spelled_out_names
@@ -296,9 +296,9 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
 
 
 # How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "writing in
-# the Asharq Al-Awsat", "a statement
-# carried by the official Korean Central News Agency", "state news agency SANA quoted", "…, Kyodo News reported."
-_TOLD = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
+# the Asharq Al-Awsat", "a statement carried by the official Korean Central News Agency", "state news agency SANA
+# quoted", "…, Kyodo News reported."
+_CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
 
@@ -309,7 +309,7 @@ def press_framed(text: str, span: tuple[int, int]) -> bool:
     ("Kyodo News reported"): a channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
     return bool(_KIND_BEFORE.search(before)) or _medium(text[span[0]:span[1]]) and (
-        bool(_TOLD.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])))
+        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])))
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
@@ -859,12 +859,12 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     lead = lead if lead is not None and _medium(lead) else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
-        if _PIECE_RETOLD.search(article.text, 0, 1200):
+        if _PIECE_RETOLD.search(article.text, 0, LEAD_CHARS):
             holders |= {a.speaker for a in done if a.speaker}
         # Other polls ("Polling averages show", "exit polls") are not the story's own.
         # A wire's own story ("BEIJING (Reuters) -") quotes its unnamed analysts itself, not through the lead's outlet.
-        unnamed = not any(m.group("credit") for m in DATELINE.finditer(article.text))
-        done = [replace(a, outlet=lead) if not a.outlet and ((unnamed and not a.speaker) or a.speaker in holders)
+        unnamed_too = not credited_dateline(article.text)
+        done = [replace(a, outlet=lead) if not a.outlet and ((unnamed_too and not a.speaker) or a.speaker in holders)
                 and not _OTHER_POLLS.search(article.span_text(a.source, sep=" ")) else a for a in done]
     if inherit is not None:
         done = _interview_outlet(article.text, done, inherit.interview_share)
@@ -999,6 +999,7 @@ _OTHER_POLLS = re.compile(r"(?i)\b(?:polls|polling|surveys)\b")
 
 # A story retelling another outlet's piece ("The Washington Post ran a feature Saturday that profiled …"): its
 # quotes are the piece's, whoever speaks in them.
+LEAD_CHARS = 1200  # a headline and a first sentence
 _PIECE_RETOLD = re.compile(r"\b(?:ran|published|aired|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:feature|profile|piece|story|"
                            r"interview|report|documentary|exposé|expose)\b")
 

@@ -56,7 +56,8 @@ _TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
-_PARTICLE = r"(?:de|da|dos|das|del|della|di|du|van|von|der|den|ter|bin|ibn|ben)(?!\w)"
+JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "ben")
+_PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
 PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
@@ -70,8 +71,7 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
-PARTICLES = {"bin", "ibn", "ben", "de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
-             "al", "la", "le"}
+PARTICLES = {*JOINING_PARTICLES, "al", "la", "le"}
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still",
