@@ -125,6 +125,6 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
         if att.source:
             m = _OPENING_CHANNEL.match(text, _sentence_start(text, bounds, att.source[0][0]))
             if m is not None and att.source[0][0] < m.end() < att.source[-1][1]:
-                att = replace(att, source=[(m.end(), e) for s, e in att.source if e > m.end()])
+                att = replace(att, source=[(max(s, m.end()), e) for s, e in att.source if e > m.end()])
         out.append(att)
     return out

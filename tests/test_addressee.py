@@ -70,5 +70,9 @@ def test_a_channel_frame_opening_the_sentence_leaves_the_source():
             "Speaking to Dawn, Bashir said so. Writing in a rush, the columnist Ali Nasser, argued it.")
     argued = Attribution(content=[_at(text, "Iran lied")], source=[_at(text, "-based Asharq Al-Awsat, columnist Abdulrahman al-Rashed")])
     said = Attribution(content=[_at(text, "so")], source=[_at(text, "Bashir")])  # already after the frame
-    out = channel_out_of_source(text, [argued, said])
-    assert [text[s:e] for a in out for s, e in a.source] == ["columnist Abdulrahman al-Rashed", "Bashir"]
+    # a source in two pieces keeps its second piece where it was
+    two = Attribution(content=[_at(text, "Iran lied")], source=[_at(text, "-based Asharq Al-Awsat, columnist"),
+                                                                _at(text, "Abdulrahman al-Rashed")])
+    out = channel_out_of_source(text, [argued, said, two])
+    assert [[text[s:e] for s, e in a.source] for a in out] == [
+        ["columnist Abdulrahman al-Rashed"], ["Bashir"], ["columnist", "Abdulrahman al-Rashed"]]
