@@ -652,6 +652,11 @@ _REPORT_SOURCE = re.compile(
     + _PRODUCT.pattern.removeprefix("(?i)"))
 
 
+# One of the unnamed sources just quoted ("One of them", "one of the officials", "the other source").
+_ONE_OF_THEM = re.compile(r"(?i)(?:one|two|some|both|each|another|the\s+other|none|neither)\s+of\s+(?:them|those|these|the\s+"
+                          r"(?:sources?|officials?|people|diplomats?|aides?))|the\s+other\s+(?:source|official)|another\s+(?:source|official)")
+
+
 def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> tuple[Optional[str], list[list[int]]]:
     """The outlet an attribution reaches the reader through because its speaker is that outlet: the
     source names an outlet reporting in its own name ("PolitiFact rated") or one of its products ("the
@@ -786,6 +791,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     atts: list[Optional[Attribution]] = [None] * len(article.attributions)
     last_speaker_change = 0
     last_report: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest outlet reporting itself
+    last_unnamed: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest unnamed sources' statement
     for rank, i in enumerate(order):
         att = article.attributions[i]
         frame = att.cue or att.source or att.content
@@ -845,8 +851,13 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                     paragraph - last_report[1] <= inherit.unnamed_after_report) and _REPORT_SOURCE.fullmatch(
                     article.span_text(att.source, sep=" ").strip()):
                 outlet = last_report[0]
+            elif not att.speaker and last_unnamed is not None and paragraph - last_unnamed[1] <= 1 and _ONE_OF_THEM.fullmatch(
+                    article.span_text(att.source, sep=" ").strip()):
+                outlet = last_unnamed[0]  # "Two sources … told Reuters …. One of them said …"
         if outlet and att.speaker and normalise_name(outlet) == normalise_name(att.speaker):
             last_report = (outlet, paragraph)
+        if outlet and not att.speaker and att.source:
+            last_unnamed = (outlet, paragraph)
         if rank and att.speaker != article.attributions[order[rank - 1]].speaker:
             last_speaker_change = rank
         if outlet and att.speaker:

@@ -836,3 +836,20 @@ def test_an_agency_after_its_countrys_possessive_speaks_for_itself_and_a_party_a
     assert (out.attributions[0].speaker, out.attributions[0].outlet) == ("Tasnim", "Tasnim")
     from attrib.outlets import is_known_outlet
     assert not is_known_outlet("Pakistan Tehreek-e-Insaf (PTI)") and is_known_outlet("Press Trust of India")
+
+
+def test_one_of_the_unnamed_sources_just_quoted_keeps_their_outlet():
+    text = ("Talks stall\n\nTwo sources familiar with the talks told Reuters that Putin saw no reason to compromise. One of them said "
+            "support was waning.\n\nLater, one of them said more.\n\nKyiv disagreed.\n\nMuch later, one of them said the rest.")
+    atts = [Attribution(content=_span(text, c), source=_span(text, s), cue=_span(text, cue))
+            for c, s, cue in (("Putin saw no reason to compromise", "Two sources familiar with the talks", "told"),
+                              ("support was waning", "One of them", "said"))]
+    atts += [Attribution(content=_span(text, "more"), source=[(text.index("one of them"), text.index("one of them") + 11)]),
+             Attribution(content=_span(text, "the rest"), source=[(text.rindex("one of them"), text.rindex("one of them") + 11)])]
+    from attrib.outlets import Inheritance
+
+    # (the lead's outlet, which frames unnamed sources in the whole story, left aside)
+    out = assign_outlets(Article(id="o", text=text, attributions=atts), [tuple(_span(text, "Reuters")[0])],
+                         Inheritance(from_lead=False))
+    # the same and the next paragraph; not two paragraphs after the last of them
+    assert [a.outlet for a in out.attributions] == ["Reuters", "Reuters", "Reuters", None]
