@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .schema import Attribution
-from .text import sentence_bounds, sentence_of
+from .text import first_char, sentence_bounds, sentence_of
 
 # Between the cue and the name: a space, "on" or "to" ("wrote on X", "said to Reuters"), an article.
 _GAP = re.compile(r"\s+(?:(?:on|to|in)\s+)?(?:the\s+)?")
@@ -34,8 +34,7 @@ _TOLD = re.compile(r"(?i)(?:also\s+|later\s+)?(?:told|tells|tell|telling)")
 
 def _sentence_start(text: str, bounds: tuple[tuple[int, int], ...], pos: int) -> int:
     """Where the words of the sentence holding `pos` start (its leading spaces skipped)."""
-    lo = bounds[sentence_of(bounds, pos)][0]
-    return lo + len(text[lo:pos]) - len(text[lo:pos].lstrip())
+    return first_char(text, bounds[sentence_of(bounds, pos)][0], pos)
 
 
 def speaker_not_addressee(text: str, atts: list[Attribution]) -> list[Attribution]:

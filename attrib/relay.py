@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Optional
 
 from .schema import Attribution
-from .text import sentence_bounds, sentence_of
+from .text import first_char, sentence_bounds, sentence_of
 
 # A character of a speaker's phrase: no clause punctuation or quotation mark, but the dot of an initial or an
 # abbreviation ("A spokesperson for the U.S. State Department", "John D. Podesta").
@@ -39,11 +39,6 @@ SPEAKER_BEFORE = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“
 
 def _words_of(text: str, span: list[tuple[int, int]]) -> str:
     return " ".join(text[s:e] for s, e in span).strip()
-
-
-def _first_char(text: str, start: int, end: int) -> int:
-    """Where text[start:end] starts once leading spaces are skipped."""
-    return start + len(text[start:end]) - len(text[start:end].lstrip())
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,7 +73,7 @@ def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional
     after = SPEAKER_AFTER.match(text, content_end, att.cue[0][0])
     if after:
         return replace(att, source=[_strip(text, *after.span("src"))], cue=[after.span("cue")])
-    before = SPEAKER_BEFORE.fullmatch(text, _first_char(text, sentence[0], content_start), content_start)
+    before = SPEAKER_BEFORE.fullmatch(text, first_char(text, sentence[0], content_start), content_start)
     if before:
         return replace(att, source=[_strip(text, *before.span("src"))], cue=[before.span("cue")])
     return None
@@ -154,7 +149,7 @@ def _outlet_closes(text: str, att: Attribution, sentence: tuple[int, int]) -> Op
         return None
     if not OUTLET_CLOSES.fullmatch(text, att.source[-1][1], sentence[1]):
         return None
-    m = SUBJECT_BEFORE_CUE.fullmatch(text, _first_char(text, sentence[0], att.cue[0][0]), att.cue[0][0])
+    m = SUBJECT_BEFORE_CUE.fullmatch(text, first_char(text, sentence[0], att.cue[0][0]), att.cue[0][0])
     return replace(att, source=[_strip(text, *m.span("src"))]) if m else None
 
 
@@ -165,7 +160,7 @@ def _subject_as_content(text: str, att: Attribution, sentence: tuple[int, int]) 
     if att.source or not att.cue or len(att.content) < 2:
         return None
     (start, end), cue_start = att.content[0], att.cue[0][0]
-    if (start != _first_char(text, *sentence) or text[end:cue_start].strip(" ,") or att.content[1][0] < att.cue[-1][1]
+    if (start != first_char(text, *sentence) or text[end:cue_start].strip(" ,") or att.content[1][0] < att.cue[-1][1]
             or not re.fullmatch(rf"{LEAD_VERB}|told", _words_of(text, att.cue))):
         return None
     return replace(att, source=[_strip(text, start, end)], content=att.content[1:])
@@ -179,7 +174,7 @@ PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|ha
 
 
 def _passive_quoted(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
-    m = PASSIVE_QUOTED.match(text, _first_char(text, *sentence), sentence[1])
+    m = PASSIVE_QUOTED.match(text, first_char(text, *sentence), sentence[1])
     if m is None or att.content[-1][1] <= m.end():
         return None
     rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]

@@ -199,6 +199,12 @@ def paragraph_breaks(text: str) -> list[int]:
     return [end for _, end in line_break_runs(text)]
 
 
+def first_char(text: str, start: int, end: int) -> int:
+    """Where text[start:end] starts once leading spaces are skipped (a sentence's first word, for the rules
+    that read from it)."""
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
 def sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
     """The index of the sentence (from `sentence_bounds`) holding character `pos`."""
     return max(0, bisect_right(bounds, (pos, float("inf"))) - 1)
