@@ -445,6 +445,23 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
     assert got == ["Facebook", None, None, None, None]
 
 
+def test_a_position_held_in_the_perfect_inherits_no_interview():
+    from attrib.outlets import standing_position
+
+    text = ("Norman Ham told Trending Today USA the army was tired.\nHam said pay was low.\n"
+            "Ham has long argued that bases should close.\nHam had called the plan a disgrace.\nHam said morale fell.")
+
+    def att(content, cue, nth):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth), source=[], speaker="Norman Ham")
+
+    atts = [att("the army was tired", "told", 0), att("pay was low", "said", 0), att("that bases should close", "argued", 0),
+            att("the plan a disgrace", "had called", 0), att("morale fell", "said", 1)]
+    assert [standing_position(text, a) for a in atts] == [False, False, True, True, False]
+    article = Article(id="a", text=text, attributions=atts)
+    got = [a.outlet for a in assign_outlets(article, [tuple(_span(text, "Trending Today USA")[0])]).attributions]
+    assert got == ["Trending Today USA", "Trending Today USA", None, None, "Trending Today USA"]
+
+
 def test_an_outlet_named_after_most_of_a_speakers_statements_is_no_interview_frame():
     text = ("Ham said pay was low.\nHam said food was bad.\nHam said morale fell.\nA.\nB.\nC.\nD.\n"
             "At the time, Ham told Trending Today USA the army was tired.\nHam said he would vote.")
