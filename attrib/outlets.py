@@ -750,6 +750,9 @@ class Inheritance:
     # statements of everyone who speaks in the paragraphs it opens (this many on), wherever they speak
     # again later in the article. 0: never.
     event_paragraphs: int = 3
+    # A statement summed up in one paragraph and sourced in the next ("Jeh Johnson says hackers …" /
+    # "Johnson tells MSNBC's "Morning Joe" on Friday that …") takes the outlet the next one names.
+    announced_after: bool = True
     # The turns of a transcript ("WALLACE: …", "PENCE: …") are one broadcast: a turn with no outlet
     # takes the one outlet the other turns of its run carry (the interviewer as much as the guest).
     transcript_turns: bool = True
@@ -865,6 +868,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             last_by_speaker[att.speaker] = (outlet, paragraph, rank)
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     done = [a for a in atts if a is not None]
+    if inherit is not None and inherit.announced_after:
+        done = _announced_after(article.text, done, bounds, breaks)
     lead = named.get(lead_mention(article.text, mentions)) if inherit is not None and inherit.from_lead else None
     # Only a medium frames a whole story: a headline's "Ground Zero Mosque" or "Senate Foreign Relations
     # Committee", taken for an outlet, had become the outlet of every statement in real articles (BASIL).
@@ -890,6 +895,34 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
 
 
 _TURN_OPENING = re.compile(r"[\s\"“‘']*")
+
+
+_OWN_OCCASION = re.compile(r"(?i)\b(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|"
+                           r"speech|address|conference|briefing|rally|hearing|event|forum|debate)s?\b")
+
+
+def _announced_after(text: str, atts: list[Attribution], bounds: Sequence[tuple[int, int]],
+                     breaks: Sequence[int]) -> list[Attribution]:
+    """See `Inheritance.announced_after`: the speaker's next statement, in the next paragraph and with no one
+    else's between, names its outlet in its own sentence."""
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content[0][0])
+    atts = list(atts)
+    for i, j in zip(order, order[1:]):
+        a, b = atts[i], atts[j]
+        if a.outlet or not a.speaker or a.speaker != b.speaker or not b.outlet or not b.outlet_span:
+            continue
+        anchor_a, anchor_b = (a.cue or a.source or a.content)[0][0], (b.cue or b.source or b.content)[0][0]
+        if sentence_of(bounds, b.outlet_span[0][0]) != sentence_of(bounds, anchor_b):
+            continue
+        if bisect_right(breaks, anchor_b) - bisect_right(breaks, anchor_a) != 1 or standing_position(text, a):
+            continue
+        sentences = {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}
+        # Its own occasion named ("said in a telephone interview", "at CPAC"): the later outlet is another one.
+        occasions = (m.start() for k in sentences for m in _OWN_OCCASION.finditer(text, *bounds[k]))
+        if _generic_channel(text, bounds, sentences) or any(not _inside((o, o + 1), a.content) for o in occasions):
+            continue
+        atts[i] = replace(a, outlet=b.outlet)
+    return atts
 
 
 def is_transcript_turn(text: str, att: Attribution, breaks: Sequence[int]) -> bool:

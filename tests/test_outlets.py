@@ -462,6 +462,29 @@ def test_a_position_held_in_the_perfect_inherits_no_interview():
     assert got == ["Trending Today USA", "Trending Today USA", None, None, "Trending Today USA"]
 
 
+def test_a_statement_sourced_in_the_next_paragraph_takes_the_outlet_named_there():
+    from attrib.outlets import Inheritance
+
+    alone = Inheritance(from_lead=False, interview_share=2.0)  # no lead or interview frame: this rule alone
+
+    def outlets(first: str, between: str = "", inherit: Inheritance = alone) -> list:
+        text = f"{first}\n\n{between}Johnson tells MSNBC's Morning Joe on Friday that the inquiry goes on."
+        atts = [Attribution(content=_span(text, "hackers are busy"), cue=_span(text, "said" if "said" in first else "says"),
+                            source=_span(text, "Jeh Johnson"), speaker="Jeh Johnson"),
+                Attribution(content=_span(text, "the inquiry goes on"), cue=_span(text, "tells"),
+                            source=_span(text, "Johnson", 1), speaker="Jeh Johnson")]
+        article = Article(id="a", text=text, attributions=atts)
+        return [a.outlet for a in assign_outlets(article, [tuple(_span(text, "MSNBC's Morning Joe")[0])], inherit).attributions]
+
+    assert outlets("Jeh Johnson says hackers are busy.") == ["MSNBC's Morning Joe"] * 2
+    assert outlets("Jeh Johnson says hackers are busy.", inherit=replace(alone, announced_after=False)) == [
+        None, "MSNBC's Morning Joe"]
+    # An occasion of its own, a paragraph between, a position held: not the later interview's.
+    assert outlets("Jeh Johnson says in a telephone interview hackers are busy.")[0] is None
+    assert outlets("Jeh Johnson says hackers are busy.", "Other news.\n\n")[0] is None
+    assert outlets("Jeh Johnson has long said hackers are busy.")[0] is None
+
+
 def test_an_outlet_named_after_most_of_a_speakers_statements_is_no_interview_frame():
     text = ("Ham said pay was low.\nHam said food was bad.\nHam said morale fell.\nA.\nB.\nC.\nD.\n"
             "At the time, Ham told Trending Today USA the army was tired.\nHam said he would vote.")
