@@ -229,6 +229,19 @@ def test_a_candidate_named_by_their_race_is_the_person_the_article_is_about(tiny
     assert [a.speaker for a in out.attributions] == ["Donald Trump", None]
 
 
+def test_a_unique_role_is_the_main_speaker_when_the_article_names_a_place_most(tiny_bert):
+    text = ("Tulsa mourned. In Tulsa, Tulsa police met. Hillary Clinton spoke out. Tulsa waited. Clinton said it was "
+            "unbearable. Clinton said it was wrong. The former secretary of state and current Democratic presidential nominee said it must end. "
+            "The Arizona Republican said it was sad. Jon Kyl said more.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("it was unbearable", "Clinton", 1), ("it was wrong", "Clinton", 2), ("it must end", "The former secretary of state and current Democratic "
+                                           "presidential nominee"), ("it was sad", "The Arizona Republican"),
+        ("more", "Jon Kyl")])
+    # The most named name is a place: a nominee (one per race, a conjunction of roles allowed) is the person
+    # most statements are by; a party member from a state is not.
+    assert [a.speaker for a in out.attributions][2:4] == ["Hillary Clinton", None]
+
+
 def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_bert):
     text = "Donald Trump spoke in Ohio. The New York businessman said the plan would work."
     # The ranker likes every name form alike, so the nearest wins: New York, inside the source itself.
