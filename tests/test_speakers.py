@@ -62,6 +62,14 @@ def test_titles_initials_suffixes_and_trailing_adverbs():
     assert canonical("Rabbi Kleinbaum", ranked) == "Sharon Kleinbaum"
 
 
+def test_a_headline_verb_after_a_name_the_body_uses_is_no_name_word():
+    mentions = name_mentions("Obama Sees 'Personal Insult'\n\nPresident Obama spoke. Obama left.")
+    assert ["Obama"] in mentions and ["Obama", "Sees"] not in mentions
+    # A word the body writes after the name is the name's own.
+    mentions = name_mentions("Goldman Sachs Settles\n\nGoldman said no. Goldman Sachs paid.")
+    assert ["Goldman", "Sachs"] in mentions
+
+
 def test_a_no_break_space_joins_a_name():
     assert ["Donald", "Trump"] in name_mentions("Donald\xa0Trump said it was rigged.")
 
