@@ -107,7 +107,13 @@ def _plain(surface: str) -> str:
 def _has_org_word(words: list[str]) -> bool:
     """Does an organisation word end the name or stand before a small word ("Center for", "Services")?"""
     folded = [fold(w).strip(".") for w in words]
+    # A group named for its cause: "Citizens for Tax Justice", "Americans for Prosperity", "Doctors Without Borders".
+    if len(folded) >= 3 and folded[1] in _CAUSE_WORDS and folded[0].endswith("s") and words[2][:1].isupper():
+        return True
     return any(w in ORG_WORDS and (i == len(folded) - 1 or folded[i + 1] in CONNECTIVES) for i, w in enumerate(folded))
+
+
+_CAUSE_WORDS = {"for", "against", "without"}
 
 
 
@@ -310,9 +316,9 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
             continue
         trailing = f[:len(folded)] == folded
         extra = names[len(folded):] if trailing else names[:len(names) - len(folded)]
-        # After "of" or "for" the words are the name's own, however the article writes them elsewhere ("Association of
+        # After "of", "for" or "without" the words are the name's own, however the article writes them elsewhere ("Association of
         # Flight Attendants" in an article about flight attendants).
-        own_words = trailing and extra[0].casefold() in {"of", "for"}
+        own_words = trailing and extra[0].casefold() in {"of", "for"} | _CAUSE_WORDS
         if not own_words and any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
                                  and w.casefold() not in _ORG_JOINS for w in extra):
             continue  # "According to Yahoo News": a sentence's first word, not the name's

@@ -221,6 +221,9 @@ def test_an_organisation_takes_the_articles_fullest_name():
                                 surnames=frozenset({"earnest"})) == "White House"
     assert fullest_organisation("Syrian Observatory", "The Syrian Observatory for Human Rights said so.") == (
         "Syrian Observatory for Human Rights")
+    # A group named for its cause has no organisation word ("Citizens for Tax Justice").
+    assert fullest_organisation("Citizens", "Citizens for Tax Justice said so.") == "Citizens for Tax Justice"
+    assert fullest_organisation("Doctors", "Doctors Without Borders said so.") == "Doctors Without Borders"
     # The words after "of" are the name's own, however the article writes them elsewhere or names people with them.
     attendants = "The Association of Flight Attendants endorsed her. Flight attendants cheered. Sara Attendants spoke."
     assert fullest_organisation("Association", attendants, surnames=frozenset({"attendants"}),
