@@ -319,16 +319,18 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
         # After "of", "for" or "without" the words are the name's own, however the article writes them elsewhere ("Association of
         # Flight Attendants" in an article about flight attendants).
         own_words = trailing and extra[0].casefold() in {"of", "for"} | _CAUSE_WORDS
-        if not own_words and any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
+        # A company named by its first word and its trade ("Peabody Energy", "Patriot Coal"), the speaker no one's surname.
+        trade = len(folded) == 1 and trailing and len(extra) == 1 and extra[0].casefold() in common
+        if not own_words and not trade and any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
                                  and w.casefold() not in _ORG_JOINS for w in extra):
             continue  # "According to Yahoo News": a sentence's first word, not the name's
-        if trailing and not own_words and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
+        if trailing and not own_words and not trade and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
             continue  # a person after the organisation ("White House Press Secretary Josh Earnest"), or two names
         if " and the " in f" {' '.join(names)} ":
             continue  # two names ("New York Times and the Gannett newspaper chain")
-        if not _has_org_word(names):
+        if not _has_org_word(names) and not trade:
             continue
-        longer.add(" ".join(names).rstrip(".,"))
+        longer.add(re.sub(r"[’']s$", "", " ".join(names).rstrip(".,")))  # "Patriot Coal's" is Patriot Coal
     return longer.pop() if len(longer) == 1 else speaker
 
 

@@ -224,6 +224,11 @@ def test_an_organisation_takes_the_articles_fullest_name():
     # A group named for its cause has no organisation word ("Citizens for Tax Justice").
     assert fullest_organisation("Citizens", "Citizens for Tax Justice said so.") == "Citizens for Tax Justice"
     assert fullest_organisation("Doctors", "Doctors Without Borders said so.") == "Doctors Without Borders"
+    # A company named by its trade, possessive or not; a word the article writes in lower case only.
+    coal = "Patriot Coal was founded. Patriot Coal's debts grew. Patriot agreed. The coal ran out."
+    assert fullest_organisation("Patriot", coal, surnames=frozenset({"coal"}), common=frozenset({"coal", "the"})) == (
+        "Patriot Coal")
+    assert fullest_organisation("Patriot", coal, surnames=frozenset({"coal"})) == "Patriot"
     # The words after "of" are the name's own, however the article writes them elsewhere or names people with them.
     attendants = "The Association of Flight Attendants endorsed her. Flight attendants cheered. Sara Attendants spoke."
     assert fullest_organisation("Association", attendants, surnames=frozenset({"attendants"}),
