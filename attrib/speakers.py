@@ -265,8 +265,8 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     Cached: the rules and the ranker both ask for one article's names.
     """
     # A weekday is no name, nor part of one ("Following Wednesday", "Monday" opening a sentence).
-    found = [(m.span(), core) for m in NAME_RE.finditer(plain_spaces(text)) if (core := _core_name(m.group(0)))
-             and not any(w in WEEKDAYS for w in core)]
+    found = [(m.span(), _after_office(text, m.start(), core)) for m in NAME_RE.finditer(plain_spaces(text))
+             if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
     found = _split_headline(text, found, known, lower)
@@ -298,6 +298,24 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 
 
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?<!ss)s")
+
+
+# "Secretary of Defense Ash Carter", "Speaker of the House Newt Gingrich": the capitals after "of" open with the office's.
+_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _after_office(text: str, start: int, core: list[str]) -> list[str]:
+    """A name written after a title's "of" without its own title ("Secretary of Homeland Security Jeh Johnson")
+    without the office's words: from its first known given name, else its last two words (initials between kept)."""
+    m = _OFFICE_OF.search(text, max(0, start - 40), start)
+    # A title written as one ("Secretary of"), not a description ("a president of the … Women Caucus").
+    if m is None or not m.group(1)[0].isupper() or m.group(1).casefold() not in PERSON_TITLES or len(core) < 3:
+        return core
+    given = next((i for i, w in enumerate(core[:-1]) if given_name_gender([w])), None)
+    if given is None:
+        words = [i for i, w in enumerate(core) if not re.fullmatch(r"[A-Z]\.|(?:Jr|Sr|II|III|IV)\.?", w)]
+        given = words[-2] if len(words) >= 2 else 0
+    return core[given:]
 
 
 def _split_headline(text: str, found: list, known: set[str], lower: frozenset[str]) -> list:

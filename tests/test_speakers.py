@@ -70,6 +70,18 @@ def test_a_headline_verb_after_a_name_the_body_uses_is_no_name_word():
     assert ["Goldman", "Sachs"] in mentions
 
 
+def test_a_name_after_a_titles_of_leaves_the_office_out():
+    for text, name in [("Speaker of the House Newt Gingrich spoke.", ["Newt", "Gingrich"]),
+                       ("Secretary of Homeland Security Jeh Johnson spoke.", ["Jeh", "Johnson"]),
+                       ("Minister of Foreign Affairs Sergei Lavrov spoke.", ["Sergei", "Lavrov"]),
+                       ("Secretary of Defense Ashton B. Carter spoke.", ["Ashton", "B.", "Carter"])]:
+        assert name_mentions(text) == [name], text
+    # A description's "of" ("a president of the …") and an organisation are left whole.
+    assert ["African-American", "Women", "Caucus"] in name_mentions("Leslie Wimes, a president of the "
+                                                                     "African-American Women Caucus, spoke.")
+    assert name_mentions("The Secretary of Homeland Security spoke.")[-1] == ["Homeland", "Security"]
+
+
 def test_a_no_break_space_joins_a_name():
     assert ["Donald", "Trump"] in name_mentions("Donald\xa0Trump said it was rigged.")
 
