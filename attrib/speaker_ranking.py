@@ -570,6 +570,8 @@ def _article_person(text: str) -> Optional[str]:
     return about if about and len(about.split()) > 1 and not _outlet_or_place(about) else None
 
 
+_PLACE_TITLE_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:senator|governor|congressman|"
+                             r"congresswoman|lawmaker|mayor|billionaire|businessman|businesswoman)\s*[,.]?\s*")
 _UNIQUE_ROLE = re.compile(r"(?i)\b(?:nominee|front-?runner|standard-bearer)\s*[,.]?\s*$")
 
 
@@ -698,6 +700,11 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
         # A role only one person holds ("the Democratic presidential nominee") is, failing that, the person
         # most of the statements are by; "the Arizona Republican" is not.
         speaker = _article_person(text) or (_main_speaker(rules) if _UNIQUE_ROLE.search(surface) else None)
+    # "The Vermont senator", "the former Florida governor": the person most statements are by.
+    if speaker is None and att.source_type == "description" and not att.speaker and _PLACE_TITLE_RE.fullmatch(surface):
+        main = _main_speaker(rules)
+        # Not someone the statement itself names ("… calling on Missouri Rep. Todd Akin to give up his bid").
+        speaker = main if main and main.split()[-1] not in rules.span_text(att.content, sep=" ") else None
     # An organisation described by its owner or place and its kind ("Kazakhstan's foreign ministry", "The
     # French agriculture ministry", "Tulsa police") that nothing resolves is named by those words, as the
     # team's labels write it.

@@ -242,6 +242,15 @@ def test_a_unique_role_is_the_main_speaker_when_the_article_names_a_place_most(t
     assert [a.speaker for a in out.attributions][2:4] == ["Hillary Clinton", None]
 
 
+def test_a_place_and_a_title_is_the_main_speaker_unless_the_statement_names_them(tiny_bert):
+    text = ("Bernie Sanders spoke in Vermont. Vermont voted. Vermont waited. Sanders said it was fine. Sanders said "
+            "more. The Vermont senator said it was hard. The Vermont senator urged Sanders to stay. Jon Kyl left.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("it was fine", "Sanders", 1), ("more", "Sanders", 2), ("it was hard", "The Vermont senator"),
+        ("Sanders to stay", "The Vermont senator", 1)])
+    assert [a.speaker for a in out.attributions][2:] == ["Bernie Sanders", None]
+
+
 def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_bert):
     text = "Donald Trump spoke in Ohio. The New York businessman said the plan would work."
     # The ranker likes every name form alike, so the nearest wins: New York, inside the source itself.
