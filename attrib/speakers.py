@@ -197,7 +197,9 @@ def appositive_name(surface: str) -> list[str]:
     role = len(parts) >= 2 and parts[-1][:1].islower() and parts[-1].split()[-1][:1].islower()
     head = _head_part(surface)
     owned_role = bool(re.search(r"[’']s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$", head.strip()))
-    return core if len(_core_name(head)) < 2 or role or owned_role else []
+    # A role its employer's name qualifies ("Another RT America host, Abby Martin").
+    named_role = bool(re.search(r"\s[a-z][\w-]*$", head.strip()))
+    return core if len(_core_name(head)) < 2 or role or owned_role or named_role else []
 
 
 def source_type(surface: str) -> str:

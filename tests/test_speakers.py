@@ -239,6 +239,8 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     assert appositive_name("Chancellor Olaf Scholz's spokesman, Steffen Hebestreit,") == ["Steffen", "Hebestreit"]
     assert appositive_name("Barack Obama, Hillary Clinton") == []  # two people
     assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
+    # A role its employer's name qualifies is a role, not a second person's name.
+    assert appositive_name("Another RT America host, Abby Martin,") == ["Abby", "Martin"]
 
 
 def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_not():
