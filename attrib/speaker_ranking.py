@@ -519,6 +519,12 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                 or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
+    # "It" is no person: not anyone a known given name names ("It" had been Bernie Sanders, Tim Cook).
+    thing = (feats[:, 0, FEATURE_INDEX["pronoun=it"]] > 0).tolist()
+    for r in (r for r, t in enumerate(thing) if t):
+        for c, cand in enumerate(batch.candidates[r][1:], start=1):
+            if given_name_gender(cand.words):
+                logits[r, c] = float("-inf")
     # "Mr. Obama" is not Michelle Obama, nor is "President Obama" in an article that writes "Mr. Obama": a
     # source opening with an honorific, or a bare surname the article only honours one way, is nobody whose
     # given name says the other sex (six of Barack Obama's sources had become hers end to end on PolNeAR dev).

@@ -251,6 +251,13 @@ def test_a_place_and_a_title_is_the_main_speaker_unless_the_statement_names_them
     assert [a.speaker for a in out.attributions][2:] == ["Bernie Sanders", None]
 
 
+def test_it_is_never_a_person_with_a_known_given_name(tiny_bert):
+    text = "The Tax Policy Center met Bernie Sanders. It said costs rose. He said costs fell."
+    # The ranker likes every name form alike: the first it may take wins.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("costs rose", "It"), ("costs fell", "He")])
+    assert [a.speaker for a in out.attributions] == ["Tax Policy Center", "Bernie Sanders"]
+
+
 def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_bert):
     text = "Donald Trump spoke in Ohio. The New York businessman said the plan would work."
     # The ranker likes every name form alike, so the nearest wins: New York, inside the source itself.
