@@ -143,7 +143,8 @@ def char_span(tok: TokenizedArticle, text: str, first: int, last: int) -> tuple[
         end -= 1
     while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
-    while start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    # A hyphenated word is one word: no "Putin-" for "Putin-Zelensky".
+    while start < end < len(text) and text[end].isalnum() and (text[end - 1].isalnum() or text[end - 1] == "-"):
         end += 1
     return start, end
 

@@ -170,6 +170,21 @@ def test_no_span_runs_across_a_paragraph_break(tiny_bert):
     assert tags_to_spans(tags, breaks)["content"].tolist() == [[0, first_after - 1], [first_after, len(tok) - 1]]
 
 
+def test_a_span_ending_inside_a_word_or_a_hyphenated_one_is_widened_to_it(tiny_bert):
+    from transformers import AutoTokenizer
+
+    from attrib.decode import char_span
+
+    text = "No plans for Putin-Zelensky talks, said Caddell."
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+    ends = [i for i, (s, e) in enumerate(tok.offsets) if text[s:e] == "-"]
+    start, end = char_span(tok, text, 0, ends[0])  # the tagger stopped at the hyphen
+    assert text[start:end] == "No plans for Putin-Zelensky"
+    first = next(i for i, (s, _) in enumerate(tok.offsets) if s == text.index("Caddell"))
+    start, end = char_span(tok, text, first, first)
+    assert text[start:end] == "Caddell"
+
+
 def test_a_source_or_cue_touching_its_partner_wins(tiny_bert):
     from transformers import AutoTokenizer
 
