@@ -897,7 +897,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
 _TURN_OPENING = re.compile(r"[\s\"“‘']*")
 
 
-_OWN_OCCASION = re.compile(r"(?i)\b(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|"
+_OWN_OCCASION = re.compile(r"(?i)\b(?:in|during|at|told)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|"
                            r"speech|address|conference|briefing|rally|hearing|event|forum|debate)s?\b")
 
 

@@ -121,9 +121,10 @@ def _speaker_closes_content(text: str, att: Attribution) -> Optional[Attribution
                    content=[*att.content[:-1], (start, start + len(quote.group(0).rstrip()))])
 
 
-# "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin": the name
+# "<content>, the Kremlin said, according to Tass" read as content "<content>, the Kremlin" (or a quotation and
+# then the name, '"…," Kanaani said, according to IRNA'): the name
 # that closes the content, right before its speech verb, when the source stands after the verb.
-SWALLOWED_SPEAKER = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
+SWALLOWED_SPEAKER = re.compile(r"(?:,|(?P<quote>[,.!?]?[”\"]))\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*$")
 
 
 def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
@@ -135,7 +136,9 @@ def _speaker_swallowed(text: str, att: Attribution) -> Optional[Attribution]:
     m = SWALLOWED_SPEAKER.search(text, start, end)
     if m is None or m.start() == start:
         return None
-    return replace(att, content=[*att.content[:-1], _strip(text, start, m.start())], source=[m.span("src")])
+    # A quotation keeps its closing mark ('"The agency must remain technical," Kanaani said, according to IRNA').
+    closed = (start, m.end("quote")) if m.group("quote") else _strip(text, start, m.start())
+    return replace(att, content=[*att.content[:-1], closed], source=[m.span("src")])
 
 
 # "<speaker> on Monday described <content>, the official IRNA news agency reported." read with the outlet

@@ -481,6 +481,7 @@ def test_a_statement_sourced_in_the_next_paragraph_takes_the_outlet_named_there(
         None, "MSNBC's Morning Joe"]
     # An occasion of its own, a paragraph between, a position held: not the later interview's.
     assert outlets("Jeh Johnson says in a telephone interview hackers are busy.")[0] is None
+    assert outlets("Jeh Johnson says hackers are busy, as he told a weekly news conference.")[0] is None
     assert outlets("Jeh Johnson says hackers are busy.", "Other news.\n\n")[0] is None
     assert outlets("Jeh Johnson has long said hackers are busy.")[0] is None
 

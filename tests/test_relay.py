@@ -31,6 +31,10 @@ def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str
     # the tagger's content swallowed the speaker
     ("The issue is on the agenda, the Kremlin said, according to Tass.",
      "The issue is on the agenda, the Kremlin", "said", "Tass", ("the Kremlin", "said", "The issue is on the agenda")),
+    # a quotation and its speaker read as the content, the quotation keeping its closing mark
+    ('"The agency must remain technical," Kanaani said, according to the official IRNA news agency.',
+     '"The agency must remain technical," Kanaani', "said", "the official IRNA news agency",
+     ("Kanaani", "said", '"The agency must remain technical,"')),
     ("Aydoğdu said teams would meet in Mosul, Anadolu reported.",
      "teams would meet in Mosul", "reported", "Anadolu", ("Aydoğdu", "said", "teams would meet in Mosul")),
     ('Russia, confirming the meeting, said: "Issues were discussed," as quoted by Tass.',
