@@ -800,7 +800,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         frame = att.cue or att.source or att.content
         anchor = frame[0][0]
         paragraph = bisect_right(breaks, anchor)
-        sentences = {sentence_of(bounds, s) for s, _ in (att.cue + att.source or att.content)}
+        sentences = statement_sentences(bounds, att)
         best, best_distance = None, None
         for m, sent in zip(mentions, mention_sentence):
             if sent not in sentences or (_inside(m, att.content) and not _inside(m, att.source)):
@@ -884,7 +884,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         # A wire's own story ("BEIJING (Reuters) -") quotes its unnamed analysts itself, not through the lead's outlet.
         unnamed_too = not credited_dateline(article.text)
         done = [replace(a, outlet=lead) if not a.outlet and ((unnamed_too and not a.speaker) or a.speaker in holders)
-                and not _OTHER_POLLS.search(article.span_text(a.source, sep=" ")) and (retold or not standing_position(article.text, a)) else a for a in done]
+                and not _OTHER_POLLS.search(article.span_text(a.source, sep=" "))
+                and (retold or not standing_position(article.text, a)) else a for a in done]
     if inherit is not None:
         done = _interview_outlet(article.text, done, inherit.interview_share)
         if inherit.event_paragraphs:
@@ -916,7 +917,7 @@ def _announced_after(text: str, atts: list[Attribution], bounds: Sequence[tuple[
             continue
         if bisect_right(breaks, anchor_b) - bisect_right(breaks, anchor_a) != 1 or standing_position(text, a):
             continue
-        sentences = {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}
+        sentences = statement_sentences(bounds, a)
         # Its own occasion named ("said in a telephone interview", "at CPAC"): the later outlet is another one.
         occasions = (m.start() for k in sentences for m in _OWN_OCCASION.finditer(text, *bounds[k]))
         if _generic_channel(text, bounds, sentences) or any(not _inside((o, o + 1), a.content) for o in occasions):
@@ -977,7 +978,7 @@ def _event_outlet(text: str, atts: list[Attribution], mentions: Sequence[tuple[i
         participants = {a.speaker for a in atts if a.speaker and first <= bisect_right(breaks, a.content[0][0]) <= first + paragraphs
                         and a.content[0][0] >= bounds[sentence_of(bounds, m[0])][0]}
         atts = [replace(a, outlet=outlet) if not a.outlet and a.speaker in participants and a.content[0][0] >= m[0]
-                and not standing_position(text, a) and not _generic_channel(text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)})
+                and not standing_position(text, a) and not _generic_channel(text, bounds, statement_sentences(bounds, a))
                 else a for a in atts]
     return atts
 
@@ -1008,8 +1009,7 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float) -> list[
         return atts
     bounds = sentence_bounds(text)
     return [replace(a, outlet=main[a.speaker]) if not a.outlet and a.speaker in main and not standing_position(text, a)
-            and not _generic_channel(
-        text, bounds, {sentence_of(bounds, s) for s, _ in (a.cue + a.source or a.content)}) else a for a in atts]
+            and not _generic_channel(text, bounds, statement_sentences(bounds, a)) else a for a in atts]
 
 
 def _named_late(text: str, atts: list[Attribution], speaker: str, lead_paragraphs: int = 3) -> bool:
@@ -1048,6 +1048,11 @@ def standing_position(text: str, att: Attribution) -> bool:
         return False
     start = att.cue[0][0]
     return bool(_PERFECT_CUE.match(text, start) or _PERFECT.search(text, max(0, start - 40), start))
+
+
+def statement_sentences(bounds: Sequence[tuple[int, int]], att: Attribution) -> set[int]:
+    """The sentences of an attribution's cue and source (of its content where it has neither)."""
+    return {sentence_of(bounds, s) for s, _ in (att.cue + att.source or att.content)}
 
 
 def _generic_channel(text: str, bounds: Sequence[tuple[int, int]], sentences: set[int]) -> bool:

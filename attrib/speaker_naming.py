@@ -104,6 +104,9 @@ def _plain(surface: str) -> str:
     return surface.strip(" ,")
 
 
+_CAUSE_WORDS = {"for", "against", "without"}
+
+
 def _has_org_word(words: list[str]) -> bool:
     """Does an organisation word end the name or stand before a small word ("Center for", "Services")?"""
     folded = [fold(w).strip(".") for w in words]
@@ -111,11 +114,6 @@ def _has_org_word(words: list[str]) -> bool:
     if len(folded) >= 3 and folded[1] in _CAUSE_WORDS and folded[0].endswith("s") and words[2][:1].isupper():
         return True
     return any(w in ORG_WORDS and (i == len(folded) - 1 or folded[i + 1] in CONNECTIVES) for i, w in enumerate(folded))
-
-
-_CAUSE_WORDS = {"for", "against", "without"}
-
-
 
 
 def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
@@ -316,13 +314,14 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
             continue
         trailing = f[:len(folded)] == folded
         extra = names[len(folded):] if trailing else names[:len(names) - len(folded)]
-        # After "of", "for" or "without" the words are the name's own, however the article writes them elsewhere ("Association of
-        # Flight Attendants" in an article about flight attendants).
+        # After "of", "for" or "without" the words are the name's own, however the article writes them elsewhere
+        # ("Association of Flight Attendants" in an article about flight attendants).
         own_words = trailing and extra[0].casefold() in {"of", "for"} | _CAUSE_WORDS
         # A company named by its first word and its trade ("Peabody Energy", "Patriot Coal"), the speaker no one's surname.
         trade = len(folded) == 1 and trailing and len(extra) == 1 and extra[0].casefold() in common
-        if not own_words and not trade and any((w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
-                                 and w.casefold() not in _ORG_JOINS for w in extra):
+        if not own_words and not trade and any(
+                (w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
+                and w.casefold() not in _ORG_JOINS for w in extra):
             continue  # "According to Yahoo News": a sentence's first word, not the name's
         if trailing and not own_words and not trade and (fold(extra[-1]).strip(".,") in surnames or extra[0] == "and"):
             continue  # a person after the organisation ("White House Press Secretary Josh Earnest"), or two names

@@ -11,11 +11,10 @@ The ranker adds the encoder's states of the source and of the candidate's neares
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence

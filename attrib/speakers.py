@@ -299,6 +299,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     return tuple((span, tuple(trimmed(c) if len(c) >= 3 else opened(c))) for span, c in found)
 
 
+# A Title Case verb in -s ("Sees", "Urges"; not "Congress"), which may follow a name in a headline.
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?<!ss)s")
 
 
