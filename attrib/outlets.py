@@ -846,8 +846,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 previous, previous_paragraph, previous_rank = last_by_speaker[att.speaker]
                 quote = att.kind in ("direct", "mixed")
                 reach = inherit.quote_paragraphs if quote else inherit.paragraphs
-                if previous in SOCIAL_PLATFORMS:
-                    reach = 0  # a post is short: a later paragraph's words are seldom from it (+10 -1 on dev)
+                if previous in SOCIAL_PLATFORMS and not _WRITING_CUE.fullmatch(article.span_text(att.cue, sep=" ").strip()):
+                    # A post is short: a later paragraph's words are seldom from it (+10 -1 on dev), unless the
+                    # speaker "wrote" them ("In a Facebook message, Cruz said …" / "…," Cruz wrote.).
+                    reach = 0
                 interrupted = last_speaker_change > previous_rank and not (quote and inherit.quotes_survive_interruption)
                 if paragraph - previous_paragraph <= reach and not interrupted:
                     outlet = previous
@@ -895,6 +897,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     return replace(article, attributions=done)
 
 
+_WRITING_CUE = re.compile(r"(?i)(?:also\s+)?(?:wrote|writes|posted|posts)")
 _TURN_OPENING = re.compile(r"[\s\"“‘']*")
 
 

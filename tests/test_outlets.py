@@ -445,6 +445,24 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
     assert got == ["Facebook", None, None, None, None]
 
 
+def test_words_the_speaker_wrote_after_a_post_keep_its_platform():
+    from attrib.outlets import Inheritance
+
+    text = ("In a Facebook message, Cruz said he would vote for Trump.\n\n\"I have decided,\" Cruz wrote.\n\n"
+            "\"It was hard,\" Cruz said.")
+
+    def att(content, cue, nth=0):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth), source=[], speaker="Ted Cruz",
+                           kind="direct")
+
+    atts = [att("he would vote for Trump", "said"), att("\"I have decided,\"", "wrote"), att("\"It was hard,\"", "said", 1)]
+    article = Article(id="a", text=text, attributions=atts)
+    alone = Inheritance(from_lead=False, interview_share=2.0)
+    got = [a.outlet for a in assign_outlets(article, [tuple(_span(text, "Facebook")[0])], alone).attributions]
+    # The post "wrote" is the post's; a later "said" is not.
+    assert got == ["Facebook", "Facebook", None]
+
+
 def test_a_position_held_in_the_perfect_inherits_no_interview():
     from attrib.outlets import standing_position
 
