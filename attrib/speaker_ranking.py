@@ -415,6 +415,17 @@ def _common_word(surface: str, text: str) -> bool:
         and not _outlet_or_place(word)
 
 
+_GROUP_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents|ics)")
+
+
+def _group_noun(surface: str, cands: list[Optional[NameForm]]) -> bool:
+    """A plural of people named by what they do ("Demonstrators", "Lawmakers", "Critics") opening a sentence,
+    where no fuller name in the article ends with it (as "Bernie Sanders" ends with "Sanders")."""
+    word = surface.strip(" ,.:;\"“”")
+    return bool(_GROUP_NOUN.fullmatch(word)) and not any(
+        c is not None and len(c.words) > 1 and c.words[-1] == word for c in cands[1:])
+
+
 def _could_be_antecedent(form: NameForm, text: str) -> bool:
     """A name a relative pronoun may stand for: not a group of members, nor a common word ("Department")."""
     return not MEMBERS_RE.fullmatch(form.name) and (len(form.words) > 1 or form.words[0].casefold() not in lowercase_words(text))
@@ -733,7 +744,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
                    else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
     kind = att.source_type
-    if speaker and kind == "named" and _common_word(surface, text):
+    if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)):
         # +2 -0 on PolNeAR dev's gold attributions ("Video", "Delegates" were speakers).
         speaker, kind = None, "vague" if surface.rstrip(" ,.:;").endswith("s") else "description"
     # An unnamed spokesman, aide or official of someone ("A spokesman for Platte River", "A Downing Street spokesman",

@@ -209,6 +209,12 @@ def test_a_sentence_opening_common_word_is_no_speaker(tiny_bert):
     assert out.attributions[0].speaker is None
 
 
+def test_a_plural_of_people_by_what_they_do_is_nobody_unless_a_name_ends_with_it(tiny_bert):
+    text = "Bernie Sanders spoke. Demonstrators said it was bad. Sanders said it was good. Omar Khaled left."
+    out = _ranked(Picks(1), tiny_bert, text, [("it was bad", "Demonstrators"), ("it was good", "Sanders", 1)])
+    assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "vague"), ("Bernie Sanders", "named")]
+
+
 def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
     text = ("Omar Khaled said talks began. He said the talks went well. Al Jazeera reported it. He said no. "
             "They said yes.")
