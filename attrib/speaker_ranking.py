@@ -624,7 +624,11 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
 UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?:spokes\w+|representative|aide|adviser|advisor|"
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
-                              r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff)\s*[,.]?\s*")
+                              r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff|family)\s*[,.]?\s*")
+# Someone's relative or counsel ("Keith Lamont Scott's wife", "Pagliano's lawyer") is not that someone.
+PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-Z][\w’'-]*)[’']s?\s+(?:[a-z-]+\s+)?"
+                            r"(?:wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew|lawyer|"
+                            r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor)\s*[,.]?\s*")
 _TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
@@ -743,6 +747,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if office and (owner := " ".join(core) if len(core := _core_name(office.group(1))) >= 2
                    else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
+    own = PERSONS_OWN_RE.fullmatch(surface)
+    if own and speaker and fold(speaker.split()[-1]) == fold(own.group(1)):
+        speaker = None
     kind = att.source_type
     if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)):
         # +2 -0 on PolNeAR dev's gold attributions ("Video", "Delegates" were speakers).

@@ -215,6 +215,15 @@ def test_a_plural_of_people_by_what_they_do_is_nobody_unless_a_name_ends_with_it
     assert [(a.speaker, a.source_type) for a in out.attributions] == [(None, "vague"), ("Bernie Sanders", "named")]
 
 
+def test_a_persons_relative_or_lawyer_is_not_that_person_and_their_family_is_named_for_them(tiny_bert):
+    text = ("Keith Lamont Scott died. Scott's wife said he was unarmed. Scott's family called for calm. "
+            "Pagliano's lawyer said no. Bryan Pagliano left.")
+    # The ranker likes the name form nearest to each source: the owner's.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [
+        ("he was unarmed", "Scott's wife"), ("calm", "Scott's family"), ("no", "Pagliano's lawyer")])
+    assert [a.speaker for a in out.attributions] == [None, "Keith Lamont Scott's family", None]
+
+
 def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
     text = ("Omar Khaled said talks began. He said the talks went well. Al Jazeera reported it. He said no. "
             "They said yes.")
