@@ -628,7 +628,11 @@ PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov
 # Someone's relative or counsel ("Keith Lamont Scott's wife", "Pagliano's lawyer") is not that someone.
 PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-Z][\w’'-]*)[’']s?\s+(?:[a-z-]+\s+)?"
                             r"(?:wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew|lawyer|"
-                            r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor)\s*[,.]?\s*")
+                            r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|doctor|physician)\s*[,.]?\s*")
+# "His surrogates", "their attorneys", "His nonprofit group": people or a body of the one the pronoun names, not them.
+OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
+                                 r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
+                                 r"\s*[,.]?\s*")
 _TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
@@ -748,7 +752,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
                    else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
     own = PERSONS_OWN_RE.fullmatch(surface)
-    if own and speaker and fold(speaker.split()[-1]) == fold(own.group(1)):
+    if (own and speaker and fold(speaker.split()[-1]) == fold(own.group(1))) or OWNED_BY_PRONOUN_RE.fullmatch(surface):
         speaker = None
     kind = att.source_type
     if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)):

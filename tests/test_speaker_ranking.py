@@ -217,11 +217,12 @@ def test_a_plural_of_people_by_what_they_do_is_nobody_unless_a_name_ends_with_it
 
 def test_a_persons_relative_or_lawyer_is_not_that_person_and_their_family_is_named_for_them(tiny_bert):
     text = ("Keith Lamont Scott died. Scott's wife said he was unarmed. Scott's family called for calm. "
-            "Pagliano's lawyer said no. Bryan Pagliano left.")
+            "Pagliano's lawyer said no. Bryan Pagliano left. His surrogates said yes.")
     # The ranker likes the name form nearest to each source: the owner's.
     out = _ranked(Picks(slice(1, None)), tiny_bert, text, [
-        ("he was unarmed", "Scott's wife"), ("calm", "Scott's family"), ("no", "Pagliano's lawyer")])
-    assert [a.speaker for a in out.attributions] == [None, "Keith Lamont Scott's family", None]
+        ("he was unarmed", "Scott's wife"), ("calm", "Scott's family"), ("no", "Pagliano's lawyer"),
+        ("yes", "His surrogates")])
+    assert [a.speaker for a in out.attributions] == [None, "Keith Lamont Scott's family", None, None]
 
 
 def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert):
