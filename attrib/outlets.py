@@ -897,7 +897,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     return replace(article, attributions=done)
 
 
+# What a speaker does in a post ("Cruz wrote"), unlike "said" or "added", which may be anywhere.
 _WRITING_CUE = re.compile(r"(?i)(?:also\s+)?(?:wrote|writes|posted|posts)")
+
 _TURN_OPENING = re.compile(r"[\s\"“‘']*")
 
 
