@@ -228,11 +228,22 @@ ADJECTIVE_THEN_NAME = regex.compile(r"(?:[Aa]n?)\s+(?:(?!(?:for|of|in|by|to|with
                                     r"(?!PAC\b)\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}")
 
 
+_REPORTING_VERBS = {"says", "claims", "warns", "tells", "argues", "insists", "adds", "writes", "notes", "thinks",
+                    "believes", "wants", "calls", "accuses", "denies", "urges", "vows", "slams", "blasts", "admits"}
+_MODIFIED_PLURAL = re.compile(r"(?!(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|"
+                              r"[Yy]our)\s)[A-Z]?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+[a-z][a-z-]+[^\Wsiu]s")
+
+
 def bare_plural(surface: str) -> bool:
-    """A source that is one plural common noun ("unions", "experts", "investors"): a group nobody names (all 80
-    such sources in the team's labels have no speaker)."""
-    word = surface.strip(" ,.;:")
-    return bool(re.fullmatch(r"[a-z]{3,}s", word)) and word not in PRONOUNS
+    """A source that is one plural common noun ("unions", "experts", "investors"), or one after up to three
+    modifiers and no determiner ("Industry analysts", "Foreign policy analysts", "Clinton supporters"): a group
+    nobody names. All 80 one-word sources in the team's labels have no speaker, and 124 of the 128 modified
+    ones; the others join a person ("Sanders and his supporters")."""
+    words = surface.strip(" ,.;:")
+    if re.fullmatch(r"[a-z]{3,}s", words):
+        return words not in PRONOUNS
+    return bool(_MODIFIED_PLURAL.fullmatch(words)) and not re.search(r"\band\s+(?:his|her|their|has)\b", words) \
+        and words.rsplit(None, 1)[-1] not in _REPORTING_VERBS  # a headline's "Trump says"
 
 
 def _trailing_name(surface: str) -> list[str]:

@@ -259,6 +259,16 @@ def test_a_plural_common_noun_alone_is_a_vague_source():
     assert bare_plural("investors,") and not bare_plural("its") and not bare_plural("Jones")
 
 
+def test_a_plural_after_modifiers_and_no_determiner_is_a_vague_source():
+    from attrib.speakers import bare_plural
+
+    vague = ("Industry analysts", "Foreign policy analysts", "Clinton supporters", "Union leaders")
+    assert [source_type(s) for s in vague] == ["vague"] * 4
+    # Not a determined group, a person with their people, a headline's verb, a singular, or a full name.
+    for kept in ("the protesters", "Sanders and his supporters", "Trump says", "Early analysis", "Bernie Sanders"):
+        assert not bare_plural(kept), kept
+
+
 def test_a_named_one_described_by_adjectives_is_named_not_vague():
     assert [source_type(s) for s in ("A teary-eyed Bush", "a more cautious White House", "A spokesman for Platte River",
                                      "A chorus of prominent Republicans", "an anti-Trump PAC",
