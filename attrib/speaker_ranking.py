@@ -560,6 +560,13 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if is_place(cand.name) or (org_like[r][c] and cand.name in surface):
                     logits[r, c] = float("-inf")
+        # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
+        # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words).
+        # An owned one ("Her office", "Pakistan's military") is left to the rules about owners.
+        if described[r] and ORGANISATION_HEAD_RE.fullmatch(_head_word(surface)) and not OWNED_RE.search(_head_part(surface)):
+            for c, cand in enumerate(batch.candidates[r][1:], start=1):
+                if _person_form(cand, rules.text) and not org_like[r][c]:
+                    logits[r, c] = float("-inf")
     best = logits.argmax(-1).tolist()
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]
     return replace(rules, attributions=atts)
@@ -569,6 +576,27 @@ _PERSONAL = PRONOUN_GROUPS["he"] | PRONOUN_GROUPS["she"]
 _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|agency|office|government|embassy|"
                        r"council|commission|authority|court|bureau|service|party|team|board|panel|union|association|"
                        r"institute|military|army|navy|regulator|parliament|city)")
+ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
+
+
+OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+((?:[\w-]+\s+){0,3}[a-z]+)\b")  # "Teresita Daza, a spokeswoman for"
+
+
+def _person_form(form: NameForm, text: str) -> bool:
+    """A name the article shows is a person's: a sex from a given name, an honorific or a pronoun after it, or a
+    person's title right before one of its mentions ("Foreign Ministry spokesperson Mao Ning")."""
+    if form.gender:
+        return True
+    for s, e in form.own:
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        role = _ROLE_AFTER.match(text, e, e + 60)
+        if (before and before.group(1).casefold() in PERSON_HEADS) or (role and not PERSON_HEADS.isdisjoint(role.group(1).casefold().split())):
+            return True
+    return False
+
+
 OWNED_ORGANISATION_RE = re.compile(
     rf"(?:[Tt]he\s+)?((?!(?:The|His|Her|Its|Their|Our|My)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:[’']s)?"
     rf"(?:\s+[a-z][\w-]*){{0,3}}\s+{_ORGANISATION_KINDS}(?:\s+of\s+[A-Z]\w*)?)(?:[’']s)?[,.]?")
@@ -732,7 +760,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # An organisation described by its owner or place and its kind ("Kazakhstan's foreign ministry", "The
     # French agriculture ministry", "Tulsa police") that nothing resolves is named by those words, as the
     # team's labels write it.
-    if speaker is None and att.source_type == "description":
+    # So is one the ranker gave only its kind ("Ministry" for "The Philippine foreign ministry").
+    if (speaker is None or fold(speaker) == _head_word(surface)) and att.source_type == "description":
         owned = OWNED_ORGANISATION_RE.fullmatch(surface.strip())
         speaker = owned.group(1) if owned else None
     # A named source is the person its surname names ("Biden" was taken for Mitt Romney, "President Obama"

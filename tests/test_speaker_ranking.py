@@ -437,3 +437,14 @@ def test_a_role_described_by_its_organisation_is_not_the_organisation(tiny_bert)
     # The ranker's organisation is banned for the chairman, not for the committee.
     assert out.attributions[0].speaker == "Michael Steele"
     assert out.attributions[1].speaker in {"RNC", "Republican National Committee"}
+
+
+def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(tiny_bert):
+    text = ("Foreign Ministry spokesperson Mao Ning spoke. Teresita Daza, a spokeswoman for the ministry, left. "
+            "The Philippine foreign ministry said boats were blocked. Her office said more.")
+    out = _ranked_by_names(tiny_bert, text, [("boats were blocked", "The Philippine foreign ministry"),
+                                             ("more", "Her office")], "Mao Ning", "Teresita Daza")
+    # Both people are banned for the ministry, which is then named by its own words; an owned office is not
+    # this rule's ("Her office" is left to the rules about owners).
+    assert out.attributions[0].speaker == "Philippine foreign ministry"
+    assert out.attributions[1].speaker in {"Mao Ning", "Teresita Daza"}
