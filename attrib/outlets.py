@@ -432,7 +432,7 @@ MEDIA_WORDS = frozenset({
 # A frame that makes a programme of the name after it: an interview, an episode, an appearance, "on"
 # ("said on", "On Tuesday's").
 PROGRAMME_FRAME = re.compile(
-    r"(?:interview(?:ed)? (?:with|by|for|in)|episode of|edition of|appear(?:ance|ed|ing) on|\bon (?:\w+[’']s )?)"
+    r"(?:interview(?:ed)? (?:with|by|for|in)(?: the)?|episode of|edition of|appear(?:ance|ed|ing) on|\bon (?:\w+[’']s )?)"
     r"\s*[“\"]?$", re.IGNORECASE)
 
 

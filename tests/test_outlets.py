@@ -571,6 +571,7 @@ def test_a_programme_in_an_interview_frame_or_a_staged_event_is_an_outlet():
     assert frame("Christie blasted Clinton on The Laura Ingraham Show.", "The Laura Ingraham Show")
     assert frame("During a May interview on CNBC's Squawk Box, Trump said.", "CNBC's Squawk Box")  # a known network's
     assert frame("During a CNN town hall, Tina Houchins had a question.", "CNN")
+    assert frame("said Kristin Dziczek, in an interview with the Detroit Free Press.", "Detroit Free Press")
     # A person in the frame, or a medium with no frame, is left to the classifier.
     assert not frame("In an interview with Rusty Humphries, Ham said.", "Rusty Humphries")
     assert not frame("Trending Today USA is popular.", "Trending Today USA")
