@@ -301,15 +301,18 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
 _CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
+# "Egypt's state-run Al-Qahera News", "the semi-official Fars news agency".
+_STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|affiliated)|semi-official|official|"
+                               r"government-(?:run|owned|controlled)|pro-government)\s+$", re.IGNORECASE)
 
 
 def press_framed(text: str, span: tuple[int, int]) -> bool:
     """A name after its kind of medium ("state news agency SANA"), or a medium (`_medium`) told something,
-    carrying or quoting a statement ("carried by the official Korean Central News Agency") or reporting
-    ("Kyodo News reported"): a channel wherever the classifier has not seen the name."""
+    carrying or quoting a statement ("carried by the official Korean Central News Agency"), reporting
+    ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
     return bool(_KIND_BEFORE.search(before)) or _medium(text[span[0]:span[1]]) and (
-        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])))
+        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])) or bool(_STATE_RUN_BEFORE.search(before)))
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
