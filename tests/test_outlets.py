@@ -922,3 +922,18 @@ def test_one_of_the_unnamed_sources_just_quoted_keeps_their_outlet():
                          Inheritance(from_lead=False))
     # the same and the next paragraph; not two paragraphs after the last of them
     assert [a.outlet for a in out.attributions] == ["Reuters", "Reuters", "Reuters", None]
+
+
+def test_a_medium_named_by_its_kind_is_the_nearest_medium_before_it():
+    text = ("Interfax cited Kazakhstan's transport minister, Daulet Sarsenbayev, as saying tariffs would fall.\n"
+            "\"Everything else is speeches,\" Sarsenbayev told the agency.\n"
+            "People familiar with the network's plans said it would wait.")
+    atts = [
+        Attribution(content=_span(text, '"Everything else is speeches,"'), cue=_span(text, "told"),
+                    source=_span(text, "Sarsenbayev", 1), speaker="Daulet Sarsenbayev", kind="direct"),
+        Attribution(content=_span(text, "it would wait"), cue=_span(text, "said"),
+                    source=_span(text, "People familiar with the network's plans"), kind="indirect"),
+    ]
+    out = assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Interfax")[0])])
+    assert [(a.outlet, a.outlet_span) for a in out.attributions] == [
+        ("Interfax", _span(text, "the agency")), (None, [])]  # an owner ("the network's plans") is no medium spoken to
