@@ -562,8 +562,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     logits[r, c] = float("-inf")
         # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
         # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words).
-        # An owned one ("Her office", "Pakistan's military") is left to the rules about owners.
-        if described[r] and ORGANISATION_HEAD_RE.fullmatch(_head_word(surface)) and not OWNED_RE.search(_head_part(surface)):
+        # An owned one ("Her office", "Pakistan's military") is left to the rules about owners, and one with more
+        # after its kind to the ranker ("the editorial board of the Washington Post Trump" was a span too long).
+        head = _head_word(surface)
+        if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not OWNED_RE.search(_head_part(surface)) \
+                and surface.rstrip(" ,.;:").casefold().endswith(head):
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
                     logits[r, c] = float("-inf")

@@ -448,3 +448,8 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
     # this rule's ("Her office" is left to the rules about owners).
     assert out.attributions[0].speaker == "Philippine foreign ministry"
     assert out.attributions[1].speaker in {"Mao Ning", "Teresita Daza"}
+    # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
+    text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."
+    out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],
+                           "Donald Trump")
+    assert out.attributions[0].speaker == "Donald Trump"
