@@ -33,6 +33,7 @@ from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
                        other_sex, spelled_out_names)
+from .given_names import given_name_gender
 from .text import normalise_name, paragraph_breaks, plain_spaces
 from .transcripts import transcript_turns
 
@@ -201,6 +202,37 @@ def nearest_campaign(surface: str, text: str, at: int) -> Optional[str]:
     return next((f"{c} campaign" for c in reversed(before) if c in campaigns), None)
 
 
+PRONOUN_CAMPAIGN_RE = re.compile(r"(his|her)\s+(?:(?:own|presidential|re-?election|Senate)\s+)?(?:campaign|team|camp)(?:[’']s)?",
+                                 re.IGNORECASE)
+
+
+def pronoun_campaign(surface: str, text: str, at: int) -> Optional[str]:
+    """"His campaign" or "her campaign" is the campaign of the person named last before it whose given name
+    or honorific does not say the other sex ("Hillary Clinton pulled a Donald Trump …, as her campaign
+    sought" -> Clinton campaign), as the team's labels write it."""
+    m = PRONOUN_CAMPAIGN_RE.fullmatch(surface.strip(" ,.;:"))
+    if not m:
+        return None
+    sex = 1 if m.group(1).casefold() == "his" else -1
+    common = lowercase_words(text)
+    # People: full names with no organisation word, and the surnames they lend (not "Senate", "Here").
+    found = [core for (start, _), core in name_matches(text) if start < at and core
+             and not any(w.casefold() in ORG_WORDS or w.casefold() in common for w in core)]
+    full = [core for core in found if len(core) > 1]
+    surnames = {fold(core[-1]) for core in full}
+    sexes = dict(honorific_sexes(text))
+    for core in full:  # a full name lends its sex to its surname ("Bernie Sanders", later "Sanders")
+        if (g := given_name_gender(list(core))) is not None:
+            sexes.setdefault(fold(core[-1]), g)
+    for core in reversed(found):
+        name = " ".join(core)
+        person_sex = given_name_gender(list(core)) if len(core) > 1 else sexes.get(fold(core[-1]))
+        if person_sex == -sex or is_place(name) or is_known_outlet(name) or fold(core[-1]) not in surnames:
+            continue
+        return f"{core[-1]} campaign"
+    return None
+
+
 # Evidence that someone has a campaign: "the Trump campaign", "Clinton’s presidential campaign manager".
 _CAMPAIGN_OF = re.compile(r"([A-Z][\w.-]*)(?:[’']s)?\s+(?:(?:presidential|re-?election)\s+)?campaign\b")
 
@@ -224,6 +256,7 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
         return att
     surface = article.span_text(att.source, sep=" ")
     speaker = (campaign_name(surface) or nearest_campaign(surface, article.text, att.source[0][0])
+               or pronoun_campaign(surface, article.text, att.source[0][0])
                or pollster_name(surface, article.text, att.source[0][0]) or product_owner(surface))
     if speaker is None and att.source_type == "named":
         speaker = conjoined_names(surface, mentions) or organisation_name(surface, att.speaker)

@@ -318,3 +318,16 @@ def test_the_paper_is_the_newspaper_named_before_it():
     assert described_name(text, text.index("The New York"), "the paper") == "Shargh"
     study = "A paper by economists at the Brookings Institution found costs. The paper said costs rose."
     assert described_name(study, study.index("The paper"), "The paper") is None  # a study, no newspaper named
+
+
+def test_his_or_her_campaign_is_the_campaign_of_the_last_person_of_that_sex_named():
+    from attrib.speaker_naming import pronoun_campaign
+
+    text = ("Hillary Clinton pulled a Donald Trump on Thursday, phoning networks as her campaign sought calm. "
+            "Bernie Sanders raised $33 million, his campaign announced. Here are ways his team hopes to win.")
+    at = text.index("her campaign")
+    assert pronoun_campaign("her campaign", text, at) == "Clinton campaign"  # not the man named since
+    assert pronoun_campaign("his campaign", text, text.index("his campaign")) == "Sanders campaign"
+    assert pronoun_campaign("his team", text, text.index("his team")) == "Sanders campaign"  # not "Here"
+    assert pronoun_campaign("their campaign", text, len(text)) is None
+    assert pronoun_campaign("his campaign manager", text, len(text)) is None  # a person of the campaign
