@@ -39,6 +39,9 @@ TITLES = {
     # Offices and roles that open names in US news ("Congressman Adam Schiff", "National Security Adviser
     # Susan Rice", "Special Counsel Robert Mueller").
     "congressman", "congresswoman", "adviser", "advisor", "counsel", "prosecutor",
+    # Local offices ("Maricopa County Recorder Stephen Richer", "County Clerk Kim Davis").
+    "recorder", "clerk", "treasurer", "auditor", "assessor", "comptroller", "coroner", "registrar", "alderman",
+    "selectman", "magistrate", "marshal",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.

@@ -134,6 +134,11 @@ def test_compound_titles_and_middle_initials():
         assert name in mentions, (name, mentions)
 
 
+def test_a_local_office_before_a_name_is_no_part_of_it():
+    mentions = name_mentions("Maricopa County Recorder Stephen Richer spoke. Rowan County Clerk Kim Davis left.")
+    assert ["Stephen", "Richer"] in mentions and ["Kim", "Davis"] in mentions, mentions
+
+
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     text = ("Donald Trump’s adviser spoke. Mitch McConnell and Ava DuVernay met James O’Neill. "
             "German Economy Minister Matthias Krüger met Selim Aydoğdu. NBC’s Dante Chinni said so.\n"
