@@ -154,6 +154,9 @@ def conjoined_names(surface: str, mentions: list[list[str]]) -> Optional[str]:
     ("Securities and Exchange Commission", "Central and East European Coalition")."""
     plain = _LIST_EDGES.sub("", _plain(surface))
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", plain) if p.strip()]
+    # Each name's role between commas is no name of the list ("Nick Clegg, Meta's president of global affairs,
+    # and Jennifer Newstead, its chief legal officer").
+    parts = [p for i, p in enumerate(parts) if not (i and _ROLE_PART.match(p.strip()) and p.split()[-1][:1].islower())]
     if len(parts) < 2 or not re.search(r"\band\b", plain):  # "Agricoltori Uniti, Giancarlo Ferri": an appositive
         return None
     first, last = parts[0].split(), parts[-1].split()
@@ -176,6 +179,7 @@ def conjoined_names(surface: str, mentions: list[list[str]]) -> Optional[str]:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_ROLE_PART = re.compile(r"(?:[a-z]|[A-Z][\w.&-]*[’']s\s+[a-z])")
 # "both … and …", "… all": words around a list of names that are no part of it.
 _LIST_EDGES = re.compile(r"^(?:both|all)\s+|\s+(?:all|both|together)$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"[’']s?$")

@@ -22,6 +22,10 @@ def test_a_source_naming_several_people_names_them_all():
     assert conjoined_names("senator Bob Corker, R-Tenn., and Lindsey Graham, R-S.C.,", more) == "Bob Corker and Lindsey Graham"
     assert conjoined_names("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all", mentions) == (
         "Jeff Merkley, Sherrod Brown and Robert Menendez")
+    # Each one's role between commas, and a lower-case description before a name ("co-host Mika Brzezinski").
+    assert conjoined_names("Nick Clegg, Meta's president of global affairs, and Jennifer Newstead, its chief legal "
+                           "officer,", mentions) == "Nick Clegg and Jennifer Newstead"
+    assert conjoined_names("Scarborough and co-host Mika Brzezinski", mentions) == "Scarborough and Mika Brzezinski"
 
 
 def test_several_people_take_their_forms_from_the_body_not_the_headline():
