@@ -730,6 +730,8 @@ def test_an_organisation_hosting_the_event_is_no_outlet():
     assert institution(text, tuple(_span(text, "Iowa State Fairgrounds")[0]))  # a venue
     assert institution("The National Guard said so.", (4, 18))
     assert institution(text, tuple(_span(text, "Capitol Hill")[0])) and not institution(text, tuple(_span(text, "The Hill")[0]))
+    text = "Lula, speaking at the opening of the Amazon Summit, said rich countries must pay."
+    assert institution(text, tuple(_span(text, "Amazon Summit")[0]))  # an event
 
 
 def test_an_outlets_report_named_beside_a_statement_is_its_topic():
