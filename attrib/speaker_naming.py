@@ -284,6 +284,12 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
               if len(m) > len(words) and m_surname == surname and folded <= {fold(w) for w in m}
               and not any(w.casefold() in common for w in m if fold(w) not in folded)
               and not (len(words) == 1 and other_sex(m, sexes))]
+    if not longer and len(words) == 1:
+        # A name known by a middle word ("Lula" of "Luiz Inacio Lula da Silva"), when one name holds it there.
+        # Not a place inside an organisation's name ("China" of "South China Sea Studies").
+        inner = {" ".join(m) for m in mentions if len(m) >= 3 and fold(words[0]) in {fold(w) for w in m[1:-1]}
+                 and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
+        return inner.pop() if len(inner) == 1 and not is_place(speaker) else speaker
     if not longer or len({fold(m[0]) for m in longer}) > 1:
         return speaker
     return " ".join(max(longer, key=len))

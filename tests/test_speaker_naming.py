@@ -177,6 +177,10 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     assert fullest_form("Clinton", mentions) == "Hillary Clinton"
     assert fullest_form("Bin Laden", mentions) == "Osama bin Laden"
     assert fullest_form("Loretta Lynch", mentions) == "Loretta E. Lynch"
+    # A name known by a middle word, in one name only; not a place inside an organisation's name.
+    lula = name_mentions("Luiz Inacio Lula da Silva spoke at the National Institute for South China Sea Studies.")
+    assert fullest_form("Lula", lula) == "Luiz Inacio Lula da Silva"
+    assert fullest_form("China", lula) == "China"
     both = name_mentions("Hillary Clinton and Bill Clinton spoke.")
     assert fullest_form("Clinton", both) == "Clinton"  # two people: left as it was
     assert fullest_form("Hillary Clinton", name_mentions("Christie Calls Hillary Clinton."),
