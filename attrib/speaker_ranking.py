@@ -562,7 +562,8 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     logits[r, c] = float("-inf")
         # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
         # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words).
-        # An owned one ("Her office", "Pakistan's military") is left to the rules about owners, and one with more
+        # One a person or a name owns ("Her office", "Pakistan's military") is left to the rules about owners (not
+        # "their union"), and one with more
         # after its kind to the ranker ("the editorial board of the Washington Post Trump" was a span too long).
         head = _head_word(surface)
         if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not OWNED_RE.search(_head_part(surface)) \
@@ -582,9 +583,10 @@ _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 
 
-OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
-_ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+((?:[\w-]+\s+){0,3}[a-z]+)\b")  # "Teresita Daza, a spokeswoman for"
+# "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".
+_ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
 def _person_form(form: NameForm, text: str) -> bool:
@@ -656,6 +658,15 @@ UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
                               r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff|family)\s*[,.]?\s*")
+PRONOUN_OFFICE_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er)\s+(office|staff|family)\s*[,.]?\s*")
+
+
+def kind_of_speaker_is_person(speaker: str) -> bool:
+    """A speaker name of two to four words with no organisation word, place or known outlet."""
+    words = speaker.split()
+    return 2 <= len(words) <= 4 and not any(fold(w) in ORG_WORDS for w in words) and not _outlet_or_place(speaker)
+
+
 # Someone's relative or counsel ("Keith Lamont Scott's wife", "Pagliano's lawyer") is not that someone.
 PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-Z][\w’'-]*)[’']s?\s+(?:[a-z-]+\s+)?"
                             r"(?:wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew|lawyer|"
@@ -783,6 +794,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if office and (owner := " ".join(core) if len(core := _core_name(office.group(1))) >= 2
                    else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
+    # "Her office" is the office of the person the ranker found, as "Powell's office" is (`PERSON_OFFICE_RE`).
+    if (office := PRONOUN_OFFICE_RE.fullmatch(surface)) and speaker and kind_of_speaker_is_person(speaker):
+        speaker = f"{speaker}'s {office.group(1)}"
     own = PERSONS_OWN_RE.fullmatch(surface)
     if (own and speaker and fold(speaker.split()[-1]) == fold(own.group(1))) or OWNED_BY_PRONOUN_RE.fullmatch(surface):
         speaker = None

@@ -441,13 +441,16 @@ def test_a_role_described_by_its_organisation_is_not_the_organisation(tiny_bert)
 
 def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(tiny_bert):
     text = ("Foreign Ministry spokesperson Mao Ning spoke. Teresita Daza, a spokeswoman for the ministry, left. "
-            "The Philippine foreign ministry said boats were blocked. Her office said more.")
+            "Mick Whelan, general secretary of Aslef, agreed. The Philippine foreign ministry said boats were blocked. "
+            "Her office said more. Their union said no.")
     out = _ranked_by_names(tiny_bert, text, [("boats were blocked", "The Philippine foreign ministry"),
-                                             ("more", "Her office")], "Mao Ning", "Teresita Daza")
-    # Both people are banned for the ministry, which is then named by its own words; an owned office is not
-    # this rule's ("Her office" is left to the rules about owners).
+                                             ("more", "Her office"), ("no", "Their union")],
+                           "Mao Ning", "Teresita Daza", "Mick Whelan")
+    # All three people are banned for the ministry, which is then named by its own words, and for "Their union";
+    # an office a person owns is left to the rules about owners: that person's office.
     assert out.attributions[0].speaker == "Philippine foreign ministry"
-    assert out.attributions[1].speaker in {"Mao Ning", "Teresita Daza"}
+    assert out.attributions[1].speaker == "Mao Ning's office"
+    assert out.attributions[2].speaker is None
     # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
     text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."
     out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],
