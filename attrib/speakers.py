@@ -42,6 +42,8 @@ TITLES = {
     # Local offices ("Maricopa County Recorder Stephen Richer", "County Clerk Kim Davis").
     "recorder", "clerk", "treasurer", "auditor", "assessor", "comptroller", "coroner", "registrar", "alderman",
     "selectman", "magistrate", "marshal",
+    # Police ("Officer Betty Shelby", "Detective Sgt. Ann Lee").
+    "officer", "detective", "trooper", "patrolman", "constable", "inspector",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.

@@ -134,9 +134,11 @@ def test_compound_titles_and_middle_initials():
         assert name in mentions, (name, mentions)
 
 
-def test_a_local_office_before_a_name_is_no_part_of_it():
-    mentions = name_mentions("Maricopa County Recorder Stephen Richer spoke. Rowan County Clerk Kim Davis left.")
+def test_a_local_office_or_a_police_rank_before_a_name_is_no_part_of_it():
+    mentions = name_mentions("Maricopa County Recorder Stephen Richer spoke. Rowan County Clerk Kim Davis left. "
+                             "Officer Betty Shelby was charged.")
     assert ["Stephen", "Richer"] in mentions and ["Kim", "Davis"] in mentions, mentions
+    assert ["Betty", "Shelby"] in mentions, mentions  # a police rank, too
 
 
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
