@@ -658,6 +658,7 @@ UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
                               r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff|family)\s*[,.]?\s*")
+COURT_PANEL_RE = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?panel\s+of\s+(?:the\s+)?([A-Z0-9][^,;]*\bCourt\b[^,;]*?)\s*[,.]?\s*")
 PRONOUN_OFFICE_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er)\s+(office|staff|family)\s*[,.]?\s*")
 
 
@@ -801,6 +802,10 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if (own and speaker and fold(speaker.split()[-1]) == fold(own.group(1))) or OWNED_BY_PRONOUN_RE.fullmatch(surface):
         speaker = None
     kind = att.source_type
+    # A court's panel speaks for the court ("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit"),
+    # as the team's labels write it.
+    if court := COURT_PANEL_RE.fullmatch(surface):
+        speaker, kind = court.group(1), "description"
     if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)):
         # +2 -0 on PolNeAR dev's gold attributions ("Video", "Delegates" were speakers); group nouns the
         # article never writes in lower case ("Demonstrators") +3 -0 end to end.

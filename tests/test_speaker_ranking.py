@@ -456,3 +456,12 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
     out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],
                            "Donald Trump")
     assert out.attributions[0].speaker == "Donald Trump"
+
+
+def test_a_courts_panel_speaks_for_the_court_whoever_the_ranker_liked(tiny_bert):
+    text = ("Jon Husted spoke. A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled him. "
+            "A panel of reporters led by Chris Matthews asked.")
+    out = _ranked(Picks(1), tiny_bert, text, [("him", "A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit"),
+                                             ("asked", "A panel of reporters led by Chris Matthews")])
+    assert out.attributions[0].speaker == "U.S. Court of Appeals for the Sixth Circuit"
+    assert out.attributions[1].speaker != "U.S. Court of Appeals for the Sixth Circuit"  # no court in it
