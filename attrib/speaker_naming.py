@@ -255,7 +255,22 @@ def expand_acronyms(article: Article) -> Article:
     return replace(article, attributions=[replace(a, speaker=full.get(a.speaker, a.speaker)) for a in article.attributions])
 
 
+# A campaign's ad, video or document ("A new ad from Donald Trump’s presidential campaign", "A document on the
+# Trump campaign's website"): the campaign's words.
+CAMPAIGN_PRODUCT_RE = re.compile(r"(?:an?|the|this|that|its)\s+(?:[\w-]+\s+){0,2}(?:ad|advertisement|video|document|"
+                                 r"e-?mail|memo|mailer|flyer|commercial|spot|press\s+release)s?\s+(?:from|by|on|of)\s+(.+)",
+                                 re.IGNORECASE)
+
+
+def campaign_product(surface: str) -> Optional[str]:
+    """The campaign whose ad or document the source is (`CAMPAIGN_PRODUCT_RE`), else None."""
+    m = CAMPAIGN_PRODUCT_RE.fullmatch(plain_spaces(surface).strip(" ,."))
+    return campaign_name(m.group(1)) if m else None
+
+
 def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Attribution:
+    if att.source and att.source_type == "vague" and (campaign := campaign_product(article.span_text(att.source, sep=" "))):
+        return replace(att, speaker=campaign, source_type="description")
     if not att.source or att.source_type not in ("named", "description"):
         return att
     surface = article.span_text(att.source, sep=" ")

@@ -339,3 +339,20 @@ def test_his_or_her_campaign_is_the_campaign_of_the_last_person_of_that_sex_name
     assert pronoun_campaign("his team", text, text.index("his team")) == "Sanders campaign"  # not "Here"
     assert pronoun_campaign("their campaign", text, len(text)) is None
     assert pronoun_campaign("his campaign manager", text, len(text)) is None  # a person of the campaign
+
+
+def test_a_campaigns_ad_or_document_is_the_campaigns_word():
+    from attrib.speaker_naming import campaign_product
+
+    text = "A new ad from Donald Trump’s presidential campaign is seizing on the remarks."
+    src = _span_of(text, "A new ad from Donald Trump’s presidential campaign")
+    att = Attribution(content=_span_of(text, "the remarks"), source=src, source_type="vague")
+    out = apply_naming(Article(id="c", text=text, attributions=[att])).attributions[0]
+    assert (out.speaker, out.source_type) == ("Trump campaign", "description")  # resolved, so not anonymous
+    assert campaign_product("A document on the Trump campaign's website") == "Trump campaign"
+    assert campaign_product("A spokeswoman for the Clinton campaign") is None  # a person of it, unnamed
+
+
+def _span_of(text: str, part: str) -> list[tuple[int, int]]:
+    start = text.index(part)
+    return [(start, start + len(part))]
