@@ -572,6 +572,24 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                 if _person_form(cand, rules.text) and not org_like[r][c]:
                     logits[r, c] = float("-inf")
     best = logits.argmax(-1).tolist()
+    # "she" the ranker gave someone whose given name says no sex, right after a woman is named in the same
+    # sentence ("Gov. Chris Christie described … Hillary Clinton as a "disgrace" after she attacked …"): her.
+    # Not "he": most people named in the news are men, so a name of unknown sex is likelier his (on the team's
+    # train labels "he" lost Rex Early to Donald Trump).
+    if person.any():
+        for r in person.nonzero()[:, 0].tolist():
+            b = best[r]
+            cands = batch.candidates[r]
+            if not b or not she[r] or given_name_gender(cands[b].words) is not None:
+                continue
+            wanted = -1
+            at = rules.attributions[r].source[0][0]
+            lo = bounds[sentence_of(bounds, at)][0]
+            near = [(max(s for s, _ in c.compatible or c.own if s < at), i) for i, c in enumerate(cands[1:], start=1)
+                    if given_name_gender(c.words) == wanted and any(lo <= s < at for s, _ in c.compatible or c.own)
+                    and logits[r, i] > float("-inf")]
+            if near:
+                best[r] = max(near)[1]
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]
     return replace(rules, attributions=atts)
 

@@ -465,3 +465,12 @@ def test_a_courts_panel_speaks_for_the_court_whoever_the_ranker_liked(tiny_bert)
                                              ("asked", "A panel of reporters led by Chris Matthews")])
     assert out.attributions[0].speaker == "U.S. Court of Appeals for the Sixth Circuit"
     assert out.attributions[1].speaker != "U.S. Court of Appeals for the Sixth Circuit"  # no court in it
+
+
+def test_she_is_the_woman_just_named_where_the_ranker_picked_a_name_of_no_known_sex(tiny_bert):
+    text = ("Gov. Chris Christie described Hillary Clinton as a disgrace after she attacked the police. "
+            "Chris Christie praised Donald Trump after he spoke.")
+    out = _ranked_by_names(tiny_bert, text, [("the police", "she"), ("spoke", "he")],
+                           "Chris Christie", "Hillary Clinton", "Donald Trump")
+    # Not "he": a name of no known sex is likelier a man's.
+    assert [a.speaker for a in out.attributions] == ["Hillary Clinton", "Chris Christie"]
