@@ -177,6 +177,8 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
                 while end > start and text[end - 1] in ".,;:’'”\"":
                     end -= 1
                 start = _without_opening_preposition(text, start, end)
+                if text.startswith("X. ", start):
+                    end = start + 1  # "wrote on X. Another posted": the platform, not an initial
                 # An owner before a common noun ("Iran's ambassador") is not a channel, nor is a country.
                 # Numbers may open a name ("60 Minutes") but are none alone ("45-year").
                 chunk = text[start:end]

@@ -843,6 +843,13 @@ def test_an_outlet_in_the_clause_a_source_spoke_through_is_not_its_speaker():
     assert [(a.speaker, a.outlet) for a in out] == [(None, "Young Journalists Club (YJC)"), ("Etemad", "Etemad")]
 
 
+def test_x_closing_a_sentence_is_the_platform_not_an_initial():
+    text = 'Fans reacted. "I thought they would last," one wrote on X. Another posted on TikTok that it hurt.'
+    att = Attribution(content=_span(text, '"I thought they would last,"'), cue=_span(text, "wrote"), source=_span(text, "one"))
+    got = [text[s:e] for s, e in outlet_candidates(Article(id="x", text=text, attributions=[att]))]
+    assert "X" in got and not any(c.startswith("X.") for c in got)
+
+
 def test_a_platform_written_on_is_a_sure_outlet_and_x_alone_is_not():
     from attrib.outlets import sure_outlet
 
