@@ -571,6 +571,14 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
                     logits[r, c] = float("-inf")
+    # "The spokeswoman" is someone the article introduced as one ("spokeswoman Melezia Figueroa", "Figueroa, a
+    # spokeswoman for …"), never the one they speak for ("Lipa's representative …. the spokeswoman told People").
+    for r, att in enumerate(rules.attributions):
+        role = THE_ROLE_RE.fullmatch(rules.span_text(att.source, sep=" ")) if att.source else None
+        if role:
+            for c, cand in enumerate(batch.candidates[r][1:], start=1):
+                if not _introduced_as(cand, role.group(1).casefold(), rules.text):
+                    logits[r, c] = float("-inf")
     best = logits.argmax(-1).tolist()
     # "she" the ranker gave someone whose given name says no sex, right after a woman is named in the same
     # sentence ("Gov. Chris Christie described … Hillary Clinton as a "disgrace" after she attacked …"): her.
@@ -605,6 +613,19 @@ OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
+
+
+THE_ROLE_RE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+)?(spokes(?:man|woman|person)|representative|publicist|aide)\s*[,.]?\s*")
+
+
+def _introduced_as(form: NameForm, role: str, text: str) -> bool:
+    """Whether a mention of the name follows the role word or is followed by it in an appositive."""
+    for s, e in form.compatible or form.own:
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        after = _ROLE_AFTER.match(text, e, e + 60)
+        if (before and before.group(1).casefold() == role) or (after and role in after.group(1).casefold().split()):
+            return True
+    return False
 
 
 def _person_form(form: NameForm, text: str) -> bool:
@@ -689,7 +710,8 @@ def kind_of_speaker_is_person(speaker: str) -> bool:
 # Someone's relative or counsel ("Keith Lamont Scott's wife", "Pagliano's lawyer") is not that someone.
 PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-Z][\w’'-]*)[’']s?\s+(?:[a-z-]+\s+)?"
                             r"(?:wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew|lawyer|"
-                            r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|doctor|physician)\s*[,.]?\s*")
+                            r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|doctor|physician|"
+                            r"representative|rep|publicist|agent|manager)\s*[,.]?\s*")
 # "His surrogates", "their attorneys", "His nonprofit group": people or a body of the one the pronoun names, not them.
 OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
                                  r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
