@@ -139,6 +139,7 @@ def test_a_local_office_or_a_police_rank_before_a_name_is_no_part_of_it():
                              "Officer Betty Shelby was charged.")
     assert ["Stephen", "Richer"] in mentions and ["Kim", "Davis"] in mentions, mentions
     assert ["Betty", "Shelby"] in mentions, mentions  # a police rank, too
+    assert ["Ali", "Khamenei"] in name_mentions("Supreme Leader Ayatollah Ali Khamenei spoke.")  # a cleric's title
 
 
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
