@@ -982,13 +982,19 @@ _EVENT_BEFORE = re.compile(rf"{EVENT_NOUNS}\W{{0,3}}\s+(?:sponsored|hosted|moder
                            re.IGNORECASE)
 
 
+# Events where many speak ("a CNN town hall", "the NBC/MSNBC forum"), not a programme one guest appears on
+# ("appearing on the CBS News program "Face the Nation"" lent CBS News to the next paragraphs' other speakers).
+_GATHERING_AFTER = re.compile(r"(?:[’']s)?\s+(?:[\w’'-]+\s+){0,2}?(?:town[ -]hall|forum|debate)s?\b", re.IGNORECASE)
+
+
 def _event_outlet(text: str, atts: list[Attribution], mentions: Sequence[tuple[int, int]],
                   named: dict, breaks: Sequence[int], paragraphs: int) -> list[Attribution]:
     """Statements at an event an outlet stages take it (see `Inheritance.event_paragraphs`)."""
     bounds = sentence_bounds(text)
     for m in mentions:
         outlet = named.get(m)
-        if not outlet or not (staged_event(text, m) or _EVENT_BEFORE.search(text, max(0, m[0] - 60), m[0])):
+        if not outlet or not ((staged_event(text, m) and _GATHERING_AFTER.match(text, m[1]))
+                              or _EVENT_BEFORE.search(text, max(0, m[0] - 60), m[0])):
             continue
         first = bisect_right(breaks, m[0])
         participants = {a.speaker for a in atts if a.speaker and first <= bisect_right(breaks, a.content[0][0]) <= first + paragraphs

@@ -545,6 +545,15 @@ def test_an_outlets_event_carries_everyone_who_speaks_there():
     assert got == [None, "CNN", "CNN", "CNN", None, "CNN"]
     assert [a.outlet for a in assign_outlets(article, mentions, Inheritance(event_paragraphs=0)).attributions] == [
         None, "CNN", None, None, None, None]
+    # A programme one guest appears on is no gathering: it carries only that guest.
+    text = ("Shultz, appearing on the CBS News program \"Face the Nation,\" said talks would go on.\n\n"
+            "A Soviet spokesman, Gennadi Gerasimov, said the position was unrealistic.\n\nShultz said more.")
+    atts = [Attribution(content=_span(text, "talks would go on"), cue=_span(text, "said"), source=_span(text, "Shultz"),
+                        speaker="George P. Shultz"),
+            Attribution(content=_span(text, "the position was unrealistic"), cue=_span(text, "said", 1),
+                        source=_span(text, "A Soviet spokesman, Gennadi Gerasimov,"), speaker="Gennadi Gerasimov")]
+    got = assign_outlets(Article(id="p", text=text, attributions=atts), [tuple(_span(text, "CBS News")[0])])
+    assert [a.outlet for a in got.attributions] == ["CBS News", None]
 
 
 def test_an_organisations_acronym_is_no_outlet():
