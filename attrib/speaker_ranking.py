@@ -605,7 +605,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
 _PERSONAL = PRONOUN_GROUPS["he"] | PRONOUN_GROUPS["she"]
 _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|agency|office|government|embassy|"
                        r"council|commission|authority|court|bureau|service|party|team|board|panel|union|association|"
-                       r"institute|military|army|navy|regulator|parliament|city)")
+                       r"institute|military|army|navy|regulator|parliament|city|club)")
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 
 

@@ -61,7 +61,7 @@ _TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
-JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "ben")
+JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "ben")
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")

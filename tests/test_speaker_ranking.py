@@ -442,15 +442,15 @@ def test_a_role_described_by_its_organisation_is_not_the_organisation(tiny_bert)
 def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(tiny_bert):
     text = ("Foreign Ministry spokesperson Mao Ning spoke. Teresita Daza, a spokeswoman for the ministry, left. "
             "Mick Whelan, general secretary of Aslef, agreed. The Philippine foreign ministry said boats were blocked. "
-            "Her office said more. Their union said no.")
+            "Her office said more. Their union said no. The club said yes.")
     out = _ranked_by_names(tiny_bert, text, [("boats were blocked", "The Philippine foreign ministry"),
-                                             ("more", "Her office"), ("no", "Their union")],
+                                             ("more", "Her office"), ("no", "Their union"), ("yes", "The club")],
                            "Mao Ning", "Teresita Daza", "Mick Whelan")
     # All three people are banned for the ministry, which is then named by its own words, and for "Their union";
     # an office a person owns is left to the rules about owners: that person's office.
     assert out.attributions[0].speaker == "Philippine foreign ministry"
     assert out.attributions[1].speaker == "Mao Ning's office"
-    assert out.attributions[2].speaker is None
+    assert out.attributions[2].speaker is None and out.attributions[3].speaker is None
     # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
     text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."
     out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],

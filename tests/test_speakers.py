@@ -142,6 +142,11 @@ def test_a_local_office_or_a_police_rank_before_a_name_is_no_part_of_it():
     assert ["Ali", "Khamenei"] in name_mentions("Supreme Leader Ayatollah Ali Khamenei spoke.")  # a cleric's title
 
 
+def test_a_dutch_particle_joins_the_name():
+    assert name_mentions("The manager Erik ten Hag was sacked. In January ten senators voted.") == [
+        ["Erik", "ten", "Hag"], ["January"]]
+
+
 def test_names_with_inner_capitals_accents_apostrophes_and_owners():
     text = ("Donald Trump’s adviser spoke. Mitch McConnell and Ava DuVernay met James O’Neill. "
             "German Economy Minister Matthias Krüger met Selim Aydoğdu. NBC’s Dante Chinni said so.\n"
