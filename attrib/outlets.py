@@ -302,6 +302,19 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
 # quoted", "…, Kyodo News reported."
 _CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
+# "the RIA news agency reported", "the reformist Shargh daily".
+_KIND_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|daily|broadcaster|news\s+website|tabloid)\b")
+_NOT_A_MASTHEAD = re.compile(r"(?i)the|a|an|this|that|its|his|her|their|our|one|another|local|state|national")
+
+
+def _kind_after(text: str, span: tuple[int, int]) -> bool:
+    """A name before its kind of medium ("the RIA news agency reported"): not a determiner ("The newspaper"), a
+    place, nor one medium among others ("a Bridgeport newspaper")."""
+    name = text[span[0]:span[1]]
+    return bool(_KIND_AFTER.match(text, span[1])) and not _NOT_A_MASTHEAD.fullmatch(name) and (
+        normalise_name(name) not in PLACES) and not re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, span[0] - 4):span[0]])
+
+
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
 # "Egypt's state-run Al-Qahera News", "the semi-official Fars news agency".
 _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|affiliated)|semi-official|official|"
@@ -309,11 +322,11 @@ _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|af
 
 
 def press_framed(text: str, span: tuple[int, int]) -> bool:
-    """A name after its kind of medium ("state news agency SANA"), or a medium (`_medium`) told something,
+    """A name after or before its kind of medium ("state news agency SANA", "the RIA news agency"), or a medium (`_medium`) told something,
     carrying or quoting a statement ("carried by the official Korean Central News Agency"), reporting
     ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
-    return bool(_KIND_BEFORE.search(before)) or _medium(text[span[0]:span[1]]) and (
+    return bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or _medium(text[span[0]:span[1]]) and (
         bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])) or bool(_STATE_RUN_BEFORE.search(before)))
 
 

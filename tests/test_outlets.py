@@ -815,13 +815,18 @@ def test_a_platform_verb_a_radio_host_and_an_interview_frame_need_no_classifier(
     assert not sure_outlet(text, tuple(_span(text, "Putin")[0]))
 
 
-def test_a_medium_run_by_a_state_is_a_sure_outlet_and_a_state_company_is_not():
+def test_a_medium_run_by_a_state_or_before_its_kind_is_a_sure_outlet():
     from attrib.outlets import sure_outlet
 
     text = ("Egypt's state-run Al-Qahera News, citing a source, said talks would resume. The semi-official "
             "Mehr agency agreed. The state-owned Saudi Aramco said output fell.")
     assert sure_outlet(text, tuple(_span(text, "Al-Qahera News")[0]))
     assert not sure_outlet(text, tuple(_span(text, "Saudi Aramco")[0]))  # no medium's word
+    # A name before its kind: not a determiner, nor one paper among others.
+    text = ("Novak said output would fall, the RIA news agency reported. The newspaper added more. "
+            "The Connecticut Post, a Bridgeport newspaper, agreed.")
+    assert sure_outlet(text, tuple(_span(text, "RIA")[0]))
+    assert not sure_outlet(text, tuple(_span(text, "The")[0])) and not sure_outlet(text, tuple(_span(text, "Bridgeport")[0]))
 
 
 def test_a_hosts_surname_is_the_show_named_after_them():
