@@ -356,3 +356,16 @@ def test_a_campaigns_ad_or_document_is_the_campaigns_word():
 def _span_of(text: str, part: str) -> list[tuple[int, int]]:
     start = text.index(part)
     return [(start, start + len(part))]
+
+
+def test_the_ad_is_the_ad_an_earlier_source_introduced():
+    text = ("A new ad from Donald Trump’s presidential campaign is seizing on the remarks.\n\n"
+            "The ad uses footage of Hillary Clinton speaking.\n\nThe video shows a rally.")
+    atts = [Attribution(content=_span_of(text, "the remarks"), source=_span_of(text, "A new ad from Donald Trump’s presidential campaign"),
+                        source_type="vague"),
+            Attribution(content=_span_of(text, "Hillary Clinton speaking"), source=_span_of(text, "The ad"),
+                        speaker="Donald Trump", source_type="description"),
+            Attribution(content=_span_of(text, "a rally"), source=_span_of(text, "The video"), source_type="description")]
+    out = apply_naming(Article(id="ad", text=text, attributions=atts)).attributions
+    # The ranker's candidate the ad quotes gives way to the ad's owner; a video no source introduced stays as it was.
+    assert [a.speaker for a in out] == ["Trump campaign", "Trump campaign", None]
