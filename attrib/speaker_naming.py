@@ -282,6 +282,13 @@ def _named(article: Article, att: Attribution, mentions: list[list[str]]) -> Att
     return replace(att, speaker=speaker) if speaker else att
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-(?=\w)")
+
+
+def _without_article(word: str) -> str:
+    return _ARABIC_ARTICLE.sub("", word, count=1) if _ARABIC_ARTICLE.match(word) else word
+
+
 def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str] = frozenset(),
                  sexes: Mapping[str, int] = MappingProxyType({}), surnames: Optional[list[str]] = None) -> str:
     """The article's fullest form of a person's name ("Clinton" -> "Hillary Clinton"), when every longer
@@ -295,8 +302,10 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
         return speaker
     folded = {fold(w) for w in words}
     surname = _surname(words)
+    # "Assad" is a form of "Bashar al-Assad": an Arabic article is no part of the surname a later mention writes.
     longer = [m for m, m_surname in zip(mentions, surnames or [_surname(m) for m in mentions])
-              if len(m) > len(words) and m_surname == surname and folded <= {fold(w) for w in m}
+              if len(m) > len(words) and _without_article(m_surname) == _without_article(surname)
+              and folded <= {fold(w) for w in m} | {_without_article(fold(w)) for w in m}
               and not any(w.casefold() in common for w in m if fold(w) not in folded)
               and not (len(words) == 1 and other_sex(m, sexes))]
     if not longer and len(words) == 1:

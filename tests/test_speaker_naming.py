@@ -177,6 +177,9 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     assert fullest_form("Clinton", mentions) == "Hillary Clinton"
     assert fullest_form("Bin Laden", mentions) == "Osama bin Laden"
     assert fullest_form("Loretta Lynch", mentions) == "Loretta E. Lynch"
+    # An Arabic article is no part of the surname a later mention writes.
+    arabic = name_mentions("Syrian President Bashar al-Assad said so.")
+    assert fullest_form("Assad", arabic) == "Bashar al-Assad"
     # A name known by a middle word, in one name only; not a place inside an organisation's name.
     lula = name_mentions("Luiz Inacio Lula da Silva spoke at the National Institute for South China Sea Studies.")
     assert fullest_form("Lula", lula) == "Luiz Inacio Lula da Silva"
