@@ -339,7 +339,8 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
-    return _turn_labels_as_names(expand_acronyms(_the_ad(_they_after_a_list(_the_two_named(named, body, common)))))
+    return _turn_labels_as_names(expand_acronyms(_it_after_an_organisation(_the_ad(_they_after_a_list(
+        _the_two_named(named, body, common))))))
 
 
 def _turn_labels_as_names(article: Article) -> Article:
@@ -463,6 +464,23 @@ def _the_ad(article: Article, paragraphs: int = 3) -> Article:
             if prev.speaker and not THE_AD_RE.fullmatch(surface.strip()) and re.search(_AD_WORDS[m.group(1).casefold()], surface, re.I):
                 atts[i] = replace(att, speaker=prev.speaker, source_type="description")
                 break
+    return replace(article, attributions=atts)
+
+
+def _it_after_an_organisation(article: Article, paragraphs: int = 1) -> Article:
+    """An unresolved "it" right after an organisation's statement ("The Trump campaign said …. It added …") is
+    that organisation: the previous attribution's speaker, in the same or the next paragraph, when it names
+    no person (an organisation's word, a campaign, a known outlet)."""
+    breaks = paragraph_breaks(article.text)
+    order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+    atts = list(article.attributions)
+    for before, i in zip(order, order[1:]):
+        att, prev = atts[i], atts[before]
+        if (att.speaker is None and att.source and att.source_type == "pronoun" and prev.speaker
+                and article.span_text(att.source).strip().casefold() in {"it", "its"}
+                and (_has_org_word(prev.speaker.split()) or is_known_outlet(prev.speaker))
+                and bisect_right(breaks, att.content[0][0]) - bisect_right(breaks, prev.content[0][0]) <= paragraphs):
+            atts[i] = replace(att, speaker=prev.speaker)
     return replace(article, attributions=atts)
 
 

@@ -372,3 +372,16 @@ def test_the_ad_is_the_ad_an_earlier_source_introduced():
     out = apply_naming(Article(id="ad", text=text, attributions=atts)).attributions
     # The ranker's candidate the ad quotes gives way to the ad's owner; a video no source introduced stays as it was.
     assert [a.speaker for a in out] == ["Trump campaign", "Trump campaign", None]
+
+
+def test_it_right_after_an_organisations_statement_is_that_organisation():
+    text = ("The Tampa Bay Times endorsed Clinton.\n\nIn its editorial it attacked Trump.\n\n"
+            "Donald Trump spoke. It was cold.\n\nA.\n\nB.\n\nIt said more.")
+    atts = [Attribution(content=_span_of(text, "Clinton"), source=_span_of(text, "The Tampa Bay Times"),
+                        speaker="Tampa Bay Times", source_type="named"),
+            Attribution(content=_span_of(text, "Trump."), source=_span_of(text, "it"), source_type="pronoun"),
+            Attribution(content=_span_of(text, "more"), source=[(text.index("It said"), text.index("It said") + 2)],
+                        source_type="pronoun")]
+    out = apply_naming(Article(id="it", text=text, attributions=atts)).attributions
+    # The next paragraph's "it" is the paper; one three paragraphs on is left unresolved.
+    assert [a.speaker for a in out] == ["Tampa Bay Times", "Tampa Bay Times", None]
