@@ -421,19 +421,28 @@ THEY = {"they", "them", "their"}
 
 
 def _they_after_a_list(article: Article, paragraphs: int = 1) -> Article:
-    """An unresolved "they" right after statements of several people named together ("Mr. Grassley and
-    Mr. Leahy said …. They added …") is those people: the previous attribution's speaker, in the same or
+    """An unresolved "they", or their plural role ("the senators"), right after statements of several people
+    named together ("Mr. Grassley and Mr. Leahy said …. They added …") is those people: the previous attribution's speaker, in the same or
     the next paragraph, when it is a list."""
     breaks = paragraph_breaks(article.text)
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
     atts = list(article.attributions)
     for before, i in zip(order, order[1:]):
         att, prev = atts[i], atts[before]
-        if (att.speaker is None and att.source and att.source_type == "pronoun" and prev.speaker and " and " in prev.speaker
-                and article.span_text(att.source).strip().casefold() in THEY
+        if not (att.source and prev.speaker and " and " in prev.speaker
                 and bisect_right(breaks, att.content[0][0]) - bisect_right(breaks, prev.content[0][0]) <= paragraphs):
+            continue
+        surface = article.span_text(att.source).strip()
+        # "they", or the people's plural role ("the senators"), which the ranker may have given one of them.
+        one_of_them = att.speaker is None or att.speaker in re.split(r",\s*|\s+and\s+", prev.speaker)
+        if (att.speaker is None and att.source_type == "pronoun" and surface.casefold() in THEY) or (
+                one_of_them and PLURAL_ROLE_RE.fullmatch(surface)):
             atts[i] = replace(att, speaker=prev.speaker)
     return replace(article, attributions=atts)
+
+
+PLURAL_ROLE_RE = re.compile(r"(?:the|The)\s+(?:senators|lawmakers|congressmen|congresswomen|ministers|"
+                            r"governors|presidents)[,.]?")
 
 
 # "The ad", "the new spot": an ad the article has just introduced as someone's.

@@ -208,6 +208,12 @@ def test_they_after_several_people_is_those_people():
     out = apply_naming(Article(id="t", text=text, attributions=atts))
     # The second "they" follows someone else's words (unnamed officials): it stays unresolved.
     assert [a.speaker for a in out.attributions][1:] == ["Grassley and Leahy", None, None]
+    # Their plural role is them too, where the ranker gave one of them.
+    text = "Mr. Grassley and Mr. Leahy said the program failed. The senators said it was gerrymandering."
+    atts = [att("the program failed", "Mr. Grassley and Mr. Leahy", 0, "Grassley and Leahy", "named"),
+            att("it was gerrymandering", "The senators", 0, "Grassley", "description")]
+    assert [a.speaker for a in apply_naming(Article(id="s", text=text, attributions=atts)).attributions] == [
+        "Grassley and Leahy", "Grassley and Leahy"]
 
 
 def test_an_organisation_takes_the_articles_fullest_name():
