@@ -28,7 +28,7 @@ from .outlets import PLACES, is_known_outlet
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, _words, fold, given_names,
                        appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
-                       prominent_entity, source_name, source_type)
+                       other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -742,8 +742,10 @@ def _the_titled_person(surface: str, text: str, cands: list[Optional[NameForm]],
     if len(titled) != 1:
         return None
     # Its one fuller form ("Senator Cruz" -> Ted Cruz), not one of two ("President Obama": Barack or Michelle?).
+    # Nor one the article's honorifics give the other sex ("Michelle Obama" where it writes "Mr. Obama").
+    sexes = honorific_sexes(text)
     fuller = {c.name for c in cands[1:] if c is not None and len(c.words) > len(titled[0].words)
-              and _compatible(titled[0].words, c.words)}
+              and _compatible(titled[0].words, c.words) and not other_sex(c.words, sexes)}
     return fuller.pop() if len(fuller) == 1 else titled[0].name
 
 
@@ -795,7 +797,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "The president himself" is "President Trump", not the senator the ranker liked.
     # (A pick with the titled name's surname stays: "Ted Cruz" for "the senator" titled "Sen. Cruz".)
     titled = _the_titled_person(surface, text, cands, att.speaker) if att.source_type == "description" else None
-    if titled and not (speaker and _surname(speaker.split()) == _surname(titled.split())):
+    # Not one of the other sex either ("Michelle Obama" for "The president" of an article writing "Mr. Obama").
+    if titled and not (speaker and _surname(speaker.split()) == _surname(titled.split())
+                       and not other_sex(speaker.split(), honorific_sexes(text))):
         speaker = titled
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".

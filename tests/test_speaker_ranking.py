@@ -353,6 +353,10 @@ def test_the_president_is_the_one_person_the_article_titles_so(tiny_bert):
                            "Joe Biden", "Ted Cruz")
     # A Vice President is no president; a pick with the titled surname ("Ted Cruz" for "Senator Cruz") stays.
     assert [a.speaker for a in out.attributions] == ["Obama", "Ted Cruz"]
+    # Not one the article's honorifics give the other sex.
+    text = "President Obama spoke with the first lady, Michelle Obama. Mr. Obama left. The president said no."
+    out = _ranked_by_names(tiny_bert, text, [("no", "The president")], "Michelle Obama")
+    assert out.attributions[0].speaker == "Obama"
 
 
 def test_a_source_writing_a_full_name_keeps_it_when_the_ranker_says_nobody(tiny_bert):
