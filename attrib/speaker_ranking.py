@@ -562,6 +562,12 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     logits[r, c] = float("-inf")
         # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
         # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words).
+        # Nor is a group named by a plural ("The Catholic bishops of Zambia") one person.
+        head_words = _words(_head_part(surface))
+        if described[r] and head_words and _PLURAL_HEAD.fullmatch(head_words[-1].strip(".,")) and " and " not in surface:
+            for c, cand in enumerate(batch.candidates[r][1:], start=1):
+                if len(cand.words) > 1 and _person_form(cand, rules.text):
+                    logits[r, c] = float("-inf")
         # One a person or a name owns ("Her office", "Pakistan's military") is left to the rules about owners (not
         # "their union"), and one with more
         # after its kind to the ranker ("the editorial board of the Washington Post Trump" was a span too long).
@@ -609,6 +615,10 @@ _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 
 
+# Plurals of people ("bishops", "officials", "lawmakers", "economists"), not of things ("emails", "proposals").
+_PLURAL_HEAD = re.compile(r"[a-z]+(?:ers|ors|ists|ysts|ians)|bishops|officials|members|citizens|experts|clerics|priests|judges|"
+                          r"justices|generals|diplomats|ministers|men|women|people|students|families|parents|troops|"
+                          r"soldiers|nurses|residents|participants|opponents|immigrants|migrants|presidents")
 OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".

@@ -85,6 +85,7 @@ SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "a
                     "whether", "without", "within", "among", "against", "from", "with", "during", "under",
                     "through", "toward", "towards", "everything", "everyone", "everybody", "nothing", "nobody",
                     "something", "someone", "anyone", "anything", "every", "each", "both", "many", "most",
+                    "several", "some", "few", "another",
                     "even", "also", "only", "then", "thus", "meanwhile", "however", "instead", "indeed",
                     "perhaps", "maybe", "where", "what", "why", "how", "you", "our", "my", "your", "his", "her",
                     "their", "its"}

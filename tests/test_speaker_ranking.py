@@ -488,3 +488,16 @@ def test_the_spokeswoman_is_one_introduced_as_such_never_the_one_she_speaks_for(
     assert out.attributions[0].speaker is None  # someone's representative is not them
     assert out.attributions[1].speaker in {None, "Melezia Figueroa"} and out.attributions[1].speaker != "Dua Lipa"
     assert out.attributions[2].speaker == "Melezia Figueroa"
+
+
+def test_a_group_named_by_a_plural_of_people_is_no_one_person(tiny_bert):
+    text = ("Cardinal Victor Manuel Fernández defended it. Several African bishops objected. "
+            "The Catholic bishops of Zambia said it cannot be implemented. Hillary Clinton's emails detailed the plan.")
+    out = _ranked_by_names(tiny_bert, text, [("it cannot be implemented", "The Catholic bishops of Zambia"),
+                                             ("the plan", "Hillary Clinton's emails")],
+                           "Victor Manuel Fernández", "Hillary Clinton")
+    # Bishops are no cardinal; a person's emails (things, not people) are left to the ranker, whose stand-in
+    # here likes the cardinal best.
+    assert [a.speaker for a in out.attributions] == [None, "Victor Manuel Fernández"]
+    from attrib.speakers import name_mentions
+    assert ["Several", "African"] not in name_mentions(text)  # a quantifier opening a sentence starts no name
