@@ -322,12 +322,14 @@ _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|af
 
 
 def press_framed(text: str, span: tuple[int, int]) -> bool:
-    """A name after or before its kind of medium ("state news agency SANA", "the RIA news agency"), or a medium (`_medium`) told something,
-    carrying or quoting a statement ("carried by the official Korean Central News Agency"), reporting
-    ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a channel wherever the classifier has not seen the name."""
+    """A name after or before its kind of medium ("state news agency SANA", "the RIA news agency"), or a medium
+    (`_medium`) told something, carrying or quoting a statement ("carried by the official Korean Central News
+    Agency"), reporting ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a
+    channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
     return bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or _medium(text[span[0]:span[1]]) and (
-        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1])) or bool(_STATE_RUN_BEFORE.search(before)))
+        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1]))
+        or bool(_STATE_RUN_BEFORE.search(before)))
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")

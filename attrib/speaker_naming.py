@@ -420,12 +420,18 @@ def _organisations(text: str) -> tuple[tuple[list[str], list[str]], ...]:
 THEY = {"they", "them", "their"}
 
 
+def _reading_order(article: Article) -> list[int]:
+    """The article's attribution indices in the order their contents start."""
+    return sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+
+
 def _they_after_a_list(article: Article, paragraphs: int = 1) -> Article:
     """An unresolved "they", or their plural role ("the senators"), right after statements of several people
-    named together ("Mr. Grassley and Mr. Leahy said …. They added …") is those people: the previous attribution's speaker, in the same or
+    named together ("Mr. Grassley and Mr. Leahy said …. They added …") is those people: the previous
+    attribution's speaker, in the same or
     the next paragraph, when it is a list."""
     breaks = paragraph_breaks(article.text)
-    order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+    order = _reading_order(article)
     atts = list(article.attributions)
     for before, i in zip(order, order[1:]):
         att, prev = atts[i], atts[before]
@@ -446,10 +452,10 @@ PLURAL_ROLE_RE = re.compile(r"(?:the|The)\s+(?:senators|lawmakers|congressmen|co
 
 
 # "The ad", "the new spot": an ad the article has just introduced as someone's.
-THE_AD_RE = re.compile(r"(?:the|this|that)\s+(?:new\s+|latest\s+)?(ad|advertisement|commercial|spot|video)[,.]?", re.IGNORECASE)
-_AD_WORDS = {"ad": r"\bad\b|advertisement|commercial|spot", "advertisement": r"\bad\b|advertisement|commercial|spot",
-             "commercial": r"\bad\b|advertisement|commercial|spot", "spot": r"\bad\b|advertisement|commercial|spot",
-             "video": r"video"}
+THE_AD_RE = re.compile(r"(?:the|this|that)\s+(?:new\s+|latest\s+)?(ad|advertisement|commercial|spot|video)[,.]?",
+                       re.IGNORECASE)
+_AN_AD = re.compile(r"\bad\b|advertisement|commercial|spot", re.IGNORECASE)
+_A_VIDEO = re.compile(r"video", re.IGNORECASE)
 
 
 def _the_ad(article: Article, paragraphs: int = 3) -> Article:
@@ -457,7 +463,7 @@ def _the_ad(article: Article, paragraphs: int = 3) -> Article:
     presidential campaign …. The ad uses footage …"): that source's speaker, the ad's owner. On PolNeAR dev
     the ranker had made such ads the candidate they quote or attack."""
     breaks = paragraph_breaks(article.text)
-    order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+    order = _reading_order(article)
     atts = list(article.attributions)
     for n, i in enumerate(order):
         att = atts[i]
@@ -470,7 +476,8 @@ def _the_ad(article: Article, paragraphs: int = 3) -> Article:
             if here - bisect_right(breaks, prev.content[0][0]) > paragraphs:
                 break
             surface = article.span_text(prev.source, sep=" ") if prev.source else ""
-            if prev.speaker and not THE_AD_RE.fullmatch(surface.strip()) and re.search(_AD_WORDS[m.group(1).casefold()], surface, re.I):
+            introduced = (_A_VIDEO if m.group(1).casefold() == "video" else _AN_AD).search(surface)
+            if prev.speaker and not THE_AD_RE.fullmatch(surface.strip()) and introduced:
                 atts[i] = replace(att, speaker=prev.speaker, source_type="description")
                 break
     return replace(article, attributions=atts)
@@ -481,7 +488,7 @@ def _it_after_an_organisation(article: Article, paragraphs: int = 1) -> Article:
     that organisation: the previous attribution's speaker, in the same or the next paragraph, when it names
     no person (an organisation's word, a campaign, a known outlet)."""
     breaks = paragraph_breaks(article.text)
-    order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
+    order = _reading_order(article)
     atts = list(article.attributions)
     for before, i in zip(order, order[1:]):
         att, prev = atts[i], atts[before]

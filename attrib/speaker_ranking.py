@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 import numpy as np
 import torch
@@ -560,17 +560,17 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if is_place(cand.name) or (org_like[r][c] and cand.name in surface):
                     logits[r, c] = float("-inf")
-        # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
-        # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words).
-        # Nor is a group named by a plural ("The Catholic bishops of Zambia") one person.
+        # A group named by a plural of people ("The Catholic bishops of Zambia") is no one person.
         head_words = _words(_head_part(surface))
         if described[r] and head_words and _PLURAL_HEAD.fullmatch(head_words[-1].strip(".,")) and " and " not in surface:
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if len(cand.words) > 1 and _person_form(cand, rules.text):
                     logits[r, c] = float("-inf")
-        # One a person or a name owns ("Her office", "Pakistan's military") is left to the rules about owners (not
-        # "their union"), and one with more
-        # after its kind to the ranker ("the editorial board of the Washington Post Trump" was a span too long).
+        # An organisation described by its kind ("The Philippine foreign ministry") is no person the article
+        # names ("Foreign Ministry spokesperson Mao Ning" stood near the same words). One a person or a name
+        # owns ("Her office", "Pakistan's military") is left to the rules about owners (not "their union"), and
+        # one with more after its kind to the ranker ("the editorial board of the Washington Post Trump" was a
+        # span too long).
         head = _head_word(surface)
         if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not OWNED_RE.search(_head_part(surface)) \
                 and surface.rstrip(" ,.;:").casefold().endswith(head):
@@ -596,11 +596,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             cands = batch.candidates[r]
             if not b or not she[r] or given_name_gender(cands[b].words) is not None:
                 continue
-            wanted = -1
             at = rules.attributions[r].source[0][0]
             lo = bounds[sentence_of(bounds, at)][0]
             near = [(max(s for s, _ in c.compatible or c.own if s < at), i) for i, c in enumerate(cands[1:], start=1)
-                    if given_name_gender(c.words) == wanted and any(lo <= s < at for s, _ in c.compatible or c.own)
+                    if given_name_gender(c.words) == -1 and any(lo <= s < at for s, _ in c.compatible or c.own)
                     and logits[r, i] > float("-inf")]
             if near:
                 best[r] = max(near)[1]
@@ -616,39 +615,38 @@ ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 
 
 # Plurals of people ("bishops", "officials", "lawmakers", "economists"), not of things ("emails", "proposals").
-_PLURAL_HEAD = re.compile(r"[a-z]+(?:ers|ors|ists|ysts|ians)|bishops|officials|members|citizens|experts|clerics|priests|judges|"
-                          r"justices|generals|diplomats|ministers|men|women|people|students|families|parents|troops|"
-                          r"soldiers|nurses|residents|participants|opponents|immigrants|migrants|presidents")
+_PLURAL_HEAD = re.compile(r"[a-z]+(?:ers|ors|ists|ysts|ians)|bishops|officials|members|citizens|experts|clerics|"
+                          r"priests|judges|justices|generals|diplomats|ministers|men|women|people|students|families|"
+                          r"parents|troops|soldiers|nurses|residents|participants|opponents|immigrants|migrants|"
+                          r"presidents")
 OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
-THE_ROLE_RE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+)?(spokes(?:man|woman|person)|representative|publicist|aide)\s*[,.]?\s*")
+THE_ROLE_RE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+)?(spokes(?:man|woman|person)|representative|publicist|aide)"
+                         r"\s*[,.]?\s*")
+
+
+def _roles_around(text: str, mentions: Sequence[tuple[int, int]]) -> Iterator[tuple[str, list[str]]]:
+    """For each mention, the word right before it and the words of an appositive after it, folded."""
+    for s, e in mentions:
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        after = _ROLE_AFTER.match(text, e, e + 60)
+        yield (before.group(1).casefold() if before else "", after.group(1).casefold().split() if after else [])
 
 
 def _introduced_as(form: NameForm, role: str, text: str) -> bool:
     """Whether a mention of the name follows the role word or is followed by it in an appositive."""
-    for s, e in form.compatible or form.own:
-        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
-        after = _ROLE_AFTER.match(text, e, e + 60)
-        if (before and before.group(1).casefold() == role) or (after and role in after.group(1).casefold().split()):
-            return True
-    return False
+    return any(before == role or role in after for before, after in _roles_around(text, form.compatible or form.own))
 
 
 def _person_form(form: NameForm, text: str) -> bool:
     """A name the article shows is a person's: a sex from a given name, an honorific or a pronoun after it, or a
     person's title right before one of its mentions ("Foreign Ministry spokesperson Mao Ning")."""
-    if form.gender:
-        return True
-    for s, e in form.own:
-        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
-        role = _ROLE_AFTER.match(text, e, e + 60)
-        if (before and before.group(1).casefold() in PERSON_HEADS) or (role and not PERSON_HEADS.isdisjoint(role.group(1).casefold().split())):
-            return True
-    return False
+    return bool(form.gender) or any(before in PERSON_HEADS or not PERSON_HEADS.isdisjoint(after)
+                                    for before, after in _roles_around(text, form.own))
 
 
 OWNED_ORGANISATION_RE = re.compile(
@@ -707,11 +705,12 @@ UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
                               r"(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5})[’']s?\s+(office|staff|family)\s*[,.]?\s*")
-COURT_PANEL_RE = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?panel\s+of\s+(?:the\s+)?([A-Z0-9][^,;]*\bCourt\b[^,;]*?)\s*[,.]?\s*")
+COURT_PANEL_RE = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?panel\s+of\s+(?:the\s+)?"
+                            r"([A-Z0-9][^,;]*\bCourt\b[^,;]*?)\s*[,.]?\s*")
 PRONOUN_OFFICE_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er)\s+(office|staff|family)\s*[,.]?\s*")
 
 
-def kind_of_speaker_is_person(speaker: str) -> bool:
+def names_a_person(speaker: str) -> bool:
     """A speaker name of two to four words with no organisation word, place or known outlet."""
     words = speaker.split()
     return 2 <= len(words) <= 4 and not any(fold(w) in ORG_WORDS for w in words) and not _outlet_or_place(speaker)
@@ -850,7 +849,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
                    else _form_by_surname(office.group(1), att, cands, text)):
         speaker = f"{owner}'s {office.group(2)}"
     # "Her office" is the office of the person the ranker found, as "Powell's office" is (`PERSON_OFFICE_RE`).
-    if (office := PRONOUN_OFFICE_RE.fullmatch(surface)) and speaker and kind_of_speaker_is_person(speaker):
+    if (office := PRONOUN_OFFICE_RE.fullmatch(surface)) and speaker and names_a_person(speaker):
         speaker = f"{speaker}'s {office.group(1)}"
     own = PERSONS_OWN_RE.fullmatch(surface)
     if (own and speaker and fold(speaker.split()[-1]) == fold(own.group(1))) or OWNED_BY_PRONOUN_RE.fullmatch(surface):

@@ -61,7 +61,8 @@ _TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
-JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "ben")
+JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten", "bin",
+                     "ibn", "ben")
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
@@ -245,11 +246,11 @@ def bare_plural(surface: str) -> bool:
     modifiers and no determiner ("Industry analysts", "Foreign policy analysts", "Clinton supporters"): a group
     nobody names. All 80 one-word sources in the team's labels have no speaker, and 124 of the 128 modified
     ones; the others join a person ("Sanders and his supporters")."""
-    words = surface.strip(" ,.;:")
-    if re.fullmatch(r"[a-z]{3,}s", words):
-        return words not in PRONOUNS
-    return bool(_MODIFIED_PLURAL.fullmatch(words)) and not re.search(r"\band\s+(?:his|her|their|has)\b", words) \
-        and words.rsplit(None, 1)[-1] not in _REPORTING_VERBS  # a headline's "Trump says"
+    phrase = surface.strip(" ,.;:")
+    if re.fullmatch(r"[a-z]{3,}s", phrase):
+        return phrase not in PRONOUNS
+    return bool(_MODIFIED_PLURAL.fullmatch(phrase)) and not re.search(r"\band\s+(?:his|her|their|has)\b", phrase) \
+        and phrase.rsplit(None, 1)[-1] not in _REPORTING_VERBS  # a headline's "Trump says"
 
 
 def _trailing_name(surface: str) -> list[str]:
