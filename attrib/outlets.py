@@ -676,7 +676,9 @@ _REPORT_SOURCE = re.compile(
 
 # One of the unnamed sources just quoted ("One of them", "one of the officials", "the other source").
 _ONE_OF_THEM = re.compile(r"(?i)(?:one|two|some|both|each|another|the\s+other|none|neither)\s+of\s+(?:them|those|these|the\s+"
-                          r"(?:sources?|officials?|people|diplomats?|aides?))|the\s+other\s+(?:source|official)|another\s+(?:source|official)")
+                          r"(?:sources?|officials?|people|diplomats?|aides?))|the\s+other\s+(?:source|official)|another\s+(?:source|official)|"
+                          # The same unnamed source again ("a source close to the couple told The Sun …. the insider said").
+                          r"the\s+(?:same\s+)?(?:source|insider|official|person)")
 
 
 def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> tuple[Optional[str], list[list[int]]]:

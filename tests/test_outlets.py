@@ -945,6 +945,13 @@ def test_one_of_the_unnamed_sources_just_quoted_keeps_their_outlet():
                          Inheritance(from_lead=False))
     # the same and the next paragraph; not two paragraphs after the last of them
     assert [a.outlet for a in out.attributions] == ["Reuters", "Reuters", "Reuters", None]
+    # The same unnamed source again ("the insider").
+    text = "A source close to the couple told The Sun they split. \"It hurts,\" the insider said."
+    atts = [Attribution(content=_span(text, "they split"), source=_span(text, "A source close to the couple"), cue=_span(text, "told")),
+            Attribution(content=_span(text, '"It hurts,"'), source=_span(text, "the insider"), cue=_span(text, "said"))]
+    out = assign_outlets(Article(id="s", text=text, attributions=atts), [tuple(_span(text, "The Sun")[0])],
+                         Inheritance(from_lead=False))
+    assert [a.outlet for a in out.attributions] == ["The Sun", "The Sun"]
 
 
 def test_a_medium_named_by_its_kind_is_the_nearest_medium_before_it():
