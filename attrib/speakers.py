@@ -35,7 +35,7 @@ TITLES = {
     "chancellor", "deputy", "official", "diplomat", "negotiator", "columnist", "editor", "correspondent",
     # Ranks and religious titles ("Admiral Harris" is Harry B. Harris Jr.).
     "admiral", "colonel", "captain", "capt", "lieutenant", "sergeant", "commodore", "brigadier", "rabbi", "imam",
-    "sheikh", "bishop", "cardinal", "pastor", "ayatollah", "hojatoleslam", "archbishop", "patriarch",
+    "sheikh", "bishop", "cardinal", "pastor", "ayatollah", "hojatoleslam", "archbishop", "patriarch", "pope",
     # Offices and roles that open names in US news ("Congressman Adam Schiff", "National Security Adviser
     # Susan Rice", "Special Counsel Robert Mueller").
     "congressman", "congresswoman", "adviser", "advisor", "counsel", "prosecutor",

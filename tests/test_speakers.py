@@ -140,6 +140,7 @@ def test_a_local_office_or_a_police_rank_before_a_name_is_no_part_of_it():
     assert ["Stephen", "Richer"] in mentions and ["Kim", "Davis"] in mentions, mentions
     assert ["Betty", "Shelby"] in mentions, mentions  # a police rank, too
     assert ["Ali", "Khamenei"] in name_mentions("Supreme Leader Ayatollah Ali Khamenei spoke.")  # a cleric's title
+    assert name_mentions("It was then that Pope Francis spoke.") == [["Francis"]]
 
 
 def test_a_dutch_particle_joins_the_name():
