@@ -572,7 +572,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         # one with more after its kind to the ranker ("the editorial board of the Washington Post Trump" was a
         # span too long).
         head = _head_word(surface)
-        if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not OWNED_RE.search(_head_part(surface)) \
+        if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(_head_part(surface)) \
                 and surface.rstrip(" ,.;:").casefold().endswith(head):
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
@@ -610,7 +610,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
 _PERSONAL = PRONOUN_GROUPS["he"] | PRONOUN_GROUPS["she"]
 _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|agency|office|government|embassy|"
                        r"council|commission|authority|court|bureau|service|party|team|board|panel|union|association|"
-                       r"institute|military|army|navy|regulator|parliament|city|club)")
+                       r"institute|military|army|navy|force|guard|regulator|parliament|city|club)")
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 
 
@@ -619,7 +619,14 @@ _PLURAL_HEAD = re.compile(r"[a-z]+(?:ers|ors|ists|ysts|ians)|bishops|officials|m
                           r"priests|judges|justices|generals|diplomats|ministers|men|women|people|students|families|"
                           r"parents|troops|soldiers|nurses|residents|participants|opponents|immigrants|migrants|"
                           r"presidents")
-OWNED_RE = re.compile(r"[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
+OWNED_RE = re.compile(r"([\w.-]+(?:\s+[\w.-]+)?)[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
+
+
+def _owned_by_someone(head: str) -> bool:
+    """An owner before the head that is a person or a name ("Her office", "Powell's office", "Pakistan's
+    military" stays the rules'), not a place whose body it is ("Ukraine's air force")."""
+    m = OWNED_RE.search(head)
+    return bool(m) and not (m.group(1) and is_place(m.group(1)))
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")

@@ -455,6 +455,10 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
     assert out.attributions[0].speaker == "Philippine foreign ministry"
     assert out.attributions[1].speaker == "Mao Ning's office"
     assert out.attributions[2].speaker is None and out.attributions[3].speaker is None
+    # A place's body is no person either ("Ukraine's air force"), and an air force is an organisation.
+    text = "Regional governor Oleh Syniehubov spoke. Ukraine's air force said it shot down drones."
+    out = _ranked_by_names(tiny_bert, text, [("it shot down drones", "Ukraine's air force")], "Oleh Syniehubov")
+    assert out.attributions[0].speaker != "Oleh Syniehubov"
     # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
     text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."
     out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],
