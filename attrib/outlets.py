@@ -674,10 +674,10 @@ _REPORT_SOURCE = re.compile(
     + _PRODUCT.pattern.removeprefix("(?i)"))
 
 
-# One of the unnamed sources just quoted ("One of them", "one of the officials", "the other source").
+# One of the unnamed sources just quoted ("One of them", "one of the officials", "the other source"), or the same
+# one again ("the insider").
 _ONE_OF_THEM = re.compile(r"(?i)(?:one|two|some|both|each|another|the\s+other|none|neither)\s+of\s+(?:them|those|these|the\s+"
                           r"(?:sources?|officials?|people|diplomats?|aides?))|the\s+other\s+(?:source|official)|another\s+(?:source|official)|"
-                          # The same unnamed source again ("a source close to the couple told The Sun …. the insider said").
                           r"the\s+(?:same\s+)?(?:source|insider|official|person)")
 
 

@@ -619,14 +619,16 @@ _PLURAL_HEAD = re.compile(r"[a-z]+(?:ers|ors|ists|ysts|ians)|bishops|officials|m
                           r"priests|judges|justices|generals|diplomats|ministers|men|women|people|students|families|"
                           r"parents|troops|soldiers|nurses|residents|participants|opponents|immigrants|migrants|"
                           r"presidents")
-OWNED_RE = re.compile(r"([\w.-]+(?:\s+[\w.-]+)?)[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
+_OWNER_RE = re.compile(r"([\w.-]+(?:\s+[\w.-]+)?)[’']s?(?:\s|$)|\b(?:[Hh]is|[Hh]er)\s")
 
 
 def _owned_by_someone(head: str) -> bool:
-    """An owner before the head that is a person or a name ("Her office", "Powell's office", "Pakistan's
-    military" stays the rules'), not a place whose body it is ("Ukraine's air force")."""
-    m = OWNED_RE.search(head)
+    """An owner before the head that is a person or a name ("Her office", "Powell's office"), whose organisation
+    the rules about owners name; not a place whose body it is ("Ukraine's air force", "Pakistan's military")."""
+    m = _OWNER_RE.search(head)
     return bool(m) and not (m.group(1) and is_place(m.group(1)))
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "Teresita Daza, a spokeswoman for", "Mick Whelan, general secretary of Aslef".
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
