@@ -341,6 +341,10 @@ def _platform_written_on(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]:span[1]] in SOCIAL_PLATFORMS and bool(_ON_PLATFORM.search(text, max(0, span[0] - 6), span[0]))
 
 
+# Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
+COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
+
+
 def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = frozenset()) -> Optional[str]:
     """A readable, stable name for an outlet mention (see the module docstring); `people`: the
     article's speakers, normalised, so a network's journalist is told from its programme."""
@@ -379,7 +383,7 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
             normalise_name(" ".join(words[1:])) in people or _later_alone(words[-1], text, words[-2])
             or journalist_shaped(words[1:], text)):
         return canonical_outlet(owner.group(1), text)
-    if owner and not owner.group(1).isupper() and len(words) > 1:
+    if owner and not owner.group(1).isupper() and len(words) > 1 and owner.group(1).casefold() not in COLLECTIVE_OWNERS:
         words = words[1:]
     # A descriptor opens the name in lower case ("the semi-official Fars", "state-run IRNA") or hyphenated at a
     # sentence start ("State-run IRNA"); capitalised alone it is the name's own word ("Daily Caller", "National Review").
@@ -1129,9 +1133,36 @@ def medium_anaphors(text: str, mentions: Sequence[tuple[int, int]], named: dict)
     for match in _MEDIUM_ANAPHOR.finditer(text):
         span = match.span(1)
         before = [(m, name) for m, name in media if m[1] <= span[0] and span[0] - m[1] <= ANAPHOR_REACH]
+        # "the agency" is the last agency named, not a newspaper cited since ("… told Anadolu Agency …. According
+        # to the Daily Sabah, …. Arıkan later told the agency"); "the paper" the last newspaper.
+        kind = _ANAPHOR_KINDS.get(match.group(1).split()[-1].casefold())
+        fitting = [(m, name) for m, name in before if medium_kind(text, m, name) == kind]
         if before:
-            out.append((span, before[-1][1]))
+            out.append((span, (fitting or before)[-1][1]))
     return out
+
+
+_ANAPHOR_KINDS = {"agency": "agency", "newspaper": "paper", "paper": "paper", "daily": "paper", "weekly": "paper"}
+WIRES = frozenset(normalise_name(w) for w in (
+    "Associated Press", "AP", "Reuters", "AFP", "dpa", "EFE", "ANSA", "Tass", "RIA Novosti", "RIA", "Interfax", "Xinhua",
+    "Kyodo", "Yonhap", "IRNA", "ISNA", "Mehr", "Fars", "Tasnim", "Anadolu", "PTI", "ANI", "Bernama", "Antara", "Jiji",
+    "KCNA", "SANA", "WAFA", "MENA", "QNA", "SPA", "KUNA", "Ukrinform", "UNIAN", "BelTA", "Kazinform"))
+_AGENCY_WORDS = re.compile(r"(?i)\b(?:agency|agence|agentur|press|wire)\b")
+_PAPER_WORDS = re.compile(r"(?i)\b(?:daily|times|post|journal|herald|tribune|gazette|telegraph|zeitung|shimbun|globe|"
+                          r"chronicle|inquirer|examiner|observer|guardian|sabah)\b")
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?agency\b")
+_PAPER_NEAR = re.compile(r"\b(?:newspaper|daily|paper|tabloid|weekly)\s+(?:[A-Z]\S*\s+)?$")
+
+
+def medium_kind(text: str, span: tuple[int, int], name: str) -> Optional[str]:
+    """"agency" for a news agency (a wire the table knows, a name saying so, "the RIA news agency"), "paper" for a
+    newspaper (a masthead's word, "the reformist daily Shargh"), else None."""
+    if normalise_name(name) in WIRES or _AGENCY_WORDS.search(name) or _AGENCY_AFTER.match(text, span[1]):
+        return "agency"
+    if _PAPER_WORDS.search(name) or _PAPER_NEAR.search(text, max(0, span[0] - 40), span[0]) or \
+            _KIND_AFTER.match(text, span[1]) and "agency" not in text[span[1]:span[1] + 20]:
+        return "paper"
+    return None
 
 
 def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:

@@ -34,11 +34,12 @@ from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_T
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
                        other_sex, spelled_out_names)
 from .given_names import given_name_gender
-from .text import normalise_name, paragraph_breaks, plain_spaces
+from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .transcripts import transcript_turns
 
-# The ranker's organisation words (its features were trained on them) and the descriptions' organisation heads.
-ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS
+# The ranker's organisation words (its features were trained on them), the descriptions' organisation heads, and
+# words that end a body's or a paper's name after a title word or an owner ("General Staff", "People's Daily").
+ORG_WORDS = RANKER_ORG_WORDS | ORGANISATION_HEADS | {"staff", "daily", "duma"}
 CONNECTIVES = ("of", "for", "on", "to", "and", "the", "&")
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 PERSON_LINKS = {"of", "for", "at", "from", "with", "in"}
@@ -339,8 +340,8 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
-    return _turn_labels_as_names(expand_acronyms(_it_after_an_organisation(_the_ad(_they_after_a_list(
-        _the_two_named(named, body, common))))))
+    return _turn_labels_as_names(expand_acronyms(_it_after_an_organisation(_the_document(_the_ad(_they_after_a_list(
+        _the_two_named(named, body, common)))))))
 
 
 def _turn_labels_as_names(article: Article) -> Article:
@@ -458,6 +459,20 @@ _AN_AD = re.compile(r"\bad\b|advertisement|commercial|spot", re.IGNORECASE)
 _A_VIDEO = re.compile(r"video", re.IGNORECASE)
 
 
+def _earlier_owner(article: Article, order: list[int], n: int, breaks: list[int], paragraphs: int,
+                   introduced) -> Optional[str]:
+    """The speaker of the nearest attribution before the `n`-th in reading order, within `paragraphs`
+    paragraphs, for which `introduced(attribution)` holds."""
+    here = bisect_right(breaks, article.attributions[order[n]].content[0][0])
+    for j in reversed(order[:n]):
+        prev = article.attributions[j]
+        if here - bisect_right(breaks, prev.content[0][0]) > paragraphs:
+            return None
+        if prev.speaker and introduced(prev):
+            return prev.speaker
+    return None
+
+
 def _the_ad(article: Article, paragraphs: int = 3) -> Article:
     """"The ad" is the ad an earlier source of the last few paragraphs introduced ("A new ad from Donald Trump's
     presidential campaign …. The ad uses footage …"): that source's speaker, the ad's owner. On PolNeAR dev
@@ -470,16 +485,49 @@ def _the_ad(article: Article, paragraphs: int = 3) -> Article:
         m = THE_AD_RE.fullmatch(article.span_text(att.source, sep=" ").strip()) if att.source else None
         if not m:
             continue
-        here = bisect_right(breaks, att.content[0][0])
-        for j in reversed(order[:n]):
-            prev = atts[j]
-            if here - bisect_right(breaks, prev.content[0][0]) > paragraphs:
-                break
+        kind = _A_VIDEO if m.group(1).casefold() == "video" else _AN_AD
+
+        def introduced(prev: Attribution) -> bool:
             surface = article.span_text(prev.source, sep=" ") if prev.source else ""
-            introduced = (_A_VIDEO if m.group(1).casefold() == "video" else _AN_AD).search(surface)
-            if prev.speaker and not THE_AD_RE.fullmatch(surface.strip()) and introduced:
-                atts[i] = replace(att, speaker=prev.speaker, source_type="description")
-                break
+            return not THE_AD_RE.fullmatch(surface.strip()) and bool(kind.search(surface))
+
+        if owner := _earlier_owner(article, order, n, breaks, paragraphs, introduced):
+            atts[i] = replace(att, speaker=owner, source_type="description")
+    return replace(article, attributions=atts)
+
+
+# "The statement", "the commentary": a document the text has just said someone issued ("… said in a statement").
+THE_DOCUMENT_RE = re.compile(r"(?:the|this|that)\s+(?:new\s+|latest\s+|written\s+|joint\s+)?(statement|report|letter|memo|"
+                             r"commentary|editorial|communiqu[eé]|filing|release)[,.]?", re.IGNORECASE)
+
+
+def _the_document(article: Article, paragraphs: int = 2) -> Article:
+    """An unresolved "the statement", "the commentary" is its issuer: the speaker of an earlier attribution of the
+    last few paragraphs whose sentence names such a document ("Hamas said in a statement on Telegram …. The
+    statement accused …"; "The People's Daily said in a commentary …, the commentary said"), as the team's
+    labels name them ("The statement" -> Association of Flight Attendants)."""
+    breaks = paragraph_breaks(article.text)
+    bounds = sentence_bounds(article.text)
+    order = _reading_order(article)
+    atts = list(article.attributions)
+    for n, i in enumerate(order):
+        att = atts[i]
+        m = THE_DOCUMENT_RE.fullmatch(article.span_text(att.source, sep=" ").strip()) if att.speaker is None and \
+            att.source else None
+        if not m:
+            continue
+        noun = re.compile(rf"\b{m.group(1)}s?\b", re.IGNORECASE)
+        # Issued there: "said in a statement", "its commentary"; not "one of the organizers of the letter".
+        issued = re.compile(rf"\b(?:an?|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{m.group(1)}\b", re.IGNORECASE)
+
+        def introduced(prev: Attribution) -> bool:
+            surface = article.span_text(prev.source, sep=" ").strip() if prev.source else ""
+            at = (prev.cue or prev.source or prev.content)[0][0]
+            lo, hi = bounds[sentence_of(bounds, at)]
+            return not THE_DOCUMENT_RE.fullmatch(surface) and bool(noun.search(surface) or issued.search(article.text, lo, hi))
+
+        if owner := _earlier_owner(article, order, n, breaks, paragraphs, introduced):
+            atts[i] = replace(att, speaker=owner, source_type="description")
     return replace(article, attributions=atts)
 
 

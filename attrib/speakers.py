@@ -44,6 +44,8 @@ TITLES = {
     "selectman", "magistrate", "marshal",
     # Police ("Officer Betty Shelby", "Detective Sgt. Ann Lee").
     "officer", "detective", "trooper", "patrolman", "constable", "inspector",
+    # Words that only open a title ("the Prime Minister" names no one called Prime).
+    "prime",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.
@@ -527,6 +529,9 @@ ORGANISATION_RE = regex.compile(
     rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
 
 
+_NAME_OPENERS = SENTENCE_OPENERS | {"the", "according", "to"}
+
+
 def described_name(text: str, before: int, description: str) -> Optional[str]:
     """The name a description stands for, from the nearest place before it where the article gives both:
     an appositive ("Kazem Jalali, Iran's Ambassador to Moscow" for "Iran's ambassador to Russia"), a title
@@ -616,8 +621,12 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
         if not any(c.isspace() for c in m.group(0)):  # one word (most matches): never a two-word name
             continue
         names = _bare_words(m.group(0))
+        words = m.group(0).split()
+        # A sentence's first words are no part of the name ("According to the Daily Sabah").
+        while len(words) > 1 and words[0].casefold() in _NAME_OPENERS:
+            words = words[1:]
         for head in set(names) & _INDEXED_HEADS if len(names) >= 2 else ():
-            name = " ".join(m.group(0).split()[1:] if names[0] == "the" else m.group(0).split()).rstrip(".,")
+            name = " ".join(words).rstrip(".,")
             places.setdefault(head, []).append((m.end(), name, frozenset(names)))
     return places
 

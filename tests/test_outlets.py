@@ -967,3 +967,22 @@ def test_a_medium_named_by_its_kind_is_the_nearest_medium_before_it():
     out = assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Interfax")[0])])
     assert [(a.outlet, a.outlet_span) for a in out.attributions] == [
         ("Interfax", _span(text, "the agency")), (None, [])]  # an owner ("the network's plans") is no medium spoken to
+
+
+def test_the_agency_is_the_last_agency_and_the_paper_the_last_paper():
+    text = ("\"Our aim is to double it,\" Arikan told Anadolu Agency. According to the Daily Sabah, a package is ready. "
+            "Arikan later told the agency that ships would leave. Okafor told the paper it was late.")
+    atts = [Attribution(content=_span(text, "ships would leave"), cue=_span(text, "told", 1), source=_span(text, "Arikan later"),
+                        speaker="Arikan"),
+            Attribution(content=_span(text, "it was late"), cue=_span(text, "told", 2), source=_span(text, "Okafor"),
+                        speaker="Okafor")]
+    mentions = [tuple(_span(text, "Anadolu Agency")[0]), tuple(_span(text, "the Daily Sabah")[0])]
+    out = assign_outlets(Article(id="k", text=text, attributions=atts), mentions)
+    # Not the newspaper cited in between; "the paper" is that newspaper.
+    assert [a.outlet for a in out.attributions] == ["Anadolu Agency", "Daily Sabah"]
+
+
+def test_a_collective_owner_is_part_of_the_outlets_name():
+    # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
+    assert canonical_outlet("People's Daily") == "People's Daily"
+    assert canonical_outlet("Iran's Press TV") == "Press TV"

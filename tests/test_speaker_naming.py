@@ -2,7 +2,7 @@
 from attrib.schema import Article, Attribution
 from attrib.speaker_naming import (apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name,
                                    pollster_name, product_owner)
-from attrib.speakers import described_name, name_mentions
+from attrib.speakers import described_name, name_mentions, resolve_speakers
 
 
 def test_a_source_naming_several_people_names_them_all():
@@ -391,3 +391,42 @@ def test_it_right_after_an_organisations_statement_is_that_organisation():
     out = apply_naming(Article(id="it", text=text, attributions=atts)).attributions
     # The next paragraph's "it" is the paper; one three paragraphs on is left unresolved.
     assert [a.speaker for a in out] == ["Tampa Bay Times", "Tampa Bay Times", None]
+
+
+def test_a_title_alone_or_a_bodys_title_word_is_no_clipped_name():
+    text = ("Prime Minister Narendra Modi spoke in Varanasi. \"They want to take it away,\" the Prime Minister said.\n\n"
+            "In Kyiv, the General Staff said on Telegram that 47 assaults were repelled. The People's Daily said in a "
+            "commentary that the facts were clear.")
+    atts = [Attribution(content=_span_of(text, "They want to take it away"), source=_span_of(text, "the Prime Minister"),
+                        source_type="description"),
+            Attribution(content=_span_of(text, "47 assaults were repelled"), source=_span_of(text, "the General Staff"),
+                        speaker="Staff", source_type="named"),
+            Attribution(content=_span_of(text, "the facts were clear"), source=_span_of(text, "The People's Daily"),
+                        speaker="Daily", source_type="named")]
+    # "Prime" is no one's name: the office-holder the article names.
+    assert resolve_speakers(Article(id="t", text=text, attributions=atts[:1])).attributions[0].speaker == "Narendra Modi"
+    # A body whose name opens with a title word or a collective owner keeps it.
+    out = apply_naming(Article(id="t", text=text, attributions=atts[1:])).attributions
+    assert [a.speaker for a in out] == ["General Staff", "People's Daily"]
+
+
+def test_a_described_paper_is_named_without_the_sentences_opening_words():
+    text = "According to the Daily Sabah, a package is ready. The newspaper said it would come soon."
+    assert described_name(text, text.index("The newspaper"), "The newspaper") == "Daily Sabah"
+
+
+def test_the_statement_is_its_issuer_named_just_before():
+    text = ("Hamas said in a statement on Telegram that Israel was stalling. The statement accused Netanyahu of sabotage.\n\n"
+            "\"It is nonsense,\" said Thomas Reese, one of the organizers of the letter.\n\nThe letter quotes the bishops.")
+    atts = [Attribution(content=_span_of(text, "Israel was stalling"), source=_span_of(text, "Hamas"), cue=_span_of(text, "said"),
+                        speaker="Hamas", source_type="named"),
+            Attribution(content=_span_of(text, "Netanyahu of sabotage"), source=_span_of(text, "The statement"),
+                        cue=_span_of(text, "accused"), source_type="description"),
+            Attribution(content=_span_of(text, '"It is nonsense,"'), source=_span_of(text, "Thomas Reese"),
+                        cue=[(text.index("said Thomas"), text.index("said Thomas") + 4)],
+                        speaker="Thomas Reese", source_type="named"),
+            Attribution(content=_span_of(text, "the bishops"), source=_span_of(text, "The letter"), cue=_span_of(text, "quotes"),
+                        source_type="description")]
+    out = apply_naming(Article(id="d", text=text, attributions=atts)).attributions
+    # Hamas issued the statement; an organizer "of the letter" issued none the text introduced.
+    assert [a.speaker for a in out] == ["Hamas", "Hamas", "Thomas Reese", None]
