@@ -16,8 +16,12 @@ from .schema import Attribution
 # At a line's start: a city in capitals, its state or country ("SEOUL, South Korea"), an optional date
 # ("MOSCOW, March 4 (Reuters) -", the wires' form), an optional credit ("(AP)"), then a dash.
 # At most three words ("RIO DE JANEIRO", "CAIRO/JERUSALEM"): a longer line in capitals before a dash is a kicker.
-_CITY = r"[A-Z][A-Z.'’/-]*(?: (?:[A-Z][A-Z.'’/-]*|de|da|del|el|al)){0,2}(?<=[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-_DATE = (r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?")
+_UPPER = "A-ZÀ-ÖØ-Þ"  # "BOGOTÁ", "SÃO PAULO"
+_CITY = (rf"[{_UPPER}][{_UPPER}.'’/-]*(?: (?:[{_UPPER}][{_UPPER}.'’/-]*|de|da|del|el|al)){{0,2}}(?<=[{_UPPER}.])"
+         r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|fev|fév|mar|abr|apr|avr|may|mai|jun|jui|jul|ago|aug|sep|set|oct|out|nov|dic|dec|déc|dez)[a-zé]*\.?"
+# "March 4", "March 4, 2024", or day first as Spanish, French and Portuguese wires write it ("3 jun").
+_DATE = rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?)?"
 _CREDIT = r"\s*\([^)\n]{1,40}\)"
 DATELINE = re.compile(rf"(?m)^(?P<city>{_CITY}{_DATE})(?P<credit>{_CREDIT})?\s*[-–—]+\s")
 KICKER = re.compile(r"(?m)^(?P<city>[A-Z][A-Z0-9 ,.'’/&:-]*[A-Z0-9.'’])\s+[-–—]+\s")

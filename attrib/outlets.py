@@ -190,7 +190,7 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     # Houchins had a question"): the statements come later.
     for m in NAME_CHUNK.finditer(text):
         start = _without_opening_preposition(text, m.start(), m.end())
-        if staged_event(text, (start, m.end())) and _medium(text[start:m.end()]):
+        if staged_event(text, (start, m.end())) and is_medium(text[start:m.end()]):
             out.append((start, m.end()))
     return sorted(set(out))
 
@@ -323,11 +323,11 @@ _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|af
 
 def press_framed(text: str, span: tuple[int, int]) -> bool:
     """A name after or before its kind of medium ("state news agency SANA", "the RIA news agency"), or a medium
-    (`_medium`) told something, carrying or quoting a statement ("carried by the official Korean Central News
+    (`is_medium`) told something, carrying or quoting a statement ("carried by the official Korean Central News
     Agency"), reporting ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a
     channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
-    return bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or _medium(text[span[0]:span[1]]) and (
+    return bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or is_medium(text[span[0]:span[1]]) and (
         bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1]))
         or bool(_STATE_RUN_BEFORE.search(before)))
 
@@ -369,7 +369,7 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
     # A journalist named after a network with a name of several words ("HuffPost Live’s Alyona Minkovski",
     # later "Minkovski") stands for the network, as "CNN's Jake Tapper" does below.
     network = re.fullmatch(r"(.+?\w)(?:['’]s|(?<=s)['’]) (.+)", name)
-    if network and " " in network.group(1) and _medium(network.group(1)):
+    if network and " " in network.group(1) and is_medium(network.group(1)):
         journalist = network.group(2).split()
         # Named by a given name, a person ("Fox News' Bill Hemmer"), not a programme ("NBC News' Today").
         if normalise_name(network.group(2)) in people or given_name_gender(journalist) is not None or _later_alone(
@@ -464,16 +464,16 @@ def _media_word(name: str) -> bool:
     return any(w in MEDIA_WORDS for w in normalise_name(name).split())
 
 
-def _medium(surface: str) -> bool:
+def is_medium(surface: str) -> bool:
     """A name with a medium's word, a known outlet, or a programme of one ("CNBC's Squawk Box")."""
     return _media_word(surface) or is_known_outlet(re.split(r"[’']s\b", surface, maxsplit=1)[0])
 
 
 def outlet_in_frame(text: str, span: tuple[int, int]) -> bool:
-    """A medium (`_medium`) that an interview frame introduces ("In an interview with Trending Today
+    """A medium (`is_medium`) that an interview frame introduces ("In an interview with Trending Today
     USA", "On Tuesday's episode of “The Steve Harvey Morning Show,”") or that stages the event where
     statements are made ("During a CNN town hall"): an outlet, also where the classifier has not seen it."""
-    return _medium(text[span[0]:span[1]]) and (bool(PROGRAMME_FRAME.search(text[max(0, span[0] - 60):span[0]]))
+    return is_medium(text[span[0]:span[1]]) and (bool(PROGRAMME_FRAME.search(text[max(0, span[0] - 60):span[0]]))
                                                or staged_event(text, span))
 
 
@@ -558,7 +558,7 @@ def institution(text: str, span: tuple[int, int]) -> bool:
     """Whether the name is an institution's that no medium's word or the table of outlets vouches for: its
     own head word ("Committee"), or the one it follows ("Council on" Foreign Relations)."""
     name = text[span[0]:span[1]]
-    if _medium(name):
+    if is_medium(name):
         return False
     before = _INSTITUTION_BEFORE.search(text, max(0, span[0] - 30), span[0])
     words = set(normalise_name(name).split()) | ({before.group(1).casefold()} if before else set())
@@ -569,7 +569,7 @@ def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
     """A name that is no medium hosting the event where something is said ("told a Planned Parenthood
     gathering", "a forum hosted by the advocacy group Fair Immigration Reform Movement"): the setting,
     not a channel. A medium staging an event stays one ("a forum sponsored by NBC News")."""
-    if _medium(text[span[0]:span[1]]):
+    if is_medium(text[span[0]:span[1]]):
         return False
     return bool(_HOSTED_EVENT.match(text, span[1]) or _HOSTED_BY.search(text, max(0, span[0] - 60), span[0]))
 
@@ -907,7 +907,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     lead = named.get(lead_mention(article.text, mentions)) if inherit is not None and inherit.from_lead else None
     # Only a medium frames a whole story: a headline's "Ground Zero Mosque" or "Senate Foreign Relations
     # Committee", taken for an outlet, had become the outlet of every statement in real articles (BASIL).
-    lead = lead if lead is not None and _medium(lead) else None
+    lead = lead if lead is not None and is_medium(lead) else None
     if lead is not None:
         holders = {a.speaker for a in done if a.speaker and a.outlet == lead}
         # A retold piece reported whatever the story says its people did or held, positions too.
@@ -1117,10 +1117,10 @@ _PIECE_RETOLD = re.compile(r"\b(?:ran|published|aired|posted)\s+(?:a|an)\s+(?:[\
 
 
 # A medium spoken to and named by its kind only ("… Sarsenbayev told the agency", "One of the sources told the paper").
-# Not an owner ("people familiar with the network's plans").
+# Not an owner ("people familiar with the network's plans"), nor a kind before the name.
 _MEDIUM_ANAPHOR = re.compile(r"\b(?:told|telling|to|(?:interview|spoke|speaking|talked|talking)\s+with)\s+(the\s+(?:news\s+agency|"
                              r"agency|newspaper|paper|daily|weekly|broadcaster|channel|network|station|website|magazine|"
-                             r"outlet))\b(?![’'])")
+                             r"outlet))\b(?![’'])(?!\s+[A-Z])")  # "the newspaper El Tiempo" is El Tiempo
 ANAPHOR_REACH = 1500  # characters back to the medium it names
 
 
@@ -1128,7 +1128,7 @@ def medium_anaphors(text: str, mentions: Sequence[tuple[int, int]], named: dict)
     """Each `_MEDIUM_ANAPHOR` with the medium it names: the nearest medium mentioned before it (Interfax, for
     "Interfax cited … Sarsenbayev …. 'The price …,' Sarsenbayev told the agency", as the team's world
     labels write it)."""
-    media = sorted((m, named[m]) for m in mentions if named.get(m) and _medium(named[m]))
+    media = sorted((m, named[m]) for m in mentions if named.get(m) and is_medium(named[m]))
     out = []
     for match in _MEDIUM_ANAPHOR.finditer(text):
         span = match.span(1)

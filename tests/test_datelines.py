@@ -57,3 +57,11 @@ def test_a_kicker_is_no_dateline_and_no_content_unless_it_holds_the_cue():
     out = without_datelines(text, [thinks, quote])
     assert out[0] == thinks
     assert [text[s:e] for s, e in out[1].content] == ["“The polls ended early.”"]
+
+
+def test_a_dateline_with_an_accented_city_or_the_day_first_is_a_dateline():
+    from attrib.datelines import dateline_spans
+
+    # A Spanish wire's "3 jun", a French "12 mai 2024": the Reuters credit is the story's, no statement's channel.
+    text = "BOGOTÁ, 3 jun (Reuters) - Petro spoke.\nSÃO PAULO, 12 mai 2024 (AFP) - Lula spoke."
+    assert [text[s:e] for s, e in dateline_spans(text)] == ["BOGOTÁ, 3 jun (Reuters)", "SÃO PAULO, 12 mai 2024 (AFP)"]

@@ -982,6 +982,17 @@ def test_the_agency_is_the_last_agency_and_the_paper_the_last_paper():
     assert [a.outlet for a in out.attributions] == ["Anadolu Agency", "Daily Sabah"]
 
 
+def test_a_kind_before_a_name_is_that_name_not_an_anaphor():
+    text = ("Petro told Caracol Radio the bill stays. Camacho said in an interview with the newspaper El Tiempo that "
+            "changes were possible.")
+    atts = [Attribution(content=_span(text, "changes were possible"), cue=_span(text, "said"), source=_span(text, "Camacho"),
+                        speaker="Camacho")]
+    mentions = [tuple(_span(text, "Caracol Radio")[0]), tuple(_span(text, "El Tiempo")[0])]
+    out = assign_outlets(Article(id="e", text=text, attributions=atts), mentions)
+    # "the newspaper" stands before El Tiempo's name: it is no anaphor of Caracol Radio.
+    assert out.attributions[0].outlet == "El Tiempo"
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"

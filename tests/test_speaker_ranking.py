@@ -281,6 +281,14 @@ def test_a_person_described_by_role_is_never_the_place_in_the_description(tiny_b
     assert out.attributions[0].speaker == "Donald Trump"
 
 
+def test_a_person_described_by_role_is_never_a_medium(tiny_bert):
+    text = ("Kenji Hayashi spoke on Monday. The Asahi Shimbun reported a rift. \"We listened,\" the top government "
+            "spokesman said.")
+    # The ranker likes every name form alike, so the nearest wins: the paper cited just before.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [('"We listened,"', "the top government spokesman")])
+    assert out.attributions[0].speaker == "Kenji Hayashi"
+
+
 def test_a_capital_speaking_is_its_country(tiny_bert):
     text = ("Wang Lei met officials in Tokyo. Beijing said the talks went well. Berlin's reply was cool. "
             "Washington said nothing.")
