@@ -565,6 +565,17 @@ def institution(text: str, span: tuple[int, int]) -> bool:
     return bool(words & INSTITUTION_HEADS)
 
 
+# Where someone goes, comes from or plays: a place, no medium ("ahead of Sunday's trip to Nantes").
+_DESTINATION_BEFORE = re.compile(r"\b(?:trip|visit|journey|flight|travel(?:l?ed|s)?|flew|fly|arriv(?:e|ed|es|al)|return(?:ed|s)?|"
+                                 r"head(?:ed|ing|s)?|move[ds]?|relocat(?:e|ed)|away|game|match|clash|derby)\s+(?:to|in|at|from|"
+                                 r"against)\s+$")
+
+
+def destination(text: str, span: tuple[int, int]) -> bool:
+    """A name someone travels to, returns from or plays against, that no medium's word or the table vouches for."""
+    return not is_medium(text[span[0]:span[1]]) and bool(_DESTINATION_BEFORE.search(text, max(0, span[0] - 25), span[0]))
+
+
 def organisation_hosting(text: str, span: tuple[int, int]) -> bool:
     """A name that is no medium hosting the event where something is said ("told a Planned Parenthood
     gathering", "a forum hosted by the advocacy group Fair Immigration Reform Movement"): the setting,
@@ -810,7 +821,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     datelines = dateline_spans(article.text)
     # A dateline's credit ("SEOUL, South Korea (AP) —") is where the whole story comes from, not a statement's channel.
     mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)
-                and not any(s <= m[0] and m[1] <= e for s, e in datelines)]
+                and not destination(article.text, m) and not any(s <= m[0] and m[1] <= e for s, e in datelines)]
     for anaphor, outlet in medium_anaphors(article.text, mentions, named):
         mentions.append(anaphor)
         named[anaphor] = outlet

@@ -631,6 +631,27 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
     return places
 
 
+# "the 52-year-old", "The 43-year-old former congressman": a person the text has just named, written by age.
+AGED_RE = re.compile(r"[Tt]he\s+(?:[\w-]+,?\s+){0,2}?(\d{1,3})-year-old(?:\s+[^,;]*\b(\w+))?")
+# What an aged description's last word may be: a person ("The 10-year-old lawsuit" is none).
+AGED_PERSON_WORDS = TITLES | {"man", "woman", "mother", "father", "grandmother", "grandfather", "widow", "veteran",
+                              "native", "resident", "businessman", "businesswoman", "actor", "actress", "singer", "star",
+                              "player", "winger", "striker", "coach", "manager", "student", "scientist", "teacher",
+                              "nurse", "doctor", "engineer", "writer", "author", "farmer", "worker", "retiree", "wife",
+                              "husband", "daughter", "son", "three", "two", "four"}  # "mother of three"
+
+
+def aged_person(text: str, before: int, age: str, mentions: list[list[str]], surnames: list[str],
+                sexes: Mapping[str, int]) -> Optional[str]:
+    """The last person named before `before` with that age ("Ivanka Trump, 34,", "52-year-old Didier Marchand")."""
+    found = [m for m in regex.finditer(rf"({NAME_RE.pattern}),\s+{age}\b|\b{age}-year-old\s+({NAME_RE.pattern})",
+                                        text[:before])]
+    if not found:
+        return None
+    name = found[-1].group(1) or found[-1].group(2)
+    return canonical(name, mentions, surnames, sexes)
+
+
 def resolve_speakers(article: Article) -> Article:
     """Fill `speaker` and `source_type` of every attribution from its source mention."""
     mentions = name_mentions(article.text)
@@ -649,6 +670,9 @@ def resolve_speakers(article: Article) -> Article:
             speaker = last_named
         elif kind == "description":
             speaker = described_name(article.text, att.source[0][0], surface)
+            age = AGED_RE.fullmatch(surface.strip(" ,"))
+            if speaker is None and age and (age.group(2) is None or age.group(2).casefold() in AGED_PERSON_WORDS):
+                speaker = aged_person(article.text, att.source[0][0], age.group(1), mentions, surnames, sexes) or last_named
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
 

@@ -993,6 +993,14 @@ def test_a_kind_before_a_name_is_that_name_not_an_anaphor():
     assert out.attributions[0].outlet == "El Tiempo"
 
 
+def test_a_place_travelled_to_is_no_outlet():
+    text = "Marchand said at a press conference ahead of Sunday's trip to Nantes that Karim stays."
+    att = Attribution(content=_span(text, "Karim stays"), cue=_span(text, "said"), source=_span(text, "Marchand"),
+                      speaker="Marchand")
+    out = assign_outlets(Article(id="n", text=text, attributions=[att]), [tuple(_span(text, "Nantes")[0])])
+    assert out.attributions[0].outlet is None
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"

@@ -430,3 +430,19 @@ def test_the_statement_is_its_issuer_named_just_before():
     out = apply_naming(Article(id="d", text=text, attributions=atts)).attributions
     # Hamas issued the statement; an organizer "of the letter" issued none the text introduced.
     assert [a.speaker for a in out] == ["Hamas", "Hamas", "Thomas Reese", None]
+
+
+def test_he_opening_the_sentence_after_a_named_speaker_is_that_speaker():
+    text = ("Kenji Hayashi said the budget was fine. Opposition leader Takeshi Noda criticized the plan. He said his "
+            "party would fight. Noda left. Then he said more.")
+    atts = [Attribution(content=_span_of(text, "the budget was fine"), source=_span_of(text, "Kenji Hayashi"),
+                        speaker="Kenji Hayashi", source_type="named"),
+            Attribution(content=_span_of(text, "the plan"), source=_span_of(text, "Opposition leader Takeshi Noda"),
+                        speaker="Takeshi Noda", source_type="named"),
+            Attribution(content=_span_of(text, "party would fight"), source=_span_of(text, "He"), speaker="Kenji Hayashi",
+                        source_type="pronoun"),
+            Attribution(content=_span_of(text, "more"), source=[(text.index("he said more"), text.index("he said more") + 2)],
+                        speaker="Kenji Hayashi", source_type="pronoun")]
+    out = apply_naming(Article(id="h", text=text, attributions=atts)).attributions
+    # The sentence's first word after Noda's statement; "he" inside a later sentence is left to the ranker.
+    assert [a.speaker for a in out] == ["Kenji Hayashi", "Takeshi Noda", "Takeshi Noda", "Kenji Hayashi"]

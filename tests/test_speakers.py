@@ -288,3 +288,19 @@ def test_a_named_one_described_by_adjectives_is_named_not_vague():
                                      "A chorus of prominent Republicans", "an anti-Trump PAC",
                                      "A source within the National Republican Senatorial Committee")] == [
         "named", "named", "vague", "vague", "vague", "vague"]
+
+
+def test_an_aged_description_is_the_person_of_that_age_or_the_last_one_named():
+    text = ("Ivanka Trump, 34, spoke to Cosmopolitan. Didier Marchand said Karim stays. Asked about it, the 52-year-old "
+            "replied: \"Of course.\" The 34-year-old mother of three said no. The 10-year-old lawsuit claims bias.")
+
+    def at(part: str) -> list[tuple[int, int]]:
+        return [(text.index(part), text.index(part) + len(part))]
+
+    atts = [Attribution(content=at("Karim stays"), source=at("Didier Marchand")),
+            Attribution(content=at('"Of course."'), source=at("the 52-year-old")),
+            Attribution(content=at("no"), source=at("The 34-year-old mother of three")),
+            Attribution(content=at("bias"), source=at("The 10-year-old lawsuit"))]
+    out = resolve_speakers(Article(id="a", text=text, attributions=atts))
+    # The 52-year-old is the one just named; the 34-year-old the one named with that age; a lawsuit is no one.
+    assert [a.speaker for a in out.attributions] == ["Didier Marchand", "Didier Marchand", "Ivanka Trump", None]
