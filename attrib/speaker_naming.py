@@ -129,6 +129,8 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         words = m.group(0).split()
         while words and words[0].casefold() in {"the", "a", "an", "both"}:
             words = words[1:]
+        if words:
+            words[-1] = re.sub(r"(?<=\w)[’']s?$", "", words[-1])  # "the Republican Party’s" (chairman)
         if len(words) < 2 or not (_has_org_word(words) or is_known_outlet(" ".join(words))):
             continue
         if MEMBERS_RE.fullmatch(words[0]):
@@ -340,8 +342,8 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
-    return _turn_labels_as_names(expand_acronyms(_pronoun_after_a_named_speaker(_it_after_an_organisation(_the_document(_the_ad(_they_after_a_list(
-        _the_two_named(named, body, common))))))))
+    return _turn_labels_as_names(expand_acronyms(_pronoun_after_a_named_speaker(_it_after_an_organisation(_the_organisation_just_quoted(_the_document(_the_ad(_they_after_a_list(
+        _the_two_named(named, body, common)))))))))
 
 
 def _turn_labels_as_names(article: Article) -> Article:
@@ -576,6 +578,34 @@ def _pronoun_after_a_named_speaker(article: Article) -> Article:
         if len(words) < 2 or given_name_gender(words) == (1 if pronoun == "She" else -1):
             continue
         atts[i] = replace(att, speaker=prev.speaker)
+    return replace(article, attributions=atts)
+
+
+# "The ministry", "the agency's": an organisation named by its kind alone ("group" is as often people).
+THE_KIND_RE = re.compile(r"(?:the|The)\s+(?:[a-z-]+\s+){0,2}?(agency|ministry|company|firm|bank|union|alliance|bloc|"
+                         r"organi[sz]ation|board|committee|council|commission|department|association|institute|"
+                         r"foundation|coalition|federation|league|authority|corporation)(?:[’']s?)?[,.]?")
+
+
+def _the_organisation_just_quoted(article: Article, paragraphs: int = 1) -> Article:
+    """An unresolved organisation named by its kind ("The ministry also claimed …") right after an organisation's
+    statement is that organisation, when the statement's source or speaker holds the kind ("Russia's defence
+    ministry said …") or the speaker a word of organisations ("The World Health Organization … The agency said")."""
+    breaks = paragraph_breaks(article.text)
+    order = _reading_order(article)
+    atts = list(article.attributions)
+    for before, i in zip(order, order[1:]):
+        att, prev = atts[i], atts[before]
+        m = THE_KIND_RE.fullmatch(article.span_text(att.source, sep=" ").strip()) if att.speaker is None and \
+            att.source else None
+        if not (m and prev.speaker and prev.source) or bisect_right(breaks, att.content[0][0]) - bisect_right(
+                breaks, prev.content[0][0]) > paragraphs:
+            continue
+        kind = m.group(1).casefold()
+        words = prev.speaker.split()
+        holds_kind = kind in fold(article.span_text(prev.source, sep=" ")) or kind in fold(prev.speaker)
+        if holds_kind or (_has_org_word(words) and given_name_gender(words) is None):
+            atts[i] = replace(att, speaker=prev.speaker, source_type="description")
     return replace(article, attributions=atts)
 
 

@@ -529,7 +529,7 @@ ORGANISATION_RE = regex.compile(
     rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
 
 
-_NAME_OPENERS = SENTENCE_OPENERS | {"the", "according", "to"}
+_NAME_OPENERS = SENTENCE_OPENERS | {"the", "a", "an", "according", "to"}
 
 
 def described_name(text: str, before: int, description: str) -> Optional[str]:
@@ -622,7 +622,8 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
             continue
         names = _bare_words(m.group(0))
         words = m.group(0).split()
-        # A sentence's first words are no part of the name ("According to the Daily Sabah").
+        # A sentence's first words are no part of the name ("According to the Daily Sabah", "A Government
+        # Accountability Office report").
         while len(words) > 1 and words[0].casefold() in _NAME_OPENERS:
             words = words[1:]
         for head in set(names) & _INDEXED_HEADS if len(names) >= 2 else ():

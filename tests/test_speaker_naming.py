@@ -446,3 +446,28 @@ def test_he_opening_the_sentence_after_a_named_speaker_is_that_speaker():
     out = apply_naming(Article(id="h", text=text, attributions=atts)).attributions
     # The sentence's first word after Noda's statement; "he" inside a later sentence is left to the ranker.
     assert [a.speaker for a in out] == ["Kenji Hayashi", "Takeshi Noda", "Takeshi Noda", "Kenji Hayashi"]
+
+
+def test_an_organisation_named_by_its_kind_is_the_one_just_quoted():
+    text = ("The World Health Organization raised its risk level. The agency said 57 people died.\n\n"
+            "Russia's defence ministry said drones fell. The ministry also claimed a village.\n\n"
+            "Peabody said costs rose. The union said no.")
+    atts = [Attribution(content=_span_of(text, "its risk level"), source=_span_of(text, "The World Health Organization"),
+                        speaker="World Health Organization", source_type="named"),
+            Attribution(content=_span_of(text, "57 people died"), source=_span_of(text, "The agency"), source_type="description"),
+            Attribution(content=_span_of(text, "drones fell"), source=_span_of(text, "Russia's defence ministry"),
+                        speaker="Russia's defence ministry", source_type="description"),
+            Attribution(content=_span_of(text, "a village"), source=_span_of(text, "The ministry"), source_type="description"),
+            Attribution(content=_span_of(text, "costs rose"), source=_span_of(text, "Peabody"), speaker="Peabody",
+                        source_type="named"),
+            Attribution(content=_span_of(text, "no"), source=_span_of(text, "The union"), source_type="description")]
+    out = apply_naming(Article(id="k", text=text, attributions=atts)).attributions
+    # A company with no word of organisations is no union.
+    assert [a.speaker for a in out] == ["World Health Organization", "World Health Organization",
+                                        "Russia's defence ministry", "Russia's defence ministry", "Peabody", None]
+
+
+def test_an_organisations_possessive_and_an_opening_article_are_no_part_of_its_name():
+    assert organisation_name("the Republican Party’s", "Party") == "Republican Party"
+    text = "A Government Accountability Office report found flaws. The agency suggested an end."
+    assert described_name(text, text.index("The agency"), "The agency") == "Government Accountability Office"
