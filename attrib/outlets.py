@@ -315,7 +315,13 @@ def _kind_after(text: str, span: tuple[int, int]) -> bool:
         normalise_name(name) not in PLACES) and not re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, span[0] - 4):span[0]])
 
 
-_REPORTED_AFTER = re.compile(r"\s+(?:reported|reports)\b")
+_REPORTED_AFTER = re.compile(r"\s+(?:news\s+)?(?:reported|reports)\b")  # "Channel 12 news reported"
+# "ANI quoted Mehra as saying": a wire quoting someone.
+_QUOTED_AS_SAYING_AFTER = re.compile(r"\s+(?:news\s+agency\s+)?quoted\s+[^.;\n]{1,80}?\s+as\s+saying\b")
+# "a study published in The Lancet", "published in the journal Nature".
+# Not "articles published in Connecticut": a study's, in a journal.
+_PUBLISHED_IN_BEFORE = re.compile(r"\b(?:study|studies|research|findings|paper|analysis|trial)\s+(?:[\w-]+\s+){0,3}?published\s+"
+                                  r"(?:\w+\s+)?in\s+(?:the\s+(?:[a-z-]+\s+)?journal\s+)?$")
 # "Egypt's state-run Al-Qahera News", "the semi-official Fars news agency".
 _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|affiliated)|semi-official|official|"
                                r"government-(?:run|owned|controlled)|pro-government)\s+$", re.IGNORECASE)
@@ -327,9 +333,16 @@ def press_framed(text: str, span: tuple[int, int]) -> bool:
     Agency"), reporting ("Kyodo News reported") or run by a state ("Egypt's state-run Al-Qahera News"): a
     channel wherever the classifier has not seen the name."""
     before = text[max(0, span[0] - 30):span[0]]
-    return bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or is_medium(text[span[0]:span[1]]) and (
-        bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1]))
-        or bool(_STATE_RUN_BEFORE.search(before)))
+    name = text[span[0]:span[1]]
+    if bool(_KIND_BEFORE.search(before)) or _kind_after(text, span) or is_medium(name) and (
+            bool(_CHANNEL_VERB.search(before)) or bool(_REPORTED_AFTER.match(text, span[1]))
+            or bool(_STATE_RUN_BEFORE.search(before))):
+        return True
+    # Quoting someone "as saying", or publishing a study: a medium, whatever its name, unless a person's (a given
+    # name, a title, or a surname the text writes after a given name: "Barack Obama … Obama quoted Lincoln").
+    return (bool(_QUOTED_AS_SAYING_AFTER.match(text, span[1])) or bool(_PUBLISHED_IN_BEFORE.search(
+        text, max(0, span[0] - 80), span[0]))) and given_name_gender(name.split()) is None and not person_with_title(
+        name) and not re.search(rf"\b[A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+{re.escape(name)}\b", text)
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
@@ -903,6 +916,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             elif not att.speaker and last_unnamed is not None and paragraph - last_unnamed[1] <= 1 and _ONE_OF_THEM.fullmatch(
                     article.span_text(att.source, sep=" ").strip()):
                 outlet = last_unnamed[0]  # "Two sources … told Reuters …. One of them said …"
+        if outlet and not att.speaker and att.source and _MEDIUM_SOURCE.fullmatch(article.span_text(att.source, sep=" ").strip()):
+            att = replace(att, speaker=outlet)  # "Channel 12 news reported …. The network did not cite a source"
         if outlet and att.speaker and normalise_name(outlet) == normalise_name(att.speaker):
             last_report = (outlet, paragraph)
         if outlet and not att.speaker and att.source:
@@ -1133,6 +1148,9 @@ _MEDIUM_ANAPHOR = re.compile(r"\b(?:told|telling|to|(?:interview|spoke|speaking|
                              r"agency|newspaper|paper|daily|weekly|broadcaster|channel|network|station|website|magazine|"
                              r"outlet))\b(?![’'])(?!\s+[A-Z])")  # "the newspaper El Tiempo" is El Tiempo
 ANAPHOR_REACH = 1500  # characters back to the medium it names
+# A source that is a medium named by its kind: the outlet it reached the reader through is its speaker too.
+_MEDIUM_SOURCE = re.compile(r"(?:the|The)\s+(?:[a-z-]+\s+)?(?:news\s+agency|agency|newspaper|paper|daily|weekly|broadcaster|"
+                            r"channel|network|station|website|magazine|tabloid|outlet)[,.]?")
 
 
 def medium_anaphors(text: str, mentions: Sequence[tuple[int, int]], named: dict) -> list[tuple[tuple[int, int], str]]:

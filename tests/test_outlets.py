@@ -1001,6 +1001,27 @@ def test_a_place_travelled_to_is_no_outlet():
     assert out.attributions[0].outlet is None
 
 
+def test_a_wire_quoting_someone_a_journal_and_a_channels_news_are_sure_outlets():
+    from attrib.outlets import sure_outlet
+
+    text = ("ANI quoted Mehra as saying no. Channel 12 news reported a deal. According to a study published in The Lancet "
+            "on Thursday, it spread. In eight articles published in Connecticut, he served. Barack Obama spoke. Obama quoted "
+            "Lincoln as saying so.")
+    # Not a place articles were published in, nor a person quoting another (the second "Obama").
+    spans = [tuple(_span(text, n)[0]) for n in ("ANI", "Channel 12", "The Lancet", "Connecticut")] + [
+        (text.index("Obama quoted"), text.index("Obama quoted") + 5)]
+    assert [sure_outlet(text, span) for span in spans] == [True, True, True, False, False]
+
+
+def test_a_medium_named_by_its_kind_speaks_as_that_medium():
+    text = "Channel 12 news reported a deal. The network did not cite a source."
+    atts = [Attribution(content=_span(text, "a deal"), cue=_span(text, "reported"), source=_span(text, "Channel 12 news"),
+                        speaker="Channel 12"),
+            Attribution(content=_span(text, "a source"), cue=_span(text, "did not cite"), source=_span(text, "The network"))]
+    out = assign_outlets(Article(id="n", text=text, attributions=atts), [tuple(_span(text, "Channel 12")[0])])
+    assert [(a.speaker, a.outlet) for a in out.attributions] == [("Channel 12", "Channel 12"), ("Channel 12", "Channel 12")]
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"
