@@ -354,6 +354,7 @@ def _platform_written_on(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]:span[1]] in SOCIAL_PLATFORMS and bool(_ON_PLATFORM.search(text, max(0, span[0] - 6), span[0]))
 
 
+_PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:programme|program|show)\b")
 # Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
 COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
 
@@ -818,6 +819,11 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     breaks = paragraph_breaks(article.text)
     people = frozenset(normalise_name(a.speaker) for a in article.attributions if a.speaker)
     named = {m: canonical_outlet(article.text[m[0]:m[1]], article.text, people) for m in mentions}
+    for m in mentions:
+        # A network's programme named after its possessive ("told BBC Radio 4's Today programme") is named with it.
+        programme = _PROGRAMME_AFTER.match(article.text, m[1])
+        if programme and named[m] and is_medium(named[m]):
+            named[m] = f"{named[m]}'s {programme.group(1)}"
     hosts = {m for m in mentions if radio_host(article.text, m)}
     shows = {normalise_name(named[m]).split()[-1]: host_show(named[m]) for m in hosts if named[m]}
     # A show named after its host ("The Steve Harvey Morning Show") is also what the host's surname means.

@@ -1022,6 +1022,17 @@ def test_a_medium_named_by_its_kind_speaks_as_that_medium():
     assert [(a.speaker, a.outlet) for a in out.attributions] == [("Channel 12", "Channel 12"), ("Channel 12", "Channel 12")]
 
 
+def test_a_networks_programme_after_its_possessive_is_named_with_it():
+    text = "Mr Blair told BBC Radio 4's Today programme that it would fade. Mr Hague told the BBC he disagreed."
+    atts = [Attribution(content=_span(text, "it would fade"), cue=_span(text, "told"), source=_span(text, "Mr Blair"),
+                        speaker="Tony Blair"),
+            Attribution(content=_span(text, "he disagreed"), cue=_span(text, "told", 1), source=_span(text, "Mr Hague"),
+                        speaker="William Hague")]
+    mentions = [tuple(_span(text, "BBC Radio 4")[0]), tuple(_span(text, "BBC", 1)[0])]
+    out = assign_outlets(Article(id="p", text=text, attributions=atts), mentions)
+    assert [a.outlet for a in out.attributions] == ["BBC Radio 4's Today", "BBC"]
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"
