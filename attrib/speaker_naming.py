@@ -28,7 +28,7 @@ from typing import Mapping, Optional
 
 from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
-from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, is_place
+from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, honorific_sex, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
@@ -342,6 +342,7 @@ def apply_naming(article: Article) -> Article:
                for s in {a.speaker for a in named.attributions if a.speaker}}
     named = replace(named, attributions=[replace(a, speaker=fullest[a.speaker]) if a.speaker else a
                                          for a in named.attributions])
+    named = _honoured_surnames(named, body)
     return _turn_labels_as_names(expand_acronyms(_pronoun_after_a_named_speaker(_it_after_an_organisation(_the_organisation_just_quoted(_the_document(_the_ad(_they_after_a_list(
         _the_two_named(named, body, common)))))))))
 
@@ -359,6 +360,23 @@ def _turn_labels_as_names(article: Article) -> Article:
 
 def _name_case(label: str) -> str:
     return re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), label)  # O'NEILL -> O'Neill
+
+
+def _honoured_surnames(article: Article, body: list[list[str]]) -> Article:
+    """A bare surname that two people of the article share ("Obama": Barack and Michelle) is the one of the sex its
+    source's honorific says ("Mr. Obama"), when one full name of that sex holds it."""
+    atts = list(article.attributions)
+    for i, att in enumerate(atts):
+        if not (att.speaker and att.source and " " not in att.speaker):
+            continue
+        sex = honorific_sex(article.span_text(att.source, sep=" "))
+        if not sex:
+            continue
+        fuller = {" ".join(m) for m in body if len(m) >= 2 and _surname(m) == _surname([att.speaker])
+                  and given_name_gender(m) == sex}
+        if len(fuller) == 1:
+            atts[i] = replace(att, speaker=fuller.pop())
+    return replace(article, attributions=atts)
 
 
 def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = frozenset(),
@@ -389,7 +407,8 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
         # ("Association of Flight Attendants" in an article about flight attendants).
         own_words = trailing and extra[0].casefold() in {"of", "for"} | _CAUSE_WORDS
         # A company named by its first word and its trade ("Peabody Energy", "Patriot Coal"), the speaker no one's surname.
-        trade = len(folded) == 1 and trailing and len(extra) == 1 and extra[0].casefold() in common
+        trade = len(folded) == 1 and trailing and len(extra) == 1 and (
+            extra[0].casefold() in common or fold(extra[0]).strip(".,") in INDUSTRY_WORDS)
         if not own_words and not trade and any(
                 (w.casefold() in common or w.casefold() in SENTENCE_OPENERS or w == "According")
                 and w.casefold() not in _ORG_JOINS for w in extra):
@@ -405,6 +424,13 @@ def fullest_organisation(speaker: str, text: str, surnames: frozenset[str] = fro
 
 
 _ORG_JOINS = {"of", "to", "for", "and", "on", "in", "the", "a", "&"}
+# A company's trade after its first word ("Peabody Energy", "Patriot Coal"), whether or not the article writes it in
+# lower case.
+INDUSTRY_WORDS = frozenset({
+    "energy", "coal", "oil", "gas", "petroleum", "mining", "steel", "motors", "airlines", "airways", "pharmaceuticals",
+    "foods", "systems", "technologies", "technology", "capital", "partners", "holdings", "media", "entertainment",
+    "communications", "telecom", "electric", "power", "resources", "industries", "labs", "laboratories", "therapeutics",
+    "semiconductor", "software", "networks", "logistics", "shipping", "insurance", "securities", "ventures"})
 
 
 @lru_cache(maxsize=16)

@@ -471,3 +471,24 @@ def test_an_organisations_possessive_and_an_opening_article_are_no_part_of_its_n
     assert organisation_name("the Republican Party’s", "Party") == "Republican Party"
     text = "A Government Accountability Office report found flaws. The agency suggested an end."
     assert described_name(text, text.index("The agency"), "The agency") == "Government Accountability Office"
+
+
+def test_a_shared_surname_with_an_honorific_is_the_person_of_that_sex():
+    text = ("Hillary Clinton and Bill Clinton arrived. Mrs. Clinton said she would win. Mr. Clinton said he agreed. "
+            "Clinton left.")
+    atts = [Attribution(content=_span_of(text, "she would win"), source=_span_of(text, "Mrs. Clinton"), speaker="Clinton",
+                        source_type="named"),
+            Attribution(content=_span_of(text, "he agreed"), source=_span_of(text, "Mr. Clinton"), speaker="Clinton",
+                        source_type="named"),
+            Attribution(content=_span_of(text, "left"), source=[(text.rindex("Clinton"), len(text) - 6)], speaker="Clinton",
+                        source_type="named")]
+    out = apply_naming(Article(id="c", text=text, attributions=atts)).attributions
+    # The article honours the surname both ways; a bare surname stays ambiguous.
+    assert [a.speaker for a in out] == ["Hillary Clinton", "Bill Clinton", "Clinton"]
+
+
+def test_a_company_named_by_its_first_word_and_its_trade_takes_the_whole_name():
+    from attrib.speaker_naming import fullest_organisation
+
+    text = "Peabody Energy filed for bankruptcy. Peabody said its value rose."
+    assert fullest_organisation("Peabody", text) == "Peabody Energy"
