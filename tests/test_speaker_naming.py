@@ -241,11 +241,14 @@ def test_an_organisation_takes_the_articles_fullest_name():
     # A group named for its cause has no organisation word ("Citizens for Tax Justice").
     assert fullest_organisation("Citizens", "Citizens for Tax Justice said so.") == "Citizens for Tax Justice"
     assert fullest_organisation("Doctors", "Doctors Without Borders said so.") == "Doctors Without Borders"
-    # A company named by its trade, possessive or not; a word the article writes in lower case only.
+    # A company named by its trade, possessive or not: a word the article writes in lower case, or a known trade.
     coal = "Patriot Coal was founded. Patriot Coal's debts grew. Patriot agreed. The coal ran out."
     assert fullest_organisation("Patriot", coal, surnames=frozenset({"coal"}), common=frozenset({"coal", "the"})) == (
         "Patriot Coal")
-    assert fullest_organisation("Patriot", coal, surnames=frozenset({"coal"})) == "Patriot"
+    assert fullest_organisation("Patriot", coal, surnames=frozenset({"coal"})) == "Patriot Coal"
+    games = "Patriot Games was filmed. Patriot agreed. The games ran out."
+    assert fullest_organisation("Patriot", games, common=frozenset({"games", "the"})) == "Patriot Games"
+    assert fullest_organisation("Patriot", games) == "Patriot"
     # The words after "of" are the name's own, however the article writes them elsewhere or names people with them.
     attendants = "The Association of Flight Attendants endorsed her. Flight attendants cheered. Sara Attendants spoke."
     assert fullest_organisation("Association", attendants, surnames=frozenset({"attendants"}),
