@@ -678,6 +678,39 @@ def _article_person(text: str) -> Optional[str]:
 
 _PLACE_TITLE_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:senator|governor|congressman|"
                              r"congresswoman|lawmaker|mayor|billionaire|businessman|businesswoman)\s*[,.]?\s*")
+STATES = {
+    "Alabama": ("Ala.", "AL"), "Alaska": ("Alaska", "AK"), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
+    "California": ("Calif.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"), "Delaware": ("Del.", "DE"),
+    "Florida": ("Fla.", "FL"), "Georgia": ("Ga.", "GA"), "Hawaii": ("Hawaii", "HI"), "Idaho": ("Idaho", "ID"),
+    "Illinois": ("Ill.", "IL"), "Indiana": ("Ind.", "IN"), "Iowa": ("Iowa", "IA"), "Kansas": ("Kan.", "KS"),
+    "Kentucky": ("Ky.", "KY"), "Louisiana": ("La.", "LA"), "Maine": ("Maine", "ME"), "Maryland": ("Md.", "MD"),
+    "Massachusetts": ("Mass.", "MA"), "Michigan": ("Mich.", "MI"), "Minnesota": ("Minn.", "MN"), "Mississippi": ("Miss.", "MS"),
+    "Missouri": ("Mo.", "MO"), "Montana": ("Mont.", "MT"), "Nebraska": ("Neb.", "NE"), "Nevada": ("Nev.", "NV"),
+    "New Hampshire": ("N.H.", "NH"), "New Jersey": ("N.J.", "NJ"), "New Mexico": ("N.M.", "NM"), "New York": ("N.Y.", "NY"),
+    "North Carolina": ("N.C.", "NC"), "North Dakota": ("N.D.", "ND"), "Ohio": ("Ohio", "OH"), "Oklahoma": ("Okla.", "OK"),
+    "Oregon": ("Ore.", "OR"), "Pennsylvania": ("Pa.", "PA"), "Rhode Island": ("R.I.", "RI"), "South Carolina": ("S.C.", "SC"),
+    "South Dakota": ("S.D.", "SD"), "Tennessee": ("Tenn.", "TN"), "Texas": ("Texas", "TX"), "Utah": ("Utah", "UT"),
+    "Vermont": ("Vt.", "VT"), "Virginia": ("Va.", "VA"), "Washington": ("Wash.", "WA"), "West Virginia": ("W.Va.", "WV"),
+    "Wisconsin": ("Wis.", "WI"), "Wyoming": ("Wyo.", "WY")}
+_STATE_PARTY_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(" + "|".join(sorted(STATES, key=len, reverse=True)) +
+                             r")\s+(Democrat|Republican|senator|congressman|congresswoman|lawmaker|representative)\s*[,.]?\s*")
+_NAME_THEN_TAG = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)(?:\s*\(|,\s+)([DRI])-"
+
+
+def state_party_person(surface: str, text: str) -> Optional[str]:
+    """The one person the text tags with the description's state, and party if it names one ("Sen. Linda Caldwell,
+    D-Minn.," or "(D-Minn.)" for "the Minnesota Democrat"); None for none or several."""
+    m = _STATE_PARTY_RE.fullmatch(surface)
+    if not m:
+        return None
+    tags = "|".join(re.escape(t) for t in STATES[m.group(1)])
+    party = {"Democrat": "D", "Republican": "R"}.get(m.group(2))
+    found = {" ".join(_core_name(t.group(1))) for t in re.finditer(rf"{_NAME_THEN_TAG}(?:{tags})(?![\w])", text)
+             if party is None or t.group(2) == party}
+    found.discard("")
+    return found.pop() if len(found) == 1 else None
+
+
 _UNIQUE_ROLE = re.compile(r"(?i)\b(?:nominee|front-?runner|standard-bearer)\s*[,.]?\s*$")
 
 
@@ -735,7 +768,9 @@ PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-
 OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
                                  r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
                                  r"\s*[,.]?\s*")
-_TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier)"
+_TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier|prime\s+minister|"
+                             r"chief\s+justice|secretary-general|crown\s+prince|minister|ambassador|commissioner|king|queen|"
+                             r"emir|attorney\s+general)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
 
@@ -820,6 +855,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if titled and not (speaker and _surname(speaker.split()) == _surname(titled.split())
                        and not other_sex(speaker.split(), honorific_sexes(text))):
         speaker = titled
+    # "The Minnesota Democrat" is the one person the article tags "D-Minn.", whoever the ranker liked.
+    if att.source_type == "description" and (tagged := state_party_person(surface, text)):
+        speaker = tagged
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".
     if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface):

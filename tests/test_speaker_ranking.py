@@ -289,6 +289,22 @@ def test_a_person_described_by_role_is_never_a_medium(tiny_bert):
     assert out.attributions[0].speaker == "Kenji Hayashi"
 
 
+def test_a_state_and_party_description_is_the_one_person_tagged_so(tiny_bert):
+    text = ("Sen. Thomas Caldwell, R-Mo., spoke first. Sen. Linda Caldwell (D-Minn.) replied. Frank Dolan, R-Tenn., "
+            "waited. The Minnesota Democrat said the bridges were old. The Missouri Republican said no.")
+    # The ranker likes every name form alike, so the nearest wins: Frank Dolan for both.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [
+        ("the bridges were old", "The Minnesota Democrat"), ("no", "The Missouri Republican")])
+    assert [a.speaker for a in out.attributions] == ["Linda Caldwell", "Thomas Caldwell"]
+
+
+def test_the_chief_justice_is_the_one_person_titled_so(tiny_bert):
+    text = ("Chief Justice Eleanor Whitcomb wrote for the majority. Justice Raymond Okafor dissented. The chief justice "
+            "rejected the estimate.")
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the estimate", "The chief justice")])
+    assert out.attributions[0].speaker == "Eleanor Whitcomb"
+
+
 def test_a_capital_speaking_is_its_country(tiny_bert):
     text = ("Wang Lei met officials in Tokyo. Beijing said the talks went well. Berlin's reply was cool. "
             "Washington said nothing.")
