@@ -561,7 +561,7 @@ _HOSTED_BY = re.compile(r"\b(?:hosted|sponsored|organi[sz]ed|held|run)\s+by\s+(?
 # Council on Foreign Relations" (a name the article then runs through every statement of the speaker).
 INSTITUTION_HEADS = (ORGANISATION_HEADS | {"senate", "house", "congress", "caucus", "subcommittee", "parliament",
                                            "fairgrounds", "arena", "stadium", "hill", "hotel", "church", "airport",
-                                           "guard", "army", "navy",
+                                           "guard", "army", "navy", "staff", "chiefs", "military", "forces",
                                            # Events ("speaking at the opening of the Amazon Summit").
                                            "summit", "convention", "festival", "expo", "symposium", "olympics"}) - {
     "network", "agency", "service", "group", "company", "project"}

@@ -876,8 +876,10 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # An organisation described by its owner or place and its kind ("Kazakhstan's foreign ministry", "The
     # French agriculture ministry", "Tulsa police") that nothing resolves is named by those words, as the
     # team's labels write it.
-    # So is one the ranker gave only its kind ("Ministry" for "The Philippine foreign ministry").
-    if (speaker is None or fold(speaker) == _head_word(surface)) and att.source_type == "description":
+    # So is one the ranker gave only its kind ("Ministry" for "The Philippine foreign ministry"), or its owner
+    # ("South Korea" for "South Korea's military").
+    owner_only = bool(speaker) and is_place(speaker) and bool(re.match(rf"{re.escape(speaker)}[’']s\s", surface.strip()))
+    if (speaker is None or fold(speaker) == _head_word(surface) or owner_only) and att.source_type == "description":
         owned = OWNED_ORGANISATION_RE.fullmatch(surface.strip())
         speaker = owned.group(1) if owned else None
     # A named source is the person its surname names ("Biden" was taken for Mitt Romney, "President Obama"

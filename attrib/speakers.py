@@ -46,6 +46,9 @@ TITLES = {
     "officer", "detective", "trooper", "patrolman", "constable", "inspector",
     # Words that only open a title ("the Prime Minister" names no one called Prime).
     "prime",
+    # Titles and roles that open names in news from elsewhere ("Barrister Faisal Nadeem", "Oba Rasheed Adegbite",
+    # "Neighbor Linda Alvarez" opening a sentence).
+    "barrister", "oba", "emir", "sultan", "alhaji", "engr", "neighbor", "neighbour", "witness",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.
@@ -80,6 +83,16 @@ def _words(s: str) -> list[str]:
 
 
 PARTICLES = {*JOINING_PARTICLES, "al", "la", "le"}
+# A ministry's or a department's subject after a title and "of" ("Minister of Mines and Energy", "Secretary of
+# Foreign Affairs"): part of the title, not of the name after it.
+PORTFOLIO_WORDS = {
+    "foreign", "affairs", "finance", "defence", "defense", "health", "education", "justice", "interior", "trade",
+    "industry", "agriculture", "labour", "labor", "economy", "economic", "energy", "mines", "transport",
+    "transportation", "environment", "culture", "tourism", "communications", "information", "home", "internal",
+    "external", "public", "works", "security", "national", "planning", "development", "commerce", "housing", "water",
+    "resources", "science", "technology", "sports", "youth", "women", "family", "social", "welfare", "petroleum", "oil",
+    "mining", "fisheries", "infrastructure", "digital", "budget", "treasury", "immigration", "veterans", "urban",
+    "rural", "human", "services", "cooperation", "investment", "investments", "climate", "emergency", "emergencies", "local", "government"}
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still",
@@ -136,12 +149,19 @@ def _core_words(surface: str) -> tuple[str, ...]:
     out: list[str] = []
     before_title: list[str] = []
     owner = False
+    portfolio = 0  # 1 just after a title, 2 inside its "of Mines and Energy" (which belongs to the title)
     for w in _words(surface):
         possessive = bool(re.search(r"[’']s?$", w)) and len(w) > 2
         w = re.sub(r"[’']s?$", "", w) if possessive else w
         bare = w.strip(".").casefold()
         if not out and bare in SENTENCE_OPENERS:
             continue
+        if portfolio == 1 and bare in {"of", "for"}:
+            portfolio = 2
+            continue
+        if portfolio == 2 and (bare in PORTFOLIO_WORDS or bare in {"and", "&", "the"}):
+            continue
+        portfolio = 0
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
         # ends what came before: the name is what follows.
         lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w)
@@ -151,6 +171,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
             if out:
                 before_title, out = out, []
             owner = False
+            portfolio = 1 if title else 0
             if title or lowercase:
                 continue
         if out and re.fullmatch(r"[A-Z]\.", w):

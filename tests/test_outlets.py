@@ -1033,6 +1033,14 @@ def test_a_networks_programme_after_its_possessive_is_named_with_it():
     assert [a.outlet for a in out.attributions] == ["BBC Radio 4's Today", "BBC"]
 
 
+def test_a_military_staff_is_no_outlet():
+    from attrib.outlets import institution
+
+    text = "The Joint Chiefs of Staff (JCS) said the missile flew 300 km. Yonhap News Agency reported it."
+    assert institution(text, tuple(_span(text, "The Joint Chiefs of Staff (JCS)")[0]))
+    assert not institution(text, tuple(_span(text, "Yonhap News Agency")[0]))
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"

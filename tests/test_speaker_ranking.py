@@ -305,6 +305,13 @@ def test_the_chief_justice_is_the_one_person_titled_so(tiny_bert):
     assert out.attributions[0].speaker == "Eleanor Whitcomb"
 
 
+def test_a_places_body_is_named_whole_not_by_its_owner(tiny_bert):
+    text = "South Korea protested. South Korea's military said a missile was fired."
+    # The ranker likes every name form alike, so the nearest wins: the owner.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("a missile was fired", "South Korea's military")])
+    assert out.attributions[0].speaker == "South Korea's military"
+
+
 def test_a_capital_speaking_is_its_country(tiny_bert):
     text = ("Wang Lei met officials in Tokyo. Beijing said the talks went well. Berlin's reply was cool. "
             "Washington said nothing.")

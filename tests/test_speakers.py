@@ -304,3 +304,14 @@ def test_an_aged_description_is_the_person_of_that_age_or_the_last_one_named():
     out = resolve_speakers(Article(id="a", text=text, attributions=atts))
     # The 52-year-old is the one just named; the 34-year-old the one named with that age; a lawsuit is no one.
     assert [a.speaker for a in out.attributions] == ["Didier Marchand", "Didier Marchand", "Ivanka Trump", None]
+
+
+def test_a_ministers_portfolio_and_titles_from_elsewhere_are_no_part_of_the_name():
+    from attrib.speakers import _core_name
+
+    assert _core_name("Minister of Mines and Energy Rodrigo Cavalcanti Tavares") == ["Rodrigo", "Cavalcanti", "Tavares"]
+    assert _core_name("Secretary of Health and Human Services Xavier Becerra") == ["Xavier", "Becerra"]
+    assert _core_name("Barrister Faisal Nadeem") == ["Faisal", "Nadeem"]
+    assert _core_name("Oba Rasheed Adegbite") == ["Rasheed", "Adegbite"]
+    # A party word is a title only before a person: the committee keeps "National".
+    assert _core_name("Republican National Committee") == ["National", "Committee"]
