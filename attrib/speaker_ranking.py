@@ -415,7 +415,7 @@ def _common_word(surface: str, text: str) -> bool:
         and not _outlet_or_place(word)
 
 
-_GROUP_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents|ics)")
+_GROUP_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents|ics|ats|ysts|erts|ials)")  # "Diplomats", "Officials"
 
 
 def _group_noun(surface: str, cands: list[Optional[NameForm]]) -> bool:
@@ -561,6 +561,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if is_place(cand.name) or is_medium(cand.name) or (org_like[r][c] and cand.name in surface):
                     logits[r, c] = float("-inf")
+        # Nor is a body where it is based ("The Santa Clara, California-based company" is not Santa Clara).
+        if described[r] and re.search(r"[A-Z][\w.’'-]*-based\b", surface):
+            for c, cand in enumerate(batch.candidates[r][1:], start=1):
+                if cand.name in surface:
+                    logits[r, c] = float("-inf")
         # A group named by a plural of people ("The Catholic bishops of Zambia") is no one person.
         head_words = _words(_head_part(surface))
         if described[r] and head_words and _PLURAL_HEAD.fullmatch(head_words[-1].strip(".,")) and " and " not in surface:
@@ -573,8 +578,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         # one with more after its kind to the ranker ("the editorial board of the Washington Post Trump" was a
         # span too long).
         head = _head_word(surface)
-        if described[r] and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(_head_part(surface)) \
-                and surface.rstrip(" ,.;:").casefold().endswith(head):
+        # A named one too, when its kind ends it in lower case ("The CGT union" had become a minister).
+        kind_named = att.source_type == "named" and surface.rstrip(" ,.;:").endswith(head)
+        if (described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
+                _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head):
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
                     logits[r, c] = float("-inf")
@@ -768,7 +775,7 @@ PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-
 OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
                                  r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
                                  r"\s*[,.]?\s*")
-_TITLE_ALONE_RE = re.compile(r"\s*the\s+(president|governor|senator|mayor|speaker|chancellor|premier|prime\s+minister|"
+_TITLE_ALONE_RE = re.compile(r"\s*the\s+(?:[a-z]+\s+)??(president|governor|senator|mayor|speaker|chancellor|premier|prime\s+minister|"
                              r"chief\s+justice|secretary-general|crown\s+prince|minister|ambassador|commissioner|king|queen|"
                              r"emir|attorney\s+general)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)

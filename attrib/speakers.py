@@ -48,7 +48,8 @@ TITLES = {
     "prime",
     # Titles and roles that open names in news from elsewhere ("Barrister Faisal Nadeem", "Oba Rasheed Adegbite",
     # "Neighbor Linda Alvarez" opening a sentence).
-    "barrister", "oba", "emir", "sultan", "alhaji", "engr", "neighbor", "neighbour", "witness",
+    "barrister", "oba", "emir", "sultan", "alhaji", "engr", "neighbor", "neighbour", "witness", "crown", "executive",
+    "secretary-general", "director-general", "attorney-general", "inspector-general", "solicitor-general",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.
@@ -159,7 +160,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
         if portfolio == 1 and bare in {"of", "for"}:
             portfolio = 2
             continue
-        if portfolio == 2 and (bare in PORTFOLIO_WORDS or bare in {"and", "&", "the"}):
+        if portfolio == 2 and (bare.strip(",") in PORTFOLIO_WORDS or bare in {"and", "&", "the"}):
             continue
         portfolio = 0
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
@@ -284,7 +285,8 @@ def _trailing_name(surface: str) -> list[str]:
     words = [w for w in words if w not in {"the", "a", "an"}]
     if not words or words[0] not in TITLES:
         return []
-    core = _core_name(surface.split(",")[0])
+    # Up to the first comma, unless the office runs on past it ("Minister of Environment, Water and Agriculture X").
+    core = _core_name(surface.split(",")[0]) or _core_name(surface)
     return core if len(core) >= 2 else []
 
 
@@ -345,13 +347,14 @@ _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?<!ss)s")
 
 
 # "Secretary of Defense Ash Carter", "Speaker of the House Newt Gingrich": the capitals after "of" open with the office's.
-_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+# "Secretary of ", also after the office's other words ("Minister of Environment, Water and ").
+_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+))*$")
 
 
 def _after_office(text: str, start: int, core: list[str]) -> list[str]:
     """A name written after a title's "of" without its own title ("Secretary of Homeland Security Jeh Johnson")
     without the office's words: from its first known given name, else its last two words (initials between kept)."""
-    m = _OFFICE_OF.search(text, max(0, start - 40), start)
+    m = _OFFICE_OF.search(text, max(0, start - 70), start)
     # A title written as one ("Secretary of"), not a description ("a president of the … Women Caucus").
     if m is None or not m.group(1)[0].isupper() or m.group(1).casefold() not in PERSON_TITLES or len(core) < 3:
         return core

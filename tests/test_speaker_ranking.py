@@ -312,6 +312,18 @@ def test_a_places_body_is_named_whole_not_by_its_owner(tiny_bert):
     assert out.attributions[0].speaker == "South Korea's military"
 
 
+def test_a_group_noun_a_place_a_body_is_based_in_and_a_modified_title(tiny_bert):
+    text = ("Northgate Semiconductor Corp reported. Diplomats said a vote was near. The Santa Clara-based company said "
+            "it would buy shares. Environment Minister Khalid Al-Mutairi spoke. Nora Al-Shehri spoke. The environment "
+            "minister said a committee would decide.")
+    # The ranker likes every name form alike, so the nearest wins.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [
+        ("a vote was near", "Diplomats"), ("it would buy shares", "The Santa Clara-based company"),
+        ("a committee would decide", "The environment minister")])
+    speakers = [a.speaker for a in out.attributions]
+    assert speakers[0] is None and speakers[1] != "Santa Clara" and speakers[2] == "Khalid Al-Mutairi"
+
+
 def test_a_capital_speaking_is_its_country(tiny_bert):
     text = ("Wang Lei met officials in Tokyo. Beijing said the talks went well. Berlin's reply was cool. "
             "Washington said nothing.")

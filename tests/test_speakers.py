@@ -315,3 +315,14 @@ def test_a_ministers_portfolio_and_titles_from_elsewhere_are_no_part_of_the_name
     assert _core_name("Oba Rasheed Adegbite") == ["Rasheed", "Adegbite"]
     # A party word is a title only before a person: the committee keeps "National".
     assert _core_name("Republican National Committee") == ["National", "Committee"]
+
+
+def test_an_office_of_several_words_and_hyphenated_titles_are_no_part_of_the_name():
+    from attrib.speakers import _core_name, name_matches
+
+    office = "Minister of Environment, Water and Agriculture Khalid Al-Mutairi"
+    assert _core_name(office) == ["Khalid", "Al-Mutairi"] and source_type(office) == "named"
+    text = f"{office} told Al Arabiya the projects would start."
+    assert ("Khalid", "Al-Mutairi") in [core for _, core in name_matches(text)]
+    assert _core_name("U.N. Secretary-General Anders Holmqvist") == ["Anders", "Holmqvist"]
+    assert _core_name("Chief Executive Priya Raman") == ["Priya", "Raman"]
