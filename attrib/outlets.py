@@ -354,6 +354,12 @@ def _platform_written_on(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]:span[1]] in SOCIAL_PLATFORMS and bool(_ON_PLATFORM.search(text, max(0, span[0] - 6), span[0]))
 
 
+# A document as a source ("an internal memo obtained by …"), and the same document later ("The memo, written by …").
+_DOCUMENT_NOUNS = r"(memo|memorandum|letter|report|document|documents|email|emails|filing|cable|transcript)"
+_A_DOCUMENT = re.compile(rf"(?i)\b(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT_NOUNS}\b")
+_THE_DOCUMENT = re.compile(rf"(?i)(?:the|that|this)\s+(?:[\w-]+\s+)?{_DOCUMENT_NOUNS}\b.*", re.S)
+# A document a medium obtained or saw ("a letter obtained by CBC News") is its writer's, not the medium's words.
+_OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|provided|leaked|shared)\s+(?:by|to|with)\s+$")
 _PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:programme|program|show)\b")
 # Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
 COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
@@ -857,6 +863,7 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     last_speaker_change = 0
     last_report: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest outlet reporting itself
     last_unnamed: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest unnamed sources' statement
+    last_document: Optional[tuple[str, str, int]] = None  # (outlet, noun, paragraph) of the latest document a source is
     for rank, i in enumerate(order):
         att = article.attributions[i]
         frame = att.cue or att.source or att.content
@@ -892,7 +899,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 outlet = canonical_outlet(att.speaker, article.text, people) or att.speaker
                 att = replace(att, speaker=outlet) if outlet != att.speaker and re.search(
                     rf"\s{_TRAILING_WORDS}$", att.speaker) else att
-            elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and (
+            elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and not _OBTAINED_BY.search(
+                    article.text, max(0, best[0] - 40), best[0]) and (
                     not att.speaker or (_heads_source(article.text, att.source, best) and not same_outlet(att.speaker, outlet)
                                         and not _names(article.span_text(att.source, sep=" "), att.speaker))):
                 # The outlet is the source and no name was found for it ("The reformist Etemad daily
@@ -922,12 +930,18 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             elif not att.speaker and last_unnamed is not None and paragraph - last_unnamed[1] <= 1 and _ONE_OF_THEM.fullmatch(
                     article.span_text(att.source, sep=" ").strip()):
                 outlet = last_unnamed[0]  # "Two sources … told Reuters …. One of them said …"
+            elif last_document is not None and paragraph - last_document[2] <= 1 and (
+                    doc := _THE_DOCUMENT.fullmatch(article.span_text(att.source, sep=" ").strip())) and doc.group(1).casefold() \
+                    == last_document[1]:
+                outlet = last_document[0]  # "an internal memo obtained by The Wall Street Journal …. The memo said"
         if outlet and not att.speaker and att.source and _MEDIUM_SOURCE.fullmatch(article.span_text(att.source, sep=" ").strip()):
             att = replace(att, speaker=outlet)  # "Channel 12 news reported …. The network did not cite a source"
         if outlet and att.speaker and normalise_name(outlet) == normalise_name(att.speaker):
             last_report = (outlet, paragraph)
         if outlet and not att.speaker and att.source:
             last_unnamed = (outlet, paragraph)
+        if outlet and att.source and (doc := _A_DOCUMENT.search(article.span_text(att.source, sep=" "))):
+            last_document = (outlet, doc.group(1).casefold(), paragraph)
         if rank and att.speaker != article.attributions[order[rank - 1]].speaker:
             last_speaker_change = rank
         if outlet and att.speaker:

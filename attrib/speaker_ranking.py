@@ -751,6 +751,7 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
     return next((f.name for f in forms if f.name == att.speaker), max(forms, key=lambda f: len(f.words)).name)
 
 
+_OBTAINED_BY_RE = re.compile(r"\b(?:obtained|seen|reviewed|viewed|leaked)\s+by\s+(.+)$")
 UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?:spokes\w+|representative|aide|adviser|advisor|"
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
@@ -910,6 +911,10 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
         speaker = f"{speaker}'s {office.group(1)}"
     own = PERSONS_OWN_RE.fullmatch(surface)
     if (own and speaker and fold(speaker.split()[-1]) == fold(own.group(1))) or OWNED_BY_PRONOUN_RE.fullmatch(surface):
+        speaker = None
+    # A document someone obtained ("a letter obtained by CBC News") is not that someone's statement.
+    obtained = _OBTAINED_BY_RE.search(surface)
+    if speaker and obtained and set(normalise_name(speaker).split()) <= set(normalise_name(obtained.group(1)).split()):
         speaker = None
     kind = att.source_type
     # A court's panel speaks for the court ("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit"),

@@ -1041,6 +1041,19 @@ def test_a_military_staff_is_no_outlet():
     assert not institution(text, tuple(_span(text, "Yonhap News Agency")[0]))
 
 
+def test_a_document_a_medium_obtained_is_no_statement_of_the_medium_and_keeps_it_as_outlet():
+    text = ("According to an internal memo obtained by The Wall Street Journal, losses loomed. The memo, written by the "
+            "risk officer, said rates would rise.")
+    atts = [Attribution(content=_span(text, "losses loomed"), cue=_span(text, "According to"),
+                        source=_span(text, "an internal memo obtained by The Wall Street Journal")),
+            Attribution(content=_span(text, "rates would rise"), cue=_span(text, "said"),
+                        source=_span(text, "The memo, written by the risk officer,"))]
+    out = assign_outlets(Article(id="m", text=text, attributions=atts), [tuple(_span(text, "The Wall Street Journal")[0])])
+    # The memo's words reached the reader through the paper, both times; the paper did not say them.
+    assert [(a.speaker, a.outlet) for a in out.attributions] == [(None, "The Wall Street Journal"),
+                                                                 (None, "The Wall Street Journal")]
+
+
 def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"

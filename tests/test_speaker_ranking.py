@@ -548,3 +548,9 @@ def test_a_group_named_by_a_plural_of_people_is_no_one_person(tiny_bert):
     assert [a.speaker for a in out.attributions] == [None, "Victor Manuel Fernández"]
     from attrib.speakers import name_mentions
     assert ["Several", "African"] not in name_mentions(text)  # a quantifier opening a sentence starts no name
+
+
+def test_a_document_obtained_by_someone_is_not_their_statement(tiny_bert):
+    text = "CBC News reported. According to a letter obtained by CBC News, the ministry wants more money."
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the ministry wants more money", "a letter obtained by CBC News")])
+    assert out.attributions[0].speaker is None
