@@ -26,7 +26,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _core_name, _head_part, _surname, _words, fold, given_names,
+from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words, fold, given_names,
                        appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
                        other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -663,7 +663,9 @@ def _person_form(form: NameForm, text: str) -> bool:
     """A name the article shows is a person's: a sex from a given name, an honorific or a pronoun after it, or a
     person's title right before one of its mentions ("Foreign Ministry spokesperson Mao Ning")."""
     return bool(form.gender) or any(before in PERSON_HEADS or not PERSON_HEADS.isdisjoint(after)
-                                    for before, after in _roles_around(text, form.own))
+                                    for before, after in _roles_around(text, form.own)) or any(
+        # or inside the mention, before the name ("Economy Minister Julien Marchetti" is one mention)
+        not PERSON_HEADS.isdisjoint(_bare_words(text[s:e].split(form.words[0])[0])) for s, e in form.own)
 
 
 OWNED_ORGANISATION_RE = re.compile(

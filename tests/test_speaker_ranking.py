@@ -554,3 +554,11 @@ def test_a_document_obtained_by_someone_is_not_their_statement(tiny_bert):
     text = "CBC News reported. According to a letter obtained by CBC News, the ministry wants more money."
     out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the ministry wants more money", "a letter obtained by CBC News")])
     assert out.attributions[0].speaker is None
+
+
+def test_a_title_inside_the_mention_makes_a_person_no_union(tiny_bert):
+    text = ("Economy Minister Julien Marchetti told France Inter the reform would save money. The CGT union said the "
+            "strike would go on.")
+    # The ranker likes every name form alike, so the nearest wins: the minister, whose given name no list knows.
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("the strike would go on", "The CGT union")])
+    assert out.attributions[0].speaker != "Julien Marchetti"
