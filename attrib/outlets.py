@@ -360,6 +360,7 @@ _A_DOCUMENT = re.compile(rf"(?i)\b(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT_
 _THE_DOCUMENT = re.compile(rf"(?i)(?:the|that|this)\s+(?:[\w-]+\s+)?{_DOCUMENT_NOUNS}\b.*", re.S)
 # A document a medium obtained or saw ("a letter obtained by CBC News") is its writer's, not the medium's words.
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|provided|leaked|shared)\s+(?:by|to|with)\s+$")
+# A programme after a network's possessive ("BBC Radio 4's Today programme"): see `assign_outlets`.
 _PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:programme|program|show)\b")
 # Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
 COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
@@ -931,8 +932,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                     article.span_text(att.source, sep=" ").strip()):
                 outlet = last_unnamed[0]  # "Two sources … told Reuters …. One of them said …"
             elif last_document is not None and paragraph - last_document[2] <= 1 and (
-                    doc := _THE_DOCUMENT.fullmatch(article.span_text(att.source, sep=" ").strip())) and doc.group(1).casefold() \
-                    == last_document[1]:
+                    doc := _THE_DOCUMENT.fullmatch(article.span_text(att.source, sep=" ").strip())) and (
+                    doc.group(1).casefold() == last_document[1]):
                 outlet = last_document[0]  # "an internal memo obtained by The Wall Street Journal …. The memo said"
         if outlet and not att.speaker and att.source and _MEDIUM_SOURCE.fullmatch(article.span_text(att.source, sep=" ").strip()):
             att = replace(att, speaker=outlet)  # "Channel 12 news reported …. The network did not cite a source"

@@ -687,6 +687,7 @@ def _article_person(text: str) -> Optional[str]:
 
 _PLACE_TITLE_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:senator|governor|congressman|"
                              r"congresswoman|lawmaker|mayor|billionaire|businessman|businesswoman)\s*[,.]?\s*")
+# Each US state's AP abbreviation and postal code, as party tags write them ("D-Minn.", "R-TX").
 STATES = {
     "Alabama": ("Ala.", "AL"), "Alaska": ("Alaska", "AK"), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
     "California": ("Calif.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"), "Delaware": ("Del.", "DE"),
@@ -753,6 +754,7 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
     return next((f.name for f in forms if f.name == att.speaker), max(forms, key=lambda f: len(f.words)).name)
 
 
+# Whoever obtained a document ("a letter obtained by CBC News"): see `_decided`.
 _OBTAINED_BY_RE = re.compile(r"\b(?:obtained|seen|reviewed|viewed|leaked)\s+by\s+(.+)$")
 UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?:spokes\w+|representative|aide|adviser|advisor|"
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
@@ -778,9 +780,9 @@ PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-
 OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
                                  r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
                                  r"\s*[,.]?\s*")
-_TITLE_ALONE_RE = re.compile(r"\s*the\s+(?:[a-z]+\s+)??(president|governor|senator|mayor|speaker|chancellor|premier|prime\s+minister|"
-                             r"chief\s+justice|secretary-general|crown\s+prince|minister|ambassador|commissioner|king|queen|"
-                             r"emir|attorney\s+general)"
+_TITLE_ALONE_RE = re.compile(r"\s*the\s+(?:[a-z]+\s+)??(president|governor|senator|mayor|speaker|chancellor|premier|"
+                             r"prime\s+minister|chief\s+justice|secretary-general|crown\s+prince|minister|ambassador|"
+                             r"commissioner|king|queen|emir|attorney\s+general)"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
 
@@ -888,7 +890,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # team's labels write it.
     # So is one the ranker gave only its kind ("Ministry" for "The Philippine foreign ministry"), or its owner
     # ("South Korea" for "South Korea's military").
-    owner_only = bool(speaker) and is_place(speaker) and bool(re.match(rf"{re.escape(speaker)}[’']s\s", surface.strip()))
+    owner_only = bool(speaker) and is_place(speaker) and bool(
+        re.match(rf"{re.escape(speaker)}[’']s\s", surface.strip()))
     if (speaker is None or fold(speaker) == _head_word(surface) or owner_only) and att.source_type == "description":
         owned = OWNED_ORGANISATION_RE.fullmatch(surface.strip())
         speaker = owned.group(1) if owned else None

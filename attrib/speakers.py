@@ -93,7 +93,8 @@ PORTFOLIO_WORDS = {
     "external", "public", "works", "security", "national", "planning", "development", "commerce", "housing", "water",
     "resources", "science", "technology", "sports", "youth", "women", "family", "social", "welfare", "petroleum", "oil",
     "mining", "fisheries", "infrastructure", "digital", "budget", "treasury", "immigration", "veterans", "urban",
-    "rural", "human", "services", "cooperation", "investment", "investments", "climate", "emergency", "emergencies", "local", "government"}
+    "rural", "human", "services", "cooperation", "investment", "investments", "climate", "emergency", "emergencies",
+    "local", "government"}
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still",
@@ -669,8 +670,7 @@ AGED_PERSON_WORDS = TITLES | {"man", "woman", "mother", "father", "grandmother",
 def aged_person(text: str, before: int, age: str, mentions: list[list[str]], surnames: list[str],
                 sexes: Mapping[str, int]) -> Optional[str]:
     """The last person named before `before` with that age ("Ivanka Trump, 34,", "52-year-old Didier Marchand")."""
-    found = [m for m in regex.finditer(rf"({NAME_RE.pattern}),\s+{age}\b|\b{age}-year-old\s+({NAME_RE.pattern})",
-                                        text[:before])]
+    found = list(regex.finditer(rf"({NAME_RE.pattern}),\s+{age}\b|\b{age}-year-old\s+({NAME_RE.pattern})", text[:before]))
     if not found:
         return None
     name = found[-1].group(1) or found[-1].group(2)
