@@ -359,7 +359,8 @@ _DOCUMENT_NOUNS = r"(memo|memorandum|letter|report|document|documents|email|emai
 _A_DOCUMENT = re.compile(rf"(?i)\b(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT_NOUNS}\b")
 _THE_DOCUMENT = re.compile(rf"(?i)(?:the|that|this)\s+(?:[\w-]+\s+)?{_DOCUMENT_NOUNS}\b.*", re.S)
 # A document a medium obtained or saw ("a letter obtained by CBC News") is its writer's, not the medium's words.
-_OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|provided|leaked|shared)\s+(?:by|to|with)\s+$")
+OBTAINING_VERBS = "obtained|seen|reviewed|viewed|leaked"  # also whoever obtained it, in `speaker_ranking`
+_OBTAINED_BY = re.compile(rf"\b(?:{OBTAINING_VERBS}|provided|shared)\s+(?:by|to|with)\s+$")
 # A programme after a network's possessive ("BBC Radio 4's Today programme"): see `assign_outlets`.
 _PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:programme|program|show)\b")
 # Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
@@ -1165,13 +1166,12 @@ _PIECE_RETOLD = re.compile(r"\b(?:ran|published|aired|posted)\s+(?:a|an)\s+(?:[\
 
 # A medium spoken to and named by its kind only ("… Sarsenbayev told the agency", "One of the sources told the paper").
 # Not an owner ("people familiar with the network's plans"), nor a kind before the name.
-_MEDIUM_ANAPHOR = re.compile(r"\b(?:told|telling|to|(?:interview|spoke|speaking|talked|talking)\s+with)\s+(the\s+(?:news\s+agency|"
-                             r"agency|newspaper|paper|daily|weekly|broadcaster|channel|network|station|website|magazine|"
-                             r"outlet))\b(?![’'])(?!\s+[A-Z])")  # "the newspaper El Tiempo" is El Tiempo
+_MEDIUM_KINDS = r"news\s+agency|agency|newspaper|paper|daily|weekly|broadcaster|channel|network|station|website|magazine"
+_MEDIUM_ANAPHOR = re.compile(r"\b(?:told|telling|to|(?:interview|spoke|speaking|talked|talking)\s+with)\s+"
+                             rf"(the\s+(?:{_MEDIUM_KINDS}|outlet))\b(?![’'])(?!\s+[A-Z])")  # "the newspaper El Tiempo" is El Tiempo
 ANAPHOR_REACH = 1500  # characters back to the medium it names
 # A source that is a medium named by its kind: the outlet it reached the reader through is its speaker too.
-_MEDIUM_SOURCE = re.compile(r"(?:the|The)\s+(?:[a-z-]+\s+)?(?:news\s+agency|agency|newspaper|paper|daily|weekly|broadcaster|"
-                            r"channel|network|station|website|magazine|tabloid|outlet)[,.]?")
+_MEDIUM_SOURCE = re.compile(rf"(?:the|The)\s+(?:[a-z-]+\s+)?(?:{_MEDIUM_KINDS}|tabloid|outlet)[,.]?")
 
 
 def medium_anaphors(text: str, mentions: Sequence[tuple[int, int]], named: dict) -> list[tuple[tuple[int, int], str]]:

@@ -24,7 +24,7 @@ import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
-from .outlets import PLACES, is_known_outlet, is_medium
+from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words, fold, given_names,
                        appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
@@ -460,14 +460,25 @@ def _place_or_acronym(surface: str, rules_speaker: Optional[str]) -> Optional[st
     return (rules_speaker or m.group(1)) if m and m.group(1).replace(".", "").isupper() else None
 
 
-# The states and largest cities of the United States: places, as PLACES's countries and capitals are.
+# Each US state's AP abbreviation and postal code, as party tags write them ("D-Minn.", "R-TX").
+STATES = {
+    "Alabama": ("Ala.", "AL"), "Alaska": ("Alaska", "AK"), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
+    "California": ("Calif.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"), "Delaware": ("Del.", "DE"),
+    "Florida": ("Fla.", "FL"), "Georgia": ("Ga.", "GA"), "Hawaii": ("Hawaii", "HI"), "Idaho": ("Idaho", "ID"),
+    "Illinois": ("Ill.", "IL"), "Indiana": ("Ind.", "IN"), "Iowa": ("Iowa", "IA"), "Kansas": ("Kan.", "KS"),
+    "Kentucky": ("Ky.", "KY"), "Louisiana": ("La.", "LA"), "Maine": ("Maine", "ME"), "Maryland": ("Md.", "MD"),
+    "Massachusetts": ("Mass.", "MA"), "Michigan": ("Mich.", "MI"), "Minnesota": ("Minn.", "MN"), "Mississippi": ("Miss.", "MS"),
+    "Missouri": ("Mo.", "MO"), "Montana": ("Mont.", "MT"), "Nebraska": ("Neb.", "NE"), "Nevada": ("Nev.", "NV"),
+    "New Hampshire": ("N.H.", "NH"), "New Jersey": ("N.J.", "NJ"), "New Mexico": ("N.M.", "NM"), "New York": ("N.Y.", "NY"),
+    "North Carolina": ("N.C.", "NC"), "North Dakota": ("N.D.", "ND"), "Ohio": ("Ohio", "OH"), "Oklahoma": ("Okla.", "OK"),
+    "Oregon": ("Ore.", "OR"), "Pennsylvania": ("Pa.", "PA"), "Rhode Island": ("R.I.", "RI"), "South Carolina": ("S.C.", "SC"),
+    "South Dakota": ("S.D.", "SD"), "Tennessee": ("Tenn.", "TN"), "Texas": ("Texas", "TX"), "Utah": ("Utah", "UT"),
+    "Vermont": ("Vt.", "VT"), "Virginia": ("Va.", "VA"), "Washington": ("Wash.", "WA"), "West Virginia": ("W.Va.", "WV"),
+    "Wisconsin": ("Wis.", "WI"), "Wyoming": ("Wyo.", "WY")}
+# The states and largest cities of the United States: places, as PLACES's countries and capitals are (Georgia and
+# Washington are there already, as a country and a capital).
 US_PLACES = frozenset(normalise_name(p) for p in (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
-    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
-    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
-    "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming", "New York City", "Los Angeles", "Chicago",
+    *(state for state in STATES if state not in {"Georgia", "Washington"}), "New York City", "Los Angeles", "Chicago",
     "Houston", "Philadelphia", "Phoenix", "San Francisco", "Boston", "Miami", "Atlanta", "Detroit", "Seattle",
 ))
 # Head words of a description that names a person ("the New York businessman", "A New York judge", "The
@@ -687,21 +698,6 @@ def _article_person(text: str) -> Optional[str]:
 
 _PLACE_TITLE_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:senator|governor|congressman|"
                              r"congresswoman|lawmaker|mayor|billionaire|businessman|businesswoman)\s*[,.]?\s*")
-# Each US state's AP abbreviation and postal code, as party tags write them ("D-Minn.", "R-TX").
-STATES = {
-    "Alabama": ("Ala.", "AL"), "Alaska": ("Alaska", "AK"), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
-    "California": ("Calif.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"), "Delaware": ("Del.", "DE"),
-    "Florida": ("Fla.", "FL"), "Georgia": ("Ga.", "GA"), "Hawaii": ("Hawaii", "HI"), "Idaho": ("Idaho", "ID"),
-    "Illinois": ("Ill.", "IL"), "Indiana": ("Ind.", "IN"), "Iowa": ("Iowa", "IA"), "Kansas": ("Kan.", "KS"),
-    "Kentucky": ("Ky.", "KY"), "Louisiana": ("La.", "LA"), "Maine": ("Maine", "ME"), "Maryland": ("Md.", "MD"),
-    "Massachusetts": ("Mass.", "MA"), "Michigan": ("Mich.", "MI"), "Minnesota": ("Minn.", "MN"), "Mississippi": ("Miss.", "MS"),
-    "Missouri": ("Mo.", "MO"), "Montana": ("Mont.", "MT"), "Nebraska": ("Neb.", "NE"), "Nevada": ("Nev.", "NV"),
-    "New Hampshire": ("N.H.", "NH"), "New Jersey": ("N.J.", "NJ"), "New Mexico": ("N.M.", "NM"), "New York": ("N.Y.", "NY"),
-    "North Carolina": ("N.C.", "NC"), "North Dakota": ("N.D.", "ND"), "Ohio": ("Ohio", "OH"), "Oklahoma": ("Okla.", "OK"),
-    "Oregon": ("Ore.", "OR"), "Pennsylvania": ("Pa.", "PA"), "Rhode Island": ("R.I.", "RI"), "South Carolina": ("S.C.", "SC"),
-    "South Dakota": ("S.D.", "SD"), "Tennessee": ("Tenn.", "TN"), "Texas": ("Texas", "TX"), "Utah": ("Utah", "UT"),
-    "Vermont": ("Vt.", "VT"), "Virginia": ("Va.", "VA"), "Washington": ("Wash.", "WA"), "West Virginia": ("W.Va.", "WV"),
-    "Wisconsin": ("Wis.", "WI"), "Wyoming": ("Wyo.", "WY")}
 _STATE_PARTY_RE = re.compile(r"\s*[Tt]he\s+(?:former\s+)?(" + "|".join(sorted(STATES, key=len, reverse=True)) +
                              r")\s+(Democrat|Republican|senator|congressman|congresswoman|lawmaker|representative)\s*[,.]?\s*")
 _NAME_THEN_TAG = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)(?:\s*\(|,\s+)([DRI])-"
@@ -755,7 +751,7 @@ def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameFo
 
 
 # Whoever obtained a document ("a letter obtained by CBC News"): see `_decided`.
-_OBTAINED_BY_RE = re.compile(r"\b(?:obtained|seen|reviewed|viewed|leaked)\s+by\s+(.+)$")
+_OBTAINED_BY_RE = re.compile(rf"\b(?:{OBTAINING_VERBS})\s+by\s+(.+)$")
 UNNAMED_AIDE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){0,4}?(?:spokes\w+|representative|aide|adviser|advisor|"
                              r"staffer|official)\b(?:\s+(?:for|at|with|of|to|in|who)\s+[^,]*)?[,.]?\s*$")
 PERSON_OFFICE_RE = re.compile(r"\s*(?:[Tt]he\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w.’'-]*"
