@@ -22,6 +22,7 @@ from .outlets import assign_outlets, detect_outlets
 from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
 from .relay import inner_speakers
+from .content_edges import with_interrupted_openings, with_trimmed_edges
 from .addressee import addressee_out_of_content, channel_out_of_content, channel_out_of_source, speaker_not_addressee
 from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
@@ -390,6 +391,7 @@ class Attributor:
         atts = inner_speakers(text, without_datelines(text, atts))
         atts = addressee_out_of_content(text, speaker_not_addressee(text, atts))
         atts = without_fragments(text, channel_out_of_source(text, channel_out_of_content(text, atts)))
+        atts = with_trimmed_edges(text, with_interrupted_openings(text, atts))
         return self._calibrated(with_transcript_turns(text, atts))
 
     def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:

@@ -1,0 +1,103 @@
+"""Content edges PolNeAR draws that the tagger misses: openings before an interrupting "X said,",
+dangling conjunctions, and the particle of a phrasal cue ("called for").
+
+Each rule came from counting, over the pipeline's paired contents on PolNeAR train (189 articles)
+and dev, how often gold moved one edge in one way, and each is kept only where it gained on both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from .schema import Attribution, Span
+from .text import first_char, kind_of, sentence_bounds, sentence_of
+
+# Between the source and cue and the content they interrupt: an aside, then a comma ("said on Friday, ").
+_ASIDE_TO_CONTENT = re.compile(r"[^.;:!?\n“”\"]{0,60}?,\s*$")
+_COMMA_BEFORE_SOURCE = re.compile(r",\s*$")
+_CONJUNCTION_OPENING = re.compile(r"(?:And|But|Or|So|Yet)\b\s*")
+# A quotation after the cue ("Asked about it, Trump said, “…”") follows a scene, not an opening.
+_SCENE_OPENING = re.compile(r"(?:In|At|After|During|On|For|With|From|By|Asked|When)\b")
+_QUOTE_OPEN = "“\"'‘"
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)\W*$")
+_FOR_PARTICLE = re.compile(r"for\s+")
+
+
+def _touches(atts: Sequence[Attribution], start: int, end: int, skip: int) -> bool:
+    """Whether any other attribution's content, cue or source overlaps text[start:end]."""
+    return any(s < end and start < e for j, a in enumerate(atts) if j != skip for s, e in (*a.content, *a.cue, *a.source))
+
+
+def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Span:
+    """The piece before "…, Mr. Obama said, …" that opens attribution k's content, or [] when there is none.
+
+    "The museum, Mr. Obama said, would make visitors face uncomfortable truths" is one content in two
+    pieces in PolNeAR; the tagger reads only the part after the cue. The opening runs from the sentence
+    start to the comma before the source and cue, has no comma of its own, and belongs to no other
+    attribution. The content must go on in lower case (a quotation opened in capitals follows a scene
+    that sets it: "Discussing the deal, Jalali told YJC, “The …”"), and a quotation must not follow an
+    opening that is a scene ("In one emailed statement, Perry stated, “just …”").
+    """
+    att = atts[k]
+    if not (att.source and att.cue and att.content):
+        return []
+    content_start = att.content[0][0]
+    frame_start = min(att.source[0][0], att.cue[0][0])
+    frame_end = max(att.source[-1][1], att.cue[-1][1])
+    if frame_end > content_start or not _ASIDE_TO_CONTENT.match(text, frame_end, content_start):
+        return []
+    bounds = sentence_bounds(text)
+    sentence_start = bounds[sentence_of(bounds, frame_start)][0]
+    comma = _COMMA_BEFORE_SOURCE.search(text, sentence_start, frame_start)
+    if comma is None:
+        return []
+    start = first_char(text, sentence_start, comma.start())
+    while start < comma.start() and text[start] in _QUOTE_OPEN:
+        start += 1
+    conjunction = _CONJUNCTION_OPENING.match(text, start, comma.start())
+    if conjunction:
+        start = conjunction.end()
+    opening = text[start:comma.start()]
+    quoted = text[content_start] in _QUOTE_OPEN
+    if (not re.search(r"\w", opening) or "," in opening or _touches(atts, start, comma.start(), k)
+            or not text[content_start:content_start + 3].lstrip(_QUOTE_OPEN)[:1].islower()
+            or (quoted and _SCENE_OPENING.match(opening))):
+        return []
+    return [(start, comma.start())]
+
+
+def with_interrupted_openings(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each content interrupted by its own source and cue gets its opening piece back (PolNeAR dev content
+    exact F1 0.5885 -> 0.5917: 7 more right, none lost; the 189 train articles 0.6554 -> 0.6565)."""
+    out = []
+    for k, att in enumerate(atts):
+        opening = _interrupted_opening(text, atts, k)
+        if opening:
+            content = opening + list(att.content)
+            att = replace(att, content=content, kind=kind_of(text, content))
+        out.append(att)
+    return out
+
+
+def with_trimmed_edges(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A content ending in "and", "or" or "but" ends before it; a content opening with "for" right after its
+    cue ("called for tighter rules") gives "for" to the cue, as PolNeAR marks phrasal cues. Together on
+    PolNeAR dev content exact F1 0.5917 -> 0.5954, cue exact 0.6997 -> 0.7031; train 0.6565 -> 0.6583."""
+    out = []
+    for att in atts:
+        content, cue = list(att.content), list(att.cue)
+        start, end = content[-1]
+        trailing = _TRAILING_CONJUNCTION.search(text, start, end)
+        if trailing and re.search(r"\w", text[start:trailing.start()]):
+            content[-1] = (start, trailing.start())
+        start, end = content[0]
+        particle = _FOR_PARTICLE.match(text, start, end)
+        if (particle and particle.end() < end and cue and cue[-1][1] <= start
+                and not text[cue[-1][1]:start].strip()):
+            cue[-1] = (cue[-1][0], start + len("for"))
+            content[0] = (particle.end(), end)
+        if content != list(att.content) or cue != list(att.cue):
+            att = replace(att, content=content, cue=cue, kind=kind_of(text, content))
+        out.append(att)
+    return out

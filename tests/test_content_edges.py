@@ -1,0 +1,65 @@
+"""Content edges PolNeAR draws that the tagger misses (attrib.content_edges)."""
+from attrib.content_edges import with_interrupted_openings, with_trimmed_edges
+from attrib.schema import Attribution
+
+from .conftest import char_span as _at
+
+
+def _said(text: str, content: str, cue: str, source: str) -> Attribution:
+    return Attribution(content=[_at(text, content)], cue=[_at(text, cue)], source=[_at(text, source)])
+
+
+def _pieces(text: str, att: Attribution) -> list[str]:
+    return [text[s:e] for s, e in att.content]
+
+
+def test_a_content_interrupted_by_its_source_and_cue_gets_its_opening():
+    text = "It opened in May. The museum, Mr. Obama said on Friday, would make visitors face hard truths."
+    att = _said(text, "would make visitors face hard truths", "said", "Mr. Obama")
+    out = with_interrupted_openings(text, [att])[0]
+    assert _pieces(text, out) == ["The museum", "would make visitors face hard truths"]
+    text = "And perhaps, he said, it could help. It was, the president said, “a stone where men were sold.”"
+    perhaps = _said(text, "it could help", "said", "he")
+    second_said = text.index("said", text.index("president"))
+    stone = Attribution(content=[_at(text, "“a stone where men were sold.”")], cue=[(second_said, second_said + 4)],
+                        source=[_at(text, "the president")])
+    out = with_interrupted_openings(text, [perhaps, stone])
+    assert _pieces(text, out[0]) == ["perhaps", "it could help"]  # the conjunction is the sentence's, not said
+    assert _pieces(text, out[1])[0] == "It was" and out[1].kind == "mixed"
+
+
+def test_a_scene_before_a_quotation_is_no_opening():
+    text = ('Discussing the deal, Jalali told YJC, "The partnership is strategic." In one statement, Perry stated, '
+            '"just when you thought it could not get worse."')
+    capital = _said(text, '"The partnership is strategic."', "told", "Jalali")
+    scene = _said(text, '"just when you thought it could not get worse."', "stated", "Perry")
+    assert with_interrupted_openings(text, [capital, scene]) == [capital, scene]
+    text = "Russia, Ivanov said, is a partner, and Iran, Petrova said, was not."
+    first = _said(text, "is a partner", "said", "Ivanov")
+    second = Attribution(content=[_at(text, "was not")], cue=[(text.rindex("said"), text.rindex("said") + 4)],
+                         source=[_at(text, "Petrova")])
+    out = with_interrupted_openings(text, [first, second])
+    assert _pieces(text, out[0]) == ["Russia", "is a partner"]
+    assert out[1] == second  # its opening would hold a comma and another attribution
+
+
+def test_an_opening_another_attribution_holds_stays_with_it():
+    text = "The deal, officials said, was done."
+    att = _said(text, "was done", "said", "officials")
+    holder = Attribution(content=[_at(text, "The deal")])
+    assert with_interrupted_openings(text, [holder, att])[1] == att
+
+
+def test_dangling_conjunctions_and_the_for_of_a_phrasal_cue_leave_the_content():
+    text = "She called for tighter rules and. He said the plan works or"
+    called = Attribution(content=[_at(text, "for tighter rules and")], cue=[_at(text, "called")])
+    works = Attribution(content=[_at(text, "the plan works or")], cue=[_at(text, "said")])
+    out = with_trimmed_edges(text, [called, works])
+    assert _pieces(text, out[0]) == ["tighter rules"] and [text[s:e] for s, e in out[0].cue] == ["called for"]
+    assert _pieces(text, out[1]) == ["the plan works"]
+    text = "They asked for nothing. She said on Monday that for two years the rules held."
+    asked = Attribution(content=[_at(text, "for nothing")], cue=[_at(text, "asked")])
+    far = Attribution(content=[_at(text, "for two years the rules held")], cue=[_at(text, "said")])
+    out = with_trimmed_edges(text, [asked, far])
+    assert _pieces(text, out[0]) == ["nothing"]
+    assert out[1] == far  # the cue does not stand right before "for": no particle of it
