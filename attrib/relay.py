@@ -1,7 +1,8 @@
 """Statements an outlet relays: the source is the one quoted, not the outlet that carried the words.
 
 Wire and agency copy frames statements through an outlet: "Interfax cited the minister, Daulet
-Sarsenbayev, as saying that …", "… the Kremlin said, according to Tass", "Aydoğdu said …, Anadolu
+Sarsenbayev, as saying that …", "… the Kremlin said, according to Tass", "Araghchi said, according to
+Tasnim, that …", "Aydoğdu said …, Anadolu
 reported", "Russia said: "…," as quoted by Tass". The tagger, trained mostly on US news, links
 such content to the outer cue, whose source is the outlet. These rules move the source (and
 cue) to the inner speaker; the outlet stays in the sentence, where outlet detection finds it.
@@ -13,7 +14,7 @@ from dataclasses import replace
 from typing import Optional
 
 from .schema import Attribution
-from .text import first_char, sentence_bounds, sentence_of
+from .text import first_char, sentence_bounds, sentence_of, trim_source
 
 # A character of a speaker's phrase: no clause punctuation or quotation mark, but the dot of an initial or an
 # abbreviation ("A spokesperson for the U.S. State Department", "John D. Podesta").
@@ -169,6 +170,23 @@ def _subject_as_content(text: str, att: Attribution, sentence: tuple[int, int]) 
     return replace(att, source=[_strip(text, start, end)], content=att.content[1:])
 
 
+# "<speaker> said, according to <outlet>, that <content>" (or "told reporters, as quoted by <outlet>, …") read
+# with the outlet as source of a relay cue before the content, and the speaker as content of the speech verb.
+RELAY_BETWEEN = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB}){WHEN}"
+                           r"\s*,\s*(?P<relay>according\s+to|as\s+(?:quoted|cited|reported)\s+by)\s+[^,.;:“”\"\n]{1,80}?,"
+                           r"(?:\s*that\b)?\s*")
+
+
+def _relay_between(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
+    if not RELAY_CUE.match(_words_of(text, att.cue)):
+        return None
+    m = RELAY_BETWEEN.match(text, first_char(text, *sentence), sentence[1])
+    if m is None or not m.start("relay") <= att.cue[0][0] < m.end() or att.content[-1][1] <= m.end():
+        return None
+    rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]
+    return replace(att, source=trim_source(text, [_strip(text, *m.span("src"))]), cue=[m.span("cue")], content=rest)
+
+
 # "<speaker> was quoted by <outlet> as saying (that) <content>", the tagger's content often holding the
 # speaker and "as saying" too.
 PASSIVE_QUOTED = re.compile(r"(?P<src>[^.;:\n]{2,120}?)\s+(?P<cue>(?:was|were|has\s+been|had\s+been)\s+(?:quoted|cited))"
@@ -197,6 +215,7 @@ def inner_speakers(text: str, atts: list[Attribution]) -> list[Attribution]:
         if att.source and att.content:
             sentence = bounds[sentence_of(bounds, att.content[0][0])]
             new = (_quoted_as_saying(text, att) or _speaker_swallowed(text, att) or _passive_quoted(text, att, sentence)
+                   or _relay_between(text, att, sentence)
                    or _outlet_closes(text, att, sentence)
                    or (_relayed(text, att, sentence) or _speaker_opens_content(text, att) or _speaker_closes_content(text, att)
                        if att.cue else None))

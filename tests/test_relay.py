@@ -159,3 +159,33 @@ def test_a_speaker_and_verb_read_as_the_last_content_piece_become_source_and_cue
     out = inner_speakers(text, [att])[0]
     assert ([text[s:e] for s, e in out.source], [text[s:e] for s, e in out.cue], [text[s:e] for s, e in out.content]) == (
         ["Kremlin spokesman Dmitry Peskov"], ["told"], ['"We have developed a certain immunity,"'])
+
+
+@pytest.mark.parametrize("text, read_as_content, said, rest, relay, outlet, expected", [
+    ("Iran's ambassador Kazem Jalali said, according to IRNA, that the agreement would be signed soon.",
+     "Iran's ambassador Kazem Jalali", "said", "the agreement would be signed soon", "according to", "IRNA",
+     ("Iran's ambassador Kazem Jalali", "said", "the agreement would be signed soon")),
+    # a dateline before the speaker, no "that"
+    ("TEHRAN - Foreign Minister Abbas Araghchi said, according to the Tasnim news agency, Iran would respond.",
+     "Foreign Minister Abbas Araghchi", "said", "Iran would respond", "according to", "the Tasnim news agency",
+     ("Foreign Minister Abbas Araghchi", "said", "Iran would respond")),
+    # the one told read into the content as a piece of its own
+    ("Defence Minister Andrei Belousov told reporters, as quoted by Interfax, that exercises would continue.",
+     "Defence Minister Andrei Belousov", "told", "that exercises would continue", "as quoted by", "Interfax",
+     ("Defence Minister Andrei Belousov", "told reporters", "exercises would continue")),
+])
+def test_a_speaker_saying_through_an_outlet_named_between_verb_and_content_is_the_source(
+        text, read_as_content, said, rest, relay, outlet, expected):
+    misread = Attribution(content=_span(text, read_as_content), cue=_span(text, said), source=_span(text, outlet))
+    relayed = Attribution(content=_span(text, rest), cue=_span(text, relay), source=_span(text, outlet))
+    out = inner_speakers(text, [misread, relayed])
+    assert len(out) == 1  # the speaker read as content of the speech verb was the same misreading
+    assert (" ".join(text[s:e] for s, e in out[0].source), " ".join(text[s:e] for s, e in out[0].cue),
+            " ".join(text[s:e] for s, e in out[0].content)) == expected
+
+
+def test_the_subject_of_the_speech_verb_is_the_source_even_an_outlet():
+    text = "Tass said, according to its correspondent, that the convoy had arrived."
+    att = Attribution(content=_span(text, "the convoy had arrived"), cue=_span(text, "according to"),
+                      source=_span(text, "its correspondent"))
+    assert inner_speakers(text, [att])[0].source == _span(text, "Tass")
