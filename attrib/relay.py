@@ -65,6 +65,10 @@ def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
     return replace(att, source=[_strip(text, *inside.span("src"))], content=rest,
                    cue=[(src_end + cue.start(1), src_end + cue.end(1)), inside.span("as")]) if rest else None
 
+# "<speaker> told [a briefing on Tuesday that <content>], according to Xinhua": the one told read into the content.
+TOLD_BEFORE = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>told)\s+$")
+LISTENER_THAT = re.compile(r"(?P<listener>[^,.;:“”\"\n]{1,60}?)\s+that\s+")
+
 
 def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
     cue = _words_of(text, att.cue)
@@ -74,9 +78,15 @@ def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional
     after = SPEAKER_AFTER.match(text, content_end, att.cue[0][0])
     if after:
         return replace(att, source=[_strip(text, *after.span("src"))], cue=[after.span("cue")])
-    before = SPEAKER_BEFORE.fullmatch(text, first_char(text, sentence[0], content_start), content_start)
+    subject_start = first_char(text, sentence[0], content_start)
+    before = SPEAKER_BEFORE.fullmatch(text, subject_start, content_start)
     if before:
         return replace(att, source=[_strip(text, *before.span("src"))], cue=[before.span("cue")])
+    told = TOLD_BEFORE.fullmatch(text, subject_start, content_start)
+    listener = LISTENER_THAT.match(text, content_start, att.content[0][1]) if told else None
+    if listener:
+        return replace(att, source=[_strip(text, *told.span("src"))], cue=[(told.start("cue"), listener.end("listener"))],
+                       content=[(listener.end(), att.content[0][1]), *att.content[1:]])
     return None
 
 

@@ -189,3 +189,17 @@ def test_the_subject_of_the_speech_verb_is_the_source_even_an_outlet():
     att = Attribution(content=_span(text, "the convoy had arrived"), cue=_span(text, "according to"),
                       source=_span(text, "its correspondent"))
     assert inner_speakers(text, [att])[0].source == _span(text, "Tass")
+
+
+def test_the_one_told_read_into_a_relayed_content_goes_back_to_the_cue():
+    text = ("Chinese Foreign Ministry spokeswoman Mao Ning told a regular press briefing on Tuesday that Beijing "
+            "opposed the sanctions, according to Xinhua.")
+    misread = Attribution(content=_span(text, "Chinese Foreign Ministry spokeswoman Mao Ning"), cue=_span(text, "told"),
+                          source=_span(text, "Xinhua"))
+    relayed = Attribution(content=_span(text, "a regular press briefing on Tuesday that Beijing opposed the sanctions"),
+                          cue=_span(text, "according to"), source=_span(text, "Xinhua"))
+    out = inner_speakers(text, [misread, relayed])
+    assert [(" ".join(text[s:e] for s, e in a.source), " ".join(text[s:e] for s, e in a.cue),
+             " ".join(text[s:e] for s, e in a.content)) for a in out] == [
+        ("Chinese Foreign Ministry spokeswoman Mao Ning", "told a regular press briefing on Tuesday",
+         "Beijing opposed the sanctions")]
