@@ -135,6 +135,10 @@ def is_title(bare: str) -> bool:
     return bool(m) and (m.group(1) is None or m.group(1) in TITLES)
 
 
+# Nouns for people by their endings (actress, historian, pollster, billionaire, parent, co-moderator, wonderkid).
+_PERSON_NOUN = re.compile(r"[A-Z][a-z]*-?[a-z]*(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|kid|ster|man|woman)")
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -185,6 +189,12 @@ def _core_words(surface: str) -> tuple[str, ...]:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
+    # A noun of a person's kind before a given name describes them ("Actress Eva Longoria", "Co-moderator Andrea
+    # Mitchell", "Wonderkid Danny Okafor"): a title the list lacks, not the name. Given names missing from the list
+    # ("Asif Ali Zardari", "Andrés Manuel López Obrador") do not end like such nouns.
+    if (len(out) >= 3 and _PERSON_NOUN.fullmatch(out[0]) and given_name_gender(out[:2]) is None
+            and given_name_gender(out[1:]) is not None):
+        out = out[1:]
     return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
 

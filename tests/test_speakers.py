@@ -326,3 +326,15 @@ def test_an_office_of_several_words_and_hyphenated_titles_are_no_part_of_the_nam
     assert ("Khalid", "Al-Mutairi") in [core for _, core in name_matches(text)]
     assert _core_name("U.N. Secretary-General Anders Holmqvist") == ["Anders", "Holmqvist"]
     assert _core_name("Chief Executive Priya Raman") == ["Priya", "Raman"]
+
+
+def test_a_noun_for_a_person_before_a_given_name_is_no_part_of_the_name():
+    from attrib.speakers import _core_name
+
+    assert _core_name("Actress Eva Longoria") == ["Eva", "Longoria"]
+    assert _core_name("Co-moderator Andrea Mitchell") == ["Andrea", "Mitchell"]
+    assert _core_name("Parent Jim Kowalski") == ["Jim", "Kowalski"]
+    # Given names the list lacks stay, whatever follows them.
+    assert _core_name("Asif Ali Zardari") == ["Asif", "Ali", "Zardari"]
+    assert _core_name("Andrés Manuel López Obrador") == ["Andrés", "Manuel", "López", "Obrador"]
+    assert _core_name("Cornell William Brooks") == ["Cornell", "William", "Brooks"]
