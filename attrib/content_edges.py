@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Sequence
+from typing import Optional, Sequence
 
-from .schema import Attribution, Span
+from .schema import Attribution
 from .text import first_char, kind_of, sentence_bounds, sentence_of
 
 # Between the source and cue and the content they interrupt: an aside, then a comma ("said on Friday, ").
@@ -29,8 +29,9 @@ def _touches(atts: Sequence[Attribution], start: int, end: int, skip: int) -> bo
     return any(s < end and start < e for j, a in enumerate(atts) if j != skip for s, e in (*a.content, *a.cue, *a.source))
 
 
-def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Span:
-    """The piece before "…, Mr. Obama said, …" that opens attribution k's content, or [] when there is none.
+def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Optional[tuple[tuple[int, int], int]]:
+    """The piece before "…, Mr. Obama said, …" that opens attribution k's content, and where the content after
+    the interruption starts; None when there is none.
 
     "The museum, Mr. Obama said, would make visitors face uncomfortable truths" is one content in two
     pieces in PolNeAR; the tagger reads only the part after the cue. The opening runs from the sentence
@@ -41,17 +42,20 @@ def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Span
     """
     att = atts[k]
     if not (att.source and att.cue and att.content):
-        return []
+        return None
     content_start = att.content[0][0]
+    # The tagger may open the content at the comma after the cue ("The firm, he said[, could not afford …]").
+    while content_start < att.content[0][1] and text[content_start] in " ,":
+        content_start += 1
     frame_start = min(att.source[0][0], att.cue[0][0])
     frame_end = max(att.source[-1][1], att.cue[-1][1])
     if frame_end > content_start or not _ASIDE_TO_CONTENT.match(text, frame_end, content_start):
-        return []
+        return None
     bounds = sentence_bounds(text)
     sentence_start = bounds[sentence_of(bounds, frame_start)][0]
     comma = _COMMA_BEFORE_SOURCE.search(text, sentence_start, frame_start)
     if comma is None:
-        return []
+        return None
     start = first_char(text, sentence_start, comma.start())
     while start < comma.start() and text[start] in _QUOTE_OPEN:
         start += 1
@@ -63,8 +67,8 @@ def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Span
     if (not re.search(r"\w", opening) or "," in opening or _touches(atts, start, comma.start(), k)
             or not text[content_start:content_start + 3].lstrip(_QUOTE_OPEN)[:1].islower()
             or (quoted and _SCENE_OPENING.match(opening))):
-        return []
-    return [(start, comma.start())]
+        return None
+    return (start, comma.start()), content_start
 
 
 def with_interrupted_openings(text: str, atts: list[Attribution]) -> list[Attribution]:
@@ -74,7 +78,9 @@ def with_interrupted_openings(text: str, atts: list[Attribution]) -> list[Attrib
     for k, att in enumerate(atts):
         opening = _interrupted_opening(text, atts, k)
         if opening:
-            content = opening + list(att.content)
+            # The first piece starts past any comma the tagger opened it with.
+            first = (opening[1], att.content[0][1])
+            content = [opening[0], first, *att.content[1:]]
             att = replace(att, content=content, kind=kind_of(text, content))
         out.append(att)
     return out

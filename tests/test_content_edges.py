@@ -26,6 +26,10 @@ def test_a_content_interrupted_by_its_source_and_cue_gets_its_opening():
     out = with_interrupted_openings(text, [perhaps, stone])
     assert _pieces(text, out[0]) == ["perhaps", "it could help"]  # the conjunction is the sentence's, not said
     assert _pieces(text, out[1])[0] == "It was" and out[1].kind == "mixed"
+    text = "The firm, he said, could not afford it."  # the tagger opened the content at the comma
+    he = text.index(" he ") + 1
+    att = Attribution(content=[_at(text, ", could not afford it")], cue=[_at(text, "said")], source=[(he, he + 2)])
+    assert _pieces(text, with_interrupted_openings(text, [att])[0]) == ["The firm", "could not afford it"]
 
 
 def test_a_scene_before_a_quotation_is_no_opening():
