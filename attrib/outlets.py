@@ -727,7 +727,7 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
     source = article.span_text(att.source, sep=" ")
     known = is_known_outlet(att.speaker)
     if known or _press_name(att.speaker):
-        if _names(source, att.speaker):
+        if _names(source, att.speaker) or _masthead_short_form(source, att.speaker):
             return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
         # A product of a medium no table holds ("The network" was resolved to the wrong one) stays unsure.
         if known and _PRODUCT.fullmatch(source.strip()):
@@ -742,13 +742,24 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
 # Media words that name a medium even in a name no table holds ("Christian News Service reported"); not "agency"
 # (the Central Intelligence Agency), "nation", "today", "live", "hour", "show", "report", "review" or "minutes",
 # which other names hold too.
+# Mastheads' own words ("the Sheffield Star reported", "The Dispatch reported") count here only, where the name is a
+# speaker's: elsewhere a star or a mirror is no medium.
 PRESS_WORDS = MEDIA_WORDS - {"agency", "agence", "agentur", "nation", "today", "live", "hour", "show", "report",
-                             "review", "minutes", "media", "press", "tv"}
+                             "review", "minutes", "media", "press", "tv"} | {
+    "star", "dispatch", "mirror", "courier", "sentinel", "enquirer", "bulletin"}
 
 
 def _press_name(name: str) -> bool:
     """A speaker whose name says it is a medium ("Christian News Service", "The Shelton Weekly")."""
     return bool(set(normalise_name(name).split()) & PRESS_WORDS) and not person_with_title(name)
+
+
+def _masthead_short_form(surface: str, name: str) -> bool:
+    """Whether `surface` is the masthead's last word alone, capitalised ("The Dispatch" for The Columbus Dispatch,
+    "the Star"; "the network" is a common noun)."""
+    last = normalise_name(name).split()[-1:]
+    return (bool(last) and last[0] in PRESS_WORDS and surface.split()[-1][:1].isupper()
+            and normalise_name(surface).split() in (last, ["the", *last]))
 
 
 def _heads_source(text: str, source: Sequence[Sequence[int]], mention: tuple[int, int]) -> bool:

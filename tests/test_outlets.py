@@ -310,6 +310,20 @@ def test_an_outlet_reporting_in_its_own_name_is_its_own_outlet():
     assert assign_outlets(Article(id="d", text=text4, attributions=[product]), []).attributions[0].outlet is None
 
 
+
+def test_a_masthead_word_and_its_short_form_make_a_speaker_its_own_outlet():
+    text = "A strike was called, the Sheffield Star reported. A suit was filed, The Dispatch reported."
+    star = Attribution(content=_span(text, "A strike was called"), cue=_span(text, "reported"),
+                       source=_span(text, "the Sheffield Star"), speaker="Sheffield Star")
+    short = Attribution(content=_span(text, "A suit was filed"), cue=[(text.rindex("reported"), len(text) - 1)],
+                        source=_span(text, "The Dispatch"), speaker="Columbus Dispatch")
+    out = assign_outlets(Article(id="m", text=text, attributions=[star, short]), [], inherit=None)
+    assert [a.outlet for a in out.attributions] == ["Sheffield Star", "Columbus Dispatch"]
+    text = "Supporters cheered, Lone Ranger reported."  # a name with no masthead word stays no outlet
+    other = Attribution(content=_span(text, "Supporters cheered"), cue=_span(text, "reported"),
+                        source=_span(text, "Lone Ranger"), speaker="Lone Ranger")
+    assert assign_outlets(Article(id="n", text=text, attributions=[other]), [], inherit=None).attributions[0].outlet is None
+
 def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
     from attrib.outlets import Inheritance
 
