@@ -244,6 +244,12 @@ def appositive_name(surface: str) -> list[str]:
     return core if len(_core_name(head)) < 2 or role or owned_role or named_role else []
 
 
+# What keeps sources unnamed ("people familiar with the matter", "officials briefed on the talks", "sources close to
+# the company, who asked not to be identified").
+UNNAMED_BY_CHOICE = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+                               r"involved\s+in|who\s+(?:spoke|asked|requested|declined)|on\s+condition\s+of|not\s+authori[sz]ed)\b")
+
+
 def source_type(surface: str) -> str:
     words = [w.casefold().strip(".,") for w in _words(surface)]
     if not words:
@@ -254,7 +260,8 @@ def source_type(surface: str) -> str:
         return "named"
     if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
         return "named"  # "A teary-eyed Bush", "a desperate HP": a named one, described
-    if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface):
+    if (words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface)
+            or (words[0] in VAGUE and UNNAMED_BY_CHOICE.search(surface))):
         return "vague"
     head = _words(_head_part(surface))
     if (head and _core_name(head[-1])) or _trailing_name(surface):

@@ -338,3 +338,11 @@ def test_a_noun_for_a_person_before_a_given_name_is_no_part_of_the_name():
     assert _core_name("Asif Ali Zardari") == ["Asif", "Ali", "Zardari"]
     assert _core_name("Andrés Manuel López Obrador") == ["Andrés", "Manuel", "López", "Obrador"]
     assert _core_name("Cornell William Brooks") == ["Cornell", "William", "Brooks"]
+
+
+def test_people_unnamed_by_their_own_choice_are_vague_sources():
+    for surface in ("people familiar with the matter", "Sources close to the negotiations",
+                    "officials briefed on the talks", "people with knowledge of the deal"):
+        assert source_type(surface) == "vague", surface
+    assert source_type("officials in Washington") == "description"  # where they are does not unname them
+    assert source_type("the people of Ohio") == "description"
