@@ -16,6 +16,7 @@ this module decides which attribution each mention serves and what to call it:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -100,6 +101,24 @@ KNOWN_OUTLETS = (
     "Fox & Friends", "Fox and Friends", "Squawk Box", "Good Morning America", "CBS This Morning", "Anderson Cooper 360",
     "The Situation Room", "Real Time with Bill Maher", "The Rachel Maddow Show", "Andrea Mitchell Reports", "60 Minutes",
     "All Things Considered", "Morning Edition", "Newsnight", "Hardtalk", "The Andrew Marr Show",
+    # More countries' wires, papers and broadcasters, sport, business and science titles, none of them a common word
+    # or another body's initials ("The Sun", "The Star", "People", "Fortune"; PTI is also Imran Khan's party, LRT a
+    # light rail line).
+    "UPI", "ANI", "Dow Jones", "Dow Jones Newswires", "MarketWatch", "Barron's", "Forbes", "Business Insider",
+    "ProPublica", "McClatchy", "Boston Globe", "Miami Herald", "San Francisco Chronicle", "Dallas Morning News",
+    "Houston Chronicle", "Star Tribune", "Detroit Free Press", "Philadelphia Inquirer", "Variety", "Deadline Hollywood",
+    "The Hollywood Reporter", "Rolling Stone", "TMZ", "ESPN", "Sky Sports", "BBC Sport", "talkSPORT", "Marca",
+    "L'Equipe", "Gazzetta dello Sport", "Daily Mirror", "Daily Express", "Evening Standard", "Irish Times", "RTE",
+    "ZDF", "ARD", "RAI", "La Stampa", "Corriere", "Kathimerini", "PAP", "Polish Press Agency", "CTK", "MTI", "TASR",
+    "Agerpres", "BTA", "Tanjug", "ERR", "LETA", "Yle", "ORF", "NOS", "De Telegraaf", "Ukrainska Pravda",
+    "Kyiv Independent", "Kyiv Post", "Telesur", "Clarin", "La Nacion", "Folha de S.Paulo", "O Globo", "Estadao",
+    "El Universal", "El Tiempo", "Notimex", "Prensa Latina", "Telam", "Agencia Brasil", "News Agency of Nigeria",
+    "Punch", "Premium Times", "Channels Television", "Daily Nation", "Mail & Guardian", "News24", "SABC",
+    "Ethiopian News Agency", "Kompas", "Jakarta Post", "Malaysiakini", "Rappler", "Philippine Daily Inquirer",
+    "Bangkok Post", "VnExpress", "Express Tribune", "India Today", "WAM", "Emirates News Agency", "Oman News Agency",
+    "Gulf News", "Arab News", "Khaleej Times", "Tehran Times", "Yedioth Ahronoth", "Ynet", "Sankei", "Chosun Ilbo",
+    "JoongAng Ilbo", "Hankyoreh", "The Lancet", "New England Journal of Medicine", "JAMA", "BMJ", "New Scientist",
+    "Scientific American",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -195,9 +214,14 @@ def outlet_candidates(article: Article) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+def _unaccented(name: str) -> str:
+    """The name without diacritics, so "L'Équipe", "Clarín" and "El País" meet the table's plain spellings."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
-    return frozenset(normalise_name(n) for n in KNOWN_OUTLETS)
+    return frozenset(_unaccented(normalise_name(n)) for n in KNOWN_OUTLETS)
 
 
 @lru_cache(maxsize=4096)
@@ -207,7 +231,7 @@ def is_known_outlet(surface: str) -> bool:
     if not name:
         return False
     forms = [re.sub(r"\s*\([^)]*\)", "", name), *re.findall(r"\(([^)]*)\)", name)]
-    return any(normalise_name(f) in _known_names() for f in forms)
+    return any(_unaccented(normalise_name(f)) in _known_names() for f in forms)
 
 
 _WORD = re.compile(r"[\w]+|[^\w\s]")

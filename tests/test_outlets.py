@@ -1072,3 +1072,14 @@ def test_a_collective_owner_is_part_of_the_outlets_name():
     # "Iran's" goes ("Iran's Press TV" is Press TV), "People's" is the paper's own word.
     assert canonical_outlet("People's Daily") == "People's Daily"
     assert canonical_outlet("Iran's Press TV") == "Press TV"
+
+
+def test_the_table_knows_more_countries_outlets_whatever_their_accents():
+    from attrib.outlets import is_known_outlet
+
+    assert all(is_known_outlet(n) for n in ("ESPN", "El País", "L’Équipe", "Clarín", "Folha de S.Paulo", "Kathimerini"))
+    assert not is_known_outlet("PTI")  # Pakistan Tehreek-e-Insaf as much as the Press Trust of India
+    text = "Medina has 30 days to appeal, ESPN reported."
+    att = Attribution(content=_span(text, "Medina has 30 days to appeal"), cue=_span(text, "reported"),
+                      source=_span(text, "ESPN"), speaker="ESPN")
+    assert assign_outlets(Article(id="e", text=text, attributions=[att]), [], inherit=None).attributions[0].outlet == "ESPN"
