@@ -254,7 +254,9 @@ def source_type(surface: str) -> str:
     words = [w.casefold().strip(".,") for w in _words(surface)]
     if not words:
         return "none"
-    if len(words) <= 2 and words[-1] in PRONOUNS:
+    # Initials that spell a pronoun are a name ("The WHO said", "IT said"); "I" is a pronoun.
+    last = _words(surface)[-1]
+    if len(words) <= 2 and words[-1] in PRONOUNS and not (last.isupper() and len(last) > 1):
         return "pronoun"
     if appositive_name(surface):
         return "named"

@@ -346,3 +346,17 @@ def test_people_unnamed_by_their_own_choice_are_vague_sources():
         assert source_type(surface) == "vague", surface
     assert source_type("officials in Washington") == "description"  # where they are does not unname them
     assert source_type("the people of Ohio") == "description"
+
+
+def test_initials_that_spell_a_pronoun_name_an_organisation():
+    assert source_type("The WHO") == "named" and source_type("who") == "pronoun" and source_type("I") == "pronoun"
+    text = ("Tarik Haddad, a World Health Organization (WHO) spokesman, said the data would be reviewed. "
+            "Sarah Whitcombe said the trial was well run. The WHO said a decision could come by 2027.")
+    def at(part: str) -> list[tuple[int, int]]:
+        return [(text.index(part), text.index(part) + len(part))]
+
+    atts = [Attribution(content=at("the data would be reviewed"), source=at("Tarik Haddad")),
+            Attribution(content=at("the trial was well run"), source=at("Sarah Whitcombe")),
+            Attribution(content=at("a decision could come by 2027"), source=at("The WHO"))]
+    # The organisation, not the one named before it as a relative "who" would be.
+    assert resolve_speakers(Article(id="w", text=text, attributions=atts)).attributions[2].speaker == "WHO"
