@@ -50,6 +50,10 @@ TITLES = {
     # "Neighbor Linda Alvarez" opening a sentence).
     "barrister", "oba", "emir", "sultan", "alhaji", "engr", "neighbor", "neighbour", "witness", "crown", "executive",
     "secretary-general", "director-general", "attorney-general", "inspector-general", "solicitor-general",
+    # Honorifics of other countries ("Shri Ramesh Tiwari", "Smt. Kavita Rathore", "Datuk Seri Anwar", "Sir Keir
+    # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
+    "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
+    "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.

@@ -360,3 +360,12 @@ def test_initials_that_spell_a_pronoun_name_an_organisation():
             Attribution(content=at("a decision could come by 2027"), source=at("The WHO"))]
     # The organisation, not the one named before it as a relative "who" would be.
     assert resolve_speakers(Article(id="w", text=text, attributions=atts)).attributions[2].speaker == "WHO"
+
+
+def test_honorifics_of_other_countries_are_no_part_of_the_name():
+    from attrib.speakers import _core_name
+
+    assert _core_name("Chief Minister Shri Ramesh Chandra Tiwari") == ["Ramesh", "Chandra", "Tiwari"]
+    assert _core_name("Smt. Kavita Rathore") == ["Kavita", "Rathore"]
+    assert _core_name("Sir Keir Starmer") == ["Keir", "Starmer"]
+    assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
