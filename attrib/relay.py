@@ -188,10 +188,12 @@ RELAY_BETWEEN = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:â€œâ
 
 
 def _relay_between(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional[Attribution]:
-    if not RELAY_CUE.match(_words_of(text, att.cue)):
+    """The tagger's cue is the relay ("according to", the outlet its source) or the speech verb (the outlet still its
+    source, the speaker read into the content)."""
+    if not att.cue:
         return None
     m = RELAY_BETWEEN.match(text, first_char(text, *sentence), sentence[1])
-    if m is None or not m.start("relay") <= att.cue[0][0] < m.end() or att.content[-1][1] <= m.end():
+    if m is None or not m.start("cue") <= att.cue[0][0] < m.end() or att.content[-1][1] <= m.end():
         return None
     rest = [(max(s, m.end()), e) for s, e in att.content if e > m.end()]
     return replace(att, source=trim_source(text, [_strip(text, *m.span("src"))]), cue=[m.span("cue")], content=rest)

@@ -203,3 +203,12 @@ def test_the_one_told_read_into_a_relayed_content_goes_back_to_the_cue():
              " ".join(text[s:e] for s, e in a.content)) for a in out] == [
         ("Chinese Foreign Ministry spokeswoman Mao Ning", "told a regular press briefing on Tuesday",
          "Beijing opposed the sanctions")]
+
+
+def test_a_speaker_read_into_the_content_of_a_speech_verb_the_outlet_was_given_is_the_source():
+    text = "Italian Interior Minister Giorgio Santangelo said, according to ANSA, that Rome had secured a commitment."
+    att = Attribution(content=_span(text, "Italian Interior Minister Giorgio Santangelo") + _span(text, "Rome had secured a commitment"),
+                      cue=_span(text, "said"), source=_span(text, "ANSA"))
+    out = inner_speakers(text, [att])[0]
+    assert (" ".join(text[s:e] for s, e in out.source), " ".join(text[s:e] for s, e in out.content)) == (
+        "Italian Interior Minister Giorgio Santangelo", "Rome had secured a commitment")
