@@ -57,7 +57,8 @@ def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
     m = QUOTED_AS_SAYING.match(text, src_end, content_start)
     if m is not None:
         return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")])
-    cue = re.fullmatch(r"\s+(quoted|cited)\s+", text[src_end:content_start])
+    # "Interfax quoted [X as saying …]", "The reformist Etemad daily struck a different tone, quoting [X as saying …]".
+    cue = re.fullmatch(r"(?:[^.;:“”\"\n]{0,60}?,)?\s+(quoted|cited|quoting|citing)\s+", text[src_end:content_start])
     inside = SAYING_INSIDE.match(text, content_start, att.content[-1][1]) if cue else None
     if inside is None:
         return None

@@ -13,7 +13,10 @@ def _span(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str, str]:
-    att = Attribution(content=_span(text, content), cue=_span(text, cue), source=_span(text, source))
+    return _resourced_att(text, Attribution(content=_span(text, content), cue=_span(text, cue), source=_span(text, source)))
+
+
+def _resourced_att(text: str, att: Attribution) -> tuple[str, str, str]:
     out = inner_speakers(text, [att])[0]
     return (" ".join(text[s:e] for s, e in out.source), " … ".join(text[s:e] for s, e in out.cue),
             " ".join(text[s:e] for s, e in out.content))
@@ -212,3 +215,13 @@ def test_a_speaker_read_into_the_content_of_a_speech_verb_the_outlet_was_given_i
     out = inner_speakers(text, [att])[0]
     assert (" ".join(text[s:e] for s, e in out.source), " ".join(text[s:e] for s, e in out.content)) == (
         "Italian Interior Minister Giorgio Santangelo", "Rome had secured a commitment")
+
+
+def test_an_outlet_quoting_someone_after_a_clause_of_its_own_passes_the_source_on():
+    text = ("The reformist Etemad daily struck a different tone, quoting political scientist Nasrin Farahani as saying "
+            "that slow diplomacy is cheaper.")
+    att = Attribution(content=_span(text, "political scientist Nasrin Farahani as saying that slow diplomacy is cheaper"),
+                      cue=_span(text, "quoting"), source=_span(text, "The reformist Etemad"))
+    assert _resourced_att(text, att) == ("political scientist Nasrin Farahani", "quoting … as saying",
+                                         "slow diplomacy is cheaper")
+
