@@ -32,7 +32,7 @@ from .modeling.modeling_outlet import OutletClassifier
 from .datelines import CREDITED_DATELINE, credited_dateline, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
-from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, names_members, spelled_out_names
+from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, initials, names_members, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -751,7 +751,7 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
     source = article.span_text(att.source, sep=" ")
     known = is_known_outlet(att.speaker)
     if known or _press_name(att.speaker):
-        if _names(source, att.speaker) or _masthead_short_form(source, att.speaker):
+        if _names(source, att.speaker) or _masthead_short_form(source, att.speaker) or _initials_of(source, att.speaker):
             return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
         # A product of a medium no table holds ("The network" was resolved to the wrong one) stays unsure.
         if known and _PRODUCT.fullmatch(source.strip()):
@@ -776,6 +776,12 @@ PRESS_WORDS = MEDIA_WORDS - {"agency", "agence", "agentur", "nation", "today", "
 def _press_name(name: str) -> bool:
     """A speaker whose name says it is a medium ("Christian News Service", "The Shelton Weekly")."""
     return bool(set(normalise_name(name).split()) & PRESS_WORDS) and not person_with_title(name)
+
+
+def _initials_of(surface: str, name: str) -> bool:
+    """Whether `surface` is the name's acronym alone ("NAN reported" after the News Agency of Nigeria (NAN))."""
+    words = surface.split()
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0] == initials(name.split())
 
 
 def _masthead_short_form(surface: str, name: str) -> bool:

@@ -319,6 +319,11 @@ def test_a_masthead_word_and_its_short_form_make_a_speaker_its_own_outlet():
                         source=_span(text, "The Dispatch"), speaker="Columbus Dispatch")
     out = assign_outlets(Article(id="m", text=text, attributions=[star, short]), [], inherit=None)
     assert [a.outlet for a in out.attributions] == ["Sheffield Star", "Columbus Dispatch"]
+    text = "Talks will resume, NAN reported."  # a known outlet by its initials alone
+    nan = Attribution(content=_span(text, "Talks will resume"), cue=_span(text, "reported"), source=_span(text, "NAN"),
+                      speaker="News Agency of Nigeria")
+    assert assign_outlets(Article(id="i", text=text, attributions=[nan]), [], inherit=None).attributions[0].outlet == (
+        "News Agency of Nigeria")
     text = "Supporters cheered, Lone Ranger reported."  # a name with no masthead word stays no outlet
     other = Attribution(content=_span(text, "Supporters cheered"), cue=_span(text, "reported"),
                         source=_span(text, "Lone Ranger"), speaker="Lone Ranger")
