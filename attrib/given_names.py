@@ -5,8 +5,10 @@ gender feature: an article's "Mr." and "she" resolve by honorifics and pronouns 
 but a bare surname shared by a family ("Obama", "Clinton", "Sanders") lends its honorifics to
 every full form of that surname, so "Mrs. Clinton" could point at "Bill Clinton". A first name
 settles it. Names worn by women and men alike (Chris, Jan, Lee, Kelly, Lindsey, Jordan, Kim,
-Robin, Leslie, Dana, Jean, Terry, Alex, Sam, ...) are in neither list. One word that is no given name
-stands in the men's list because it opens men's names the way a given name does: "Ayatollah" (a
+Robin, Leslie, Dana, Jean, Terry, Alex, Sam, Nour, Yuki, Ilham, ...) are in neither list, nor names that are
+also words or places ("Said", "Roman", "Sri", "Petra"). Russian, Arab, Persian, African, South Asian, European,
+Latin American and East Asian names stand beside English ones, for wire copy from everywhere. One word that is no
+given name stands in the men's list because it opens men's names the way a given name does: "Ayatollah" (a
 religious title worn by men only, which the name finder keeps as part of the name).
 """
 from __future__ import annotations
@@ -35,6 +37,14 @@ sharon sheila shirley silvia simone sofia sonia sophia sophie stacey stephanie s
 sylvia tamara tammy tanya teresa theresa tiffany tina tracy ursula valentina valerie vanessa vera veronica
 victoria virginia vivian wanda wendy yolanda yvonne zahra zainab zoe
 nasrin shirin parisa mahnaz masoumeh marzieh azadeh roya soheila leyla
+yelena yekaterina ekaterina tatiana tatyana irina natalya galina lyudmila ludmila oksana yulia ksenia larisa nadezhda
+alla elvira inna zoya daria darya polina alina kristina veronika hessa noura layla amal huda rania reem salma mona
+hanan samira yasmin yasmine lina dalia rasha lubna amira hind basma ghada manal najla sahar suha zeinab farideh
+fereshteh golnar mahsa niloufar narges sima elham neda shahla ladan minoo wanjiru amina ngozi chioma funmilayo folake
+aminata fatou mariama thandeka nomvula zanele lerato naledi priya kavita meenakshi sunita lakshmi deepika pooja neha
+shreya aishwarya indira smriti nirmala katrin annalena sabine birgit heike anke giorgia chiara giulia elisa federica
+valeria silvina cristina fernanda dilma rina siti dewi megawati yuko keiko akiko naoko haruka sakura min-ji ji-woo
+seo-yeon rasa ingrida kaja
 """.split())
 
 MALE = frozenset("""
@@ -58,6 +68,14 @@ rudy russell ryan salvador samuel scott sean sergei sergey seth shane shawn sidn
 steve steven stuart ted terrence theodore thomas tim timothy toby todd tom tommy tony travis troy tyler
 vernon victor vince vincent vladimir wade walter warren wayne wesley wilbur willard william willie wilson
 xavier yusuf zachary abbas ataollah ebrahim hashem kazem mojtaba mostafa saeed akbar ayatollah
+pavel yevgeny evgeny alexey aleksei nikolai nikolay andrey mikhail oleg yuri yury viktor vyacheslav valery valeri
+anatoly gennady konstantin maxim denis artem artyom kirill ruslan timur bakhtiyor shavkat rustam nursultan kassym-jomart
+mohamed khalid faisal majed majid hussein youssef yousef tariq karim nabil walid samir fahd salman abdulaziz mustafa
+ibrahim ismail jamal rashid nasser esmaeil mohsen hamza hamzah zainal abubakar bola olusegun muhammadu goodluck yemi
+chinedu emeka tunde kwame kofi jomo uhuru tesfaye abiy cyril thabo narendra rahul amit arvind ramesh anil vijay sanjay
+rajiv manmohan arjun suresh mahesh dinesh olaf friedrich markus wolfgang gerhard helmut frank-walter horst giorgio
+matteo luigi giuseppe sergio paolo tomas tomás ricardo alvaro álvaro diego andres andrés joaquin joaquín arif dedi
+joko prabowo anwar mahathir najib takeshi shinzo fumio yoshihide taro hiroshi kenji piotr andrzej mateusz jaroslaw
 """.split())
 
 

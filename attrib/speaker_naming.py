@@ -135,6 +135,9 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
             continue
         if MEMBERS_RE.fullmatch(words[0]):
             continue  # "Republicans on the House Financial Services Committee" are members, not the committee
+        owned = next((i + 1 for i, w in enumerate(words[:-1]) if re.search(r"[’']s$", w)), None)
+        if owned is not None and given_name_gender(words[owned:]) is not None:
+            continue  # an organisation's person ("Al Jazeera's Hind Khalil"), not the organisation
         if len(words) > 2 and re.search(r"[’']s$", words[0]):
             words = words[1:]  # the owner: "Iran's Supreme Council of Cyberspace"
         folded = [fold(w).strip(".,") for w in words]

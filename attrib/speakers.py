@@ -262,7 +262,7 @@ def source_type(surface: str) -> str:
     last = _words(surface)[-1]
     if len(words) <= 2 and words[-1] in PRONOUNS and not (last.isupper() and len(last) > 1):
         return "pronoun"
-    if appositive_name(surface):
+    if appositive_name(surface) or _office_holder(surface):
         return "named"
     if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
         return "named"  # "A teary-eyed Bush", "a desperate HP": a named one, described
@@ -530,9 +530,31 @@ def other_sex(form: Sequence[str], sexes: Mapping[str, int]) -> bool:
     return bool(sex) and given_name_gender(list(form)) == -sex
 
 
+# A title and its "of" or "to" ("Nigeria's Minister of Water Resources Abubakar Danladi", "ambassador to Russia Kazem
+# Jalali"): the head stops at the preposition, the name comes after.
+_TITLE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for|to)\s+")
+
+
+def _office_holder(surface: str) -> list[str]:
+    """The name after a title's office ("Minister of Water Resources Abubakar Danladi"), from its first known given
+    name, else []."""
+    part = _PARENTHESES.sub(" ", surface).split(",")[0]
+    m = _TITLE_OF.search(part)
+    if m is None or m.group(1).casefold() not in PERSON_TITLES:
+        return []
+    words = part[m.end():].split()
+    given = next((i for i, w in enumerate(words[:-1]) if given_name_gender(words[i:i + 2]) is not None), None)
+    # The office's words come first; a name right after the preposition, or after a title of its own, is the one
+    # served ("A spokeswoman for Hillary Clinton", "an adviser to President Barack Obama").
+    if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:
+        return []
+    return _core_name(" ".join(words[given:]))
+
+
 def source_name(surface: str) -> list[str]:
-    """The core words of the name a named mention writes: its closing appositive, else its head's."""
-    return appositive_name(surface) or _core_name(_head_part(surface))
+    """The core words of the name a named mention writes: its closing appositive, else its head's, else the name
+    after its title's office."""
+    return appositive_name(surface) or _office_holder(surface) or _core_name(_head_part(surface))
 
 
 def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[str]] = None,

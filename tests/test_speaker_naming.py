@@ -495,3 +495,10 @@ def test_a_company_named_by_its_first_word_and_its_trade_takes_the_whole_name():
 
     text = "Peabody Energy filed for bankruptcy. Peabody said its value rose."
     assert fullest_organisation("Peabody", text) == "Peabody Energy"
+
+
+def test_an_outlets_person_is_no_organisation():
+    from attrib.speaker_naming import organisation_name
+
+    assert organisation_name("Al Jazeera's Hind Khalil, reporting from Khan Younis,", "Hind Khalil") is None
+    assert organisation_name("Iran's Supreme Council of Cyberspace", None) == "Supreme Council of Cyberspace"

@@ -369,3 +369,33 @@ def test_honorifics_of_other_countries_are_no_part_of_the_name():
     assert _core_name("Smt. Kavita Rathore") == ["Kavita", "Rathore"]
     assert _core_name("Sir Keir Starmer") == ["Keir", "Starmer"]
     assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
+
+
+def test_a_name_after_a_titles_office_is_the_sources_name_and_a_pronoun_after_it_is_that_person():
+    from attrib.speakers import source_name
+
+    surface = "Nigeria’s Minister of Water Resources Abubakar Danladi, who chairs the council,"
+    assert source_name(surface) == ["Abubakar", "Danladi"]
+    assert source_name("Iran's ambassador to Russia Kazem Jalali") == ["Kazem", "Jalali"]
+    assert source_name("the president of the company") == []
+    assert source_name("A spokeswoman for Hillary Clinton") == []  # the one served, not the spokeswoman
+    assert source_name("Secretary of State John Kerry") == ["John", "Kerry"]
+    text = ("Governor Peter Lokwawi said it was a first step. " + surface + " said it was a model. "
+            "“Floods do not respect borders,” he added.")
+
+    def at(part: str) -> list[tuple[int, int]]:
+        return [(text.index(part), text.index(part) + len(part))]
+
+    atts = [Attribution(content=at("it was a first step"), source=at("Governor Peter Lokwawi")),
+            Attribution(content=at("it was a model"), source=at(surface)),
+            Attribution(content=at("“Floods do not respect borders,”"), source=[(text.rindex("he"), text.rindex("he") + 2)])]
+    out = resolve_speakers(Article(id="n", text=text, attributions=atts))
+    assert [a.speaker for a in out.attributions][1:] == ["Abubakar Danladi", "Abubakar Danladi"]
+
+
+def test_given_names_from_everywhere_say_a_persons_sex():
+    from attrib.given_names import given_name_gender
+
+    assert [given_name_gender([n, "X"]) for n in ("Yelena", "Hessa", "Kavita", "Abubakar", "Álvaro", "Takeshi")] == [
+        -1, -1, -1, 1, 1, 1]
+    assert given_name_gender(["Said", "Ellis"]) is None and given_name_gender(["Nour", "X"]) is None
