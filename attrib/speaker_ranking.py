@@ -28,7 +28,7 @@ from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
 from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words, fold, given_names,
                        appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
-                       other_sex, prominent_entity, source_name, source_type)
+                       no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -929,7 +929,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # An unnamed spokesman, aide or official of someone ("A spokesman for Platte River", "A Downing Street spokesman",
     # "a senior Cruz adviser") is nobody the article names: 35 of 37 such sources in the team's labels are null; nor
     # is a plural common noun alone ("unions", "experts").
-    if speaker and kind == "vague" and (UNNAMED_AIDE_RE.match(surface) or bare_plural(surface)):
+    if speaker and kind == "vague" and (UNNAMED_AIDE_RE.match(surface) or bare_plural(surface) or no_one_named(surface)):
         speaker = None
     # A source the rules called vague but the ranker resolves is not anonymous: on PolNeAR dev the
     # ranker's name was right for 13 of 36 such sources, "nobody" for 8. Keep the record consistent.

@@ -254,6 +254,16 @@ UNNAMED_BY_CHOICE = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|wi
                                r"involved\s+in|who\s+(?:spoke|asked|requested|declined)|on\s+condition\s+of|not\s+authori[sz]ed)\b")
 
 
+# A country's or a kind of media, no one outlet ("Iranian media", "Russian state media", "local media", "the media").
+COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}media")
+
+
+def no_one_named(surface: str) -> bool:
+    """Sources unnamed on purpose ("people familiar with the matter") or a kind of media ("Iranian media")."""
+    first = surface.split()[0].casefold() if surface.split() else ""
+    return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface)) or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
+
+
 def source_type(surface: str) -> str:
     words = [w.casefold().strip(".,") for w in _words(surface)]
     if not words:
@@ -266,8 +276,7 @@ def source_type(surface: str) -> str:
         return "named"
     if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
         return "named"  # "A teary-eyed Bush", "a desperate HP": a named one, described
-    if (words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface)
-            or (words[0] in VAGUE and UNNAMED_BY_CHOICE.search(surface))):
+    if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface) or no_one_named(surface):
         return "vague"
     head = _words(_head_part(surface))
     if (head and _core_name(head[-1])) or _trailing_name(surface):

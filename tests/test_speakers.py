@@ -344,6 +344,9 @@ def test_people_unnamed_by_their_own_choice_are_vague_sources():
     for surface in ("people familiar with the matter", "Sources close to the negotiations",
                     "officials briefed on the talks", "people with knowledge of the deal"):
         assert source_type(surface) == "vague", surface
+    for surface in ("Iranian media", "Russian state media", "the media"):  # a kind of media, no one outlet
+        assert source_type(surface) == "vague", surface
+    assert source_type("Associated Press") == "named" and source_type("Media Matters") == "named"
     assert source_type("officials in Washington") == "description"  # where they are does not unname them
     assert source_type("the people of Ohio") == "description"
 
