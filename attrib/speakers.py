@@ -54,6 +54,12 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
+    # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not those
+    # that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter).
+    "commentator", "researcher", "scholar", "pundit", "blogger", "journalist", "reporter", "presenter", "anchor",
+    "historian", "actress", "actor", "comedian", "novelist", "filmmaker",
+    "coach", "striker", "midfielder", "goalkeeper", "defender", "skipper", "cyclist", "economist", "scientist",
+    "epidemiologist", "virologist", "physician", "surgeon", "professor",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.

@@ -334,6 +334,7 @@ def test_a_noun_for_a_person_before_a_given_name_is_no_part_of_the_name():
     assert _core_name("Actress Eva Longoria") == ["Eva", "Longoria"]
     assert _core_name("Co-moderator Andrea Mitchell") == ["Andrea", "Mitchell"]
     assert _core_name("Parent Jim Kowalski") == ["Jim", "Kowalski"]
+    assert _core_name("Commentator Lu Hanwen") == ["Lu", "Hanwen"]  # an occupation, whatever the given name
     # Given names the list lacks stay, whatever follows them.
     assert _core_name("Asif Ali Zardari") == ["Asif", "Ali", "Zardari"]
     assert _core_name("Andrés Manuel López Obrador") == ["Andrés", "Manuel", "López", "Obrador"]
