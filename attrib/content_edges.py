@@ -26,7 +26,8 @@ _FOR_PARTICLE = re.compile(r"for\s+")
 
 def _touches(atts: Sequence[Attribution], start: int, end: int, skip: int) -> bool:
     """Whether any other attribution's content, cue or source overlaps text[start:end]."""
-    return any(s < end and start < e for j, a in enumerate(atts) if j != skip for s, e in (*a.content, *a.cue, *a.source))
+    return any(s < end and start < e
+               for j, a in enumerate(atts) if j != skip for s, e in (*a.content, *a.cue, *a.source))
 
 
 def _interrupted_opening(text: str, atts: Sequence[Attribution], k: int) -> Optional[tuple[tuple[int, int], int]]:

@@ -751,7 +751,8 @@ def _own_outlet(article: Article, att: Attribution, people: frozenset[str]) -> t
     source = article.span_text(att.source, sep=" ")
     known = is_known_outlet(att.speaker)
     if known or _press_name(att.speaker):
-        if _names(source, att.speaker) or _masthead_short_form(source, att.speaker) or _initials_of(source, att.speaker):
+        if (_names(source, att.speaker) or _masthead_short_form(source, att.speaker)
+                or _initials_of(source, att.speaker)):
             return canonical_outlet(att.speaker, article.text, people), [list(p) for p in att.source]
         # A product of a medium no table holds ("The network" was resolved to the wrong one) stays unsure.
         if known and _PRODUCT.fullmatch(source.strip()):

@@ -57,7 +57,8 @@ def _quoted_as_saying(text: str, att: Attribution) -> Optional[Attribution]:
     m = QUOTED_AS_SAYING.match(text, src_end, content_start)
     if m is not None:
         return replace(att, source=[_strip(text, *m.span("src"))], cue=[m.span("cue"), m.span("as")])
-    # "Interfax quoted [X as saying …]", "The reformist Etemad daily struck a different tone, quoting [X as saying …]".
+    # "Interfax quoted [X as saying …]", "The reformist Etemad daily struck a different tone, quoting [X as
+    # saying …]".
     cue = re.fullmatch(r"(?:[^.;:“”\"\n]{0,60}?,)?\s+(quoted|cited|quoting|citing)\s+", text[src_end:content_start])
     inside = SAYING_INSIDE.match(text, content_start, att.content[-1][1]) if cue else None
     if inside is None:
@@ -86,7 +87,8 @@ def _relayed(text: str, att: Attribution, sentence: tuple[int, int]) -> Optional
     told = TOLD_BEFORE.fullmatch(text, subject_start, content_start)
     listener = LISTENER_THAT.match(text, content_start, att.content[0][1]) if told else None
     if listener:
-        return replace(att, source=[_strip(text, *told.span("src"))], cue=[(told.start("cue"), listener.end("listener"))],
+        return replace(att, source=[_strip(text, *told.span("src"))],
+                       cue=[(told.start("cue"), listener.end("listener"))],
                        content=[(listener.end(), att.content[0][1]), *att.content[1:]])
     return None
 
@@ -183,8 +185,9 @@ def _subject_as_content(text: str, att: Attribution, sentence: tuple[int, int]) 
 
 # "<speaker> said, according to <outlet>, that <content>" (or "told reporters, as quoted by <outlet>, …") read
 # with the outlet as source of a relay cue before the content, and the speaker as content of the speech verb.
-RELAY_BETWEEN = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?\s+(?P<cue>{SPEECH_VERB}){WHEN}"
-                           r"\s*,\s*(?P<relay>according\s+to|as\s+(?:quoted|cited|reported)\s+by)\s+[^,.;:“”\"\n]{1,80}?,"
+RELAY_BETWEEN = re.compile(rf"(?P<src>[A-Z]{PHRASE_CHAR}{{0,80}}?)(?:,[^,.;:“”\"\n]{{1,80}},)?"
+                           rf"\s+(?P<cue>{SPEECH_VERB}){WHEN}\s*,\s*"
+                           r"(?P<relay>according\s+to|as\s+(?:quoted|cited|reported)\s+by)\s+[^,.;:“”\"\n]{1,80}?,"
                            r"(?:\s*that\b)?\s*")
 
 

@@ -929,7 +929,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # An unnamed spokesman, aide or official of someone ("A spokesman for Platte River", "A Downing Street spokesman",
     # "a senior Cruz adviser") is nobody the article names: 35 of 37 such sources in the team's labels are null; nor
     # is a plural common noun alone ("unions", "experts").
-    if speaker and kind == "vague" and (UNNAMED_AIDE_RE.match(surface) or bare_plural(surface) or no_one_named(surface)):
+    if speaker and kind == "vague" and (UNNAMED_AIDE_RE.match(surface) or bare_plural(surface)
+                                        or no_one_named(surface)):
         speaker = None
     # A source the rules called vague but the ranker resolves is not anonymous: on PolNeAR dev the
     # ranker's name was right for 13 of 36 such sources, "nobody" for 8. Keep the record consistent.

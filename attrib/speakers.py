@@ -54,11 +54,12 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
-    # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not those
-    # that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter).
+    # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
+    # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
+    # pairs ("chief pollster and strategist Joel Benenson" read as two names).
     "commentator", "researcher", "scholar", "pundit", "blogger", "journalist", "reporter", "presenter", "anchor",
-    "historian", "actress", "actor", "comedian", "novelist", "filmmaker",
-    "coach", "striker", "midfielder", "goalkeeper", "defender", "skipper", "cyclist", "economist", "scientist",
+    "historian", "actress", "actor", "comedian", "novelist", "filmmaker", "coach", "striker", "midfielder",
+    "goalkeeper", "defender", "skipper", "cyclist", "economist", "scientist",
     "epidemiologist", "virologist", "physician", "surgeon", "professor",
 }
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
@@ -257,7 +258,8 @@ def appositive_name(surface: str) -> list[str]:
 # What keeps sources unnamed ("people familiar with the matter", "officials briefed on the talks", "sources close to
 # the company, who asked not to be identified").
 UNNAMED_BY_CHOICE = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
-                               r"involved\s+in|who\s+(?:spoke|asked|requested|declined)|on\s+condition\s+of|not\s+authori[sz]ed)\b")
+                               r"involved\s+in|who\s+(?:spoke|asked|requested|declined)|on\s+condition\s+of|"
+                               r"not\s+authori[sz]ed)\b")
 
 
 # A country's or a kind of media, no one outlet ("Iranian media", "Russian state media", "local media", "the media").
@@ -267,7 +269,8 @@ COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){
 def no_one_named(surface: str) -> bool:
     """Sources unnamed on purpose ("people familiar with the matter") or a kind of media ("Iranian media")."""
     first = surface.split()[0].casefold() if surface.split() else ""
-    return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface)) or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
+    return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface))
+                or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 
 def source_type(surface: str) -> str:
@@ -282,7 +285,8 @@ def source_type(surface: str) -> str:
         return "named"
     if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
         return "named"  # "A teary-eyed Bush", "a desperate HP": a named one, described
-    if words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface) or no_one_named(surface):
+    if (words[0] in QUANTIFIERS or (len(words) <= 2 and words[-1] in VAGUE) or bare_plural(surface)
+            or no_one_named(surface)):
         return "vague"
     head = _words(_head_part(surface))
     if (head and _core_name(head[-1])) or _trailing_name(surface):
@@ -558,7 +562,7 @@ def _office_holder(surface: str) -> list[str]:
     if m is None or m.group(1).casefold() not in PERSON_TITLES:
         return []
     words = part[m.end():].split()
-    given = next((i for i, w in enumerate(words[:-1]) if given_name_gender(words[i:i + 2]) is not None), None)
+    given = next((i for i in range(len(words) - 1) if given_name_gender(words[i:i + 2]) is not None), None)
     # The office's words come first; a name right after the preposition, or after a title of its own, is the one
     # served ("A spokeswoman for Hillary Clinton", "an adviser to President Barack Obama").
     if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:
@@ -567,8 +571,8 @@ def _office_holder(surface: str) -> list[str]:
 
 
 def source_name(surface: str) -> list[str]:
-    """The core words of the name a named mention writes: its closing appositive, else its head's, else the name
-    after its title's office."""
+    """The core words of the name a named mention writes: its closing appositive, else the name after its title's
+    office, else its head's."""
     return appositive_name(surface) or _office_holder(surface) or _core_name(_head_part(surface))
 
 

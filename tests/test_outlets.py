@@ -327,7 +327,8 @@ def test_a_masthead_word_and_its_short_form_make_a_speaker_its_own_outlet():
     text = "Supporters cheered, Lone Ranger reported."  # a name with no masthead word stays no outlet
     other = Attribution(content=_span(text, "Supporters cheered"), cue=_span(text, "reported"),
                         source=_span(text, "Lone Ranger"), speaker="Lone Ranger")
-    assert assign_outlets(Article(id="n", text=text, attributions=[other]), [], inherit=None).attributions[0].outlet is None
+    out = assign_outlets(Article(id="n", text=text, attributions=[other]), [], inherit=None)
+    assert out.attributions[0].outlet is None
 
 def test_unnamed_sources_after_an_outlets_own_report_are_its_story():
     from attrib.outlets import Inheritance
@@ -1082,9 +1083,11 @@ def test_a_collective_owner_is_part_of_the_outlets_name():
 def test_the_table_knows_more_countries_outlets_whatever_their_accents():
     from attrib.outlets import is_known_outlet
 
-    assert all(is_known_outlet(n) for n in ("ESPN", "El País", "L’Équipe", "Clarín", "Folha de S.Paulo", "Kathimerini"))
+    assert all(is_known_outlet(n) for n in ("ESPN", "El País", "L’Équipe", "Clarín", "Folha de S.Paulo",
+                                            "Kathimerini"))
     assert not is_known_outlet("PTI")  # Pakistan Tehreek-e-Insaf as much as the Press Trust of India
     text = "Medina has 30 days to appeal, ESPN reported."
     att = Attribution(content=_span(text, "Medina has 30 days to appeal"), cue=_span(text, "reported"),
                       source=_span(text, "ESPN"), speaker="ESPN")
-    assert assign_outlets(Article(id="e", text=text, attributions=[att]), [], inherit=None).attributions[0].outlet == "ESPN"
+    out = assign_outlets(Article(id="e", text=text, attributions=[att]), [], inherit=None)
+    assert out.attributions[0].outlet == "ESPN"

@@ -13,7 +13,8 @@ def _span(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def _resourced(text: str, content: str, cue: str, source: str) -> tuple[str, str, str]:
-    return _resourced_att(text, Attribution(content=_span(text, content), cue=_span(text, cue), source=_span(text, source)))
+    return _resourced_att(text, Attribution(content=_span(text, content), cue=_span(text, cue),
+                                            source=_span(text, source)))
 
 
 def _resourced_att(text: str, att: Attribution) -> tuple[str, str, str]:
@@ -210,7 +211,8 @@ def test_the_one_told_read_into_a_relayed_content_goes_back_to_the_cue():
 
 def test_a_speaker_read_into_the_content_of_a_speech_verb_the_outlet_was_given_is_the_source():
     text = "Italian Interior Minister Giorgio Santangelo said, according to ANSA, that Rome had secured a commitment."
-    att = Attribution(content=_span(text, "Italian Interior Minister Giorgio Santangelo") + _span(text, "Rome had secured a commitment"),
+    att = Attribution(content=_span(text, "Italian Interior Minister Giorgio Santangelo")
+                      + _span(text, "Rome had secured a commitment"),
                       cue=_span(text, "said"), source=_span(text, "ANSA"))
     out = inner_speakers(text, [att])[0]
     assert (" ".join(text[s:e] for s, e in out.source), " ".join(text[s:e] for s, e in out.content)) == (
@@ -220,7 +222,8 @@ def test_a_speaker_read_into_the_content_of_a_speech_verb_the_outlet_was_given_i
 def test_an_outlet_quoting_someone_after_a_clause_of_its_own_passes_the_source_on():
     text = ("The reformist Etemad daily struck a different tone, quoting political scientist Nasrin Farahani as saying "
             "that slow diplomacy is cheaper.")
-    att = Attribution(content=_span(text, "political scientist Nasrin Farahani as saying that slow diplomacy is cheaper"),
+    said = "political scientist Nasrin Farahani as saying that slow diplomacy is cheaper"
+    att = Attribution(content=_span(text, said),
                       cue=_span(text, "quoting"), source=_span(text, "The reformist Etemad"))
     assert _resourced_att(text, att) == ("political scientist Nasrin Farahani", "quoting … as saying",
                                          "slow diplomacy is cheaper")

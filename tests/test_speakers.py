@@ -3,6 +3,13 @@ from __future__ import annotations
 from attrib.schema import Article, Attribution
 from attrib.speakers import canonical, name_mentions, resolve_speakers, source_type
 
+from .conftest import char_span
+
+
+def _at(text: str, part: str) -> list[tuple[int, int]]:
+    return [char_span(text, part)]
+
+
 TEXT = ("Government spokesperson Fatemeh Mohajerani said the visit was set. "
         "Mohajerani added that talks went well. He also said more. "
         "Kazem Jalali, Iran's Ambassador to Moscow, met officials. "
@@ -356,12 +363,9 @@ def test_initials_that_spell_a_pronoun_name_an_organisation():
     assert source_type("The WHO") == "named" and source_type("who") == "pronoun" and source_type("I") == "pronoun"
     text = ("Tarik Haddad, a World Health Organization (WHO) spokesman, said the data would be reviewed. "
             "Sarah Whitcombe said the trial was well run. The WHO said a decision could come by 2027.")
-    def at(part: str) -> list[tuple[int, int]]:
-        return [(text.index(part), text.index(part) + len(part))]
-
-    atts = [Attribution(content=at("the data would be reviewed"), source=at("Tarik Haddad")),
-            Attribution(content=at("the trial was well run"), source=at("Sarah Whitcombe")),
-            Attribution(content=at("a decision could come by 2027"), source=at("The WHO"))]
+    atts = [Attribution(content=_at(text, "the data would be reviewed"), source=_at(text, "Tarik Haddad")),
+            Attribution(content=_at(text, "the trial was well run"), source=_at(text, "Sarah Whitcombe")),
+            Attribution(content=_at(text, "a decision could come by 2027"), source=_at(text, "The WHO"))]
     # The organisation, not the one named before it as a relative "who" would be.
     assert resolve_speakers(Article(id="w", text=text, attributions=atts)).attributions[2].speaker == "WHO"
 
@@ -387,12 +391,10 @@ def test_a_name_after_a_titles_office_is_the_sources_name_and_a_pronoun_after_it
     text = ("Governor Peter Lokwawi said it was a first step. " + surface + " said it was a model. "
             "“Floods do not respect borders,” he added.")
 
-    def at(part: str) -> list[tuple[int, int]]:
-        return [(text.index(part), text.index(part) + len(part))]
-
-    atts = [Attribution(content=at("it was a first step"), source=at("Governor Peter Lokwawi")),
-            Attribution(content=at("it was a model"), source=at(surface)),
-            Attribution(content=at("“Floods do not respect borders,”"), source=[(text.rindex("he"), text.rindex("he") + 2)])]
+    atts = [Attribution(content=_at(text, "it was a first step"), source=_at(text, "Governor Peter Lokwawi")),
+            Attribution(content=_at(text, "it was a model"), source=_at(text, surface)),
+            Attribution(content=_at(text, "“Floods do not respect borders,”"),
+                        source=[(text.rindex("he"), text.rindex("he") + 2)])]
     out = resolve_speakers(Article(id="n", text=text, attributions=atts))
     assert [a.speaker for a in out.attributions][1:] == ["Abubakar Danladi", "Abubakar Danladi"]
 
