@@ -7,7 +7,7 @@ MODEL  ?= models/attrib-minilm-l6
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval eval-stance bench bench-ray bench-memory train clean eval-speakers eval-basil tune-decoding
+.PHONY: install demo test eval eval-stance bench bench-ray bench-memory train clean eval-speakers eval-basil tune-decoding probes
 
 install: $(VENV)/.installed
 
@@ -48,6 +48,10 @@ bench: install
 # alternating runs of each engine, best of each, since this machine's speed drifts between minutes.
 bench-ray: install
 	$(BIN)/python eval/ray_overhead.py --shared $(SHARED) --model $(MODEL) --copies 8 --repeats 2
+
+# Predictions on the team's unlabelled probe texts (data/probes/); compare two runs with eval/probes.py --against.
+probes: install
+	mkdir -p runs && $(BIN)/python eval/probes.py -o runs/probes.jsonl --model $(MODEL)
 
 bench-memory: install
 	$(BIN)/python eval/memory.py --shared $(SHARED) --model $(MODEL)
