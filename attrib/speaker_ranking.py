@@ -26,9 +26,9 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words, fold, given_names,
-                       appositive_name, bare_plural, honorific_sexes, initials, lowercase_words, name_matches, names_members,
-                       no_one_named, other_sex, prominent_entity, source_name, source_type)
+from .speakers import (AGED_RE, MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words,
+                       appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
+                       name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -571,6 +571,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         if described[r] and _head_word(surface) in PERSON_HEADS:
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if is_place(cand.name) or is_medium(cand.name) or (org_like[r][c] and cand.name in surface):
+                    logits[r, c] = float("-inf")
+        # One described by age ("The 27-year-old, who finished fifth overall,") is a person, not the body quoted last.
+        if described[r] and AGED_RE.fullmatch(surface.strip(" ,")):
+            for c, cand in enumerate(batch.candidates[r][1:], start=1):
+                if org_like[r][c] or not _person_form(cand, rules.text):
                     logits[r, c] = float("-inf")
         # Nor is a body where it is based ("The Santa Clara, California-based company" is not Santa Clara).
         if described[r] and re.search(r"[A-Z][\w.’'-]*-based\b", surface):

@@ -722,7 +722,8 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
 
 
 # "the 52-year-old", "The 43-year-old former congressman": a person the text has just named, written by age.
-AGED_RE = re.compile(r"[Tt]he\s+(?:[\w-]+,?\s+){0,2}?(\d{1,3})-year-old(?:\s+[^,;]*\b(\w+))?")
+AGED_RE = re.compile(r"[Tt]he\s+(?:[\w-]+,?\s+){0,2}?(\d{1,3})-year-old(?:\s+[^,;]*\b(\w+))?"
+                     r"(?:,\s+(?:who|whose)\b.*)?")  # "The 27-year-old, who finished fifth overall,"
 # What an aged description's last word may be: a person ("The 10-year-old lawsuit" is none).
 AGED_PERSON_WORDS = TITLES | {"man", "woman", "mother", "father", "grandmother", "grandfather", "widow", "veteran",
                               "native", "resident", "businessman", "businesswoman", "actor", "actress", "singer", "star",
@@ -737,8 +738,21 @@ def aged_person(text: str, before: int, age: str, mentions: list[list[str]], sur
     found = list(regex.finditer(rf"({NAME_RE.pattern}),\s+{age}\b|\b{age}-year-old\s+({NAME_RE.pattern})", text[:before]))
     if not found:
         return None
-    name = found[-1].group(1) or found[-1].group(2)
-    return canonical(name, mentions, surnames, sexes)
+    return canonical(found[-1].group(1) or found[-1].group(2), mentions, surnames, sexes)
+
+
+def _person_like(name: str) -> bool:
+    """A speaker's name that is no body's: a known given name, or words none of which names a kind of organisation."""
+    words = name.split()
+    return given_name_gender(words) is not None or not any(w.casefold() in ORGANISATION_HEADS for w in words)
+
+
+def _last_person_named(text: str, before: int, mentions: list[list[str]], surnames: list[str],
+                       sexes: Mapping[str, int]) -> Optional[str]:
+    """The last name before `before` whose given name says a person ("Spanish cyclist Álvaro Medina was banned …,
+    the International Cycling Union said. The 27-year-old …")."""
+    people = [core for (start, _), core in name_matches(text) if start < before and given_name_gender(list(core))]
+    return canonical(" ".join(people[-1]), mentions, surnames, sexes) if people else None
 
 
 def resolve_speakers(article: Article) -> Article:
@@ -747,6 +761,7 @@ def resolve_speakers(article: Article) -> Article:
     surnames = [_surname(c) for c in mentions]
     sexes = honorific_sexes(article.text)
     last_named: Optional[str] = None
+    last_person: Optional[str] = None  # an aged description ("the 27-year-old") is a person, not a body that spoke
     out: list[Attribution] = []
     for att in sorted(article.attributions, key=lambda a: a.content[0]):
         surface = article.span_text(att.source, sep=" ") if att.source else ""
@@ -755,13 +770,15 @@ def resolve_speakers(article: Article) -> Article:
         if kind == "named":
             speaker = canonical(surface, mentions, surnames, sexes)
             last_named = speaker or last_named
+            last_person = speaker if speaker and _person_like(speaker) else last_person
         elif kind == "pronoun":
             speaker = last_named
         elif kind == "description":
             speaker = described_name(article.text, att.source[0][0], surface)
             age = AGED_RE.fullmatch(surface.strip(" ,"))
             if speaker is None and age and (age.group(2) is None or age.group(2).casefold() in AGED_PERSON_WORDS):
-                speaker = aged_person(article.text, att.source[0][0], age.group(1), mentions, surnames, sexes) or last_named
+                speaker = (aged_person(article.text, att.source[0][0], age.group(1), mentions, surnames, sexes)
+                           or last_person or _last_person_named(article.text, att.source[0][0], mentions, surnames, sexes))
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
 

@@ -405,3 +405,13 @@ def test_given_names_from_everywhere_say_a_persons_sex():
     assert [given_name_gender([n, "X"]) for n in ("Yelena", "Hessa", "Kavita", "Abubakar", "Álvaro", "Takeshi")] == [
         -1, -1, -1, 1, 1, 1]
     assert given_name_gender(["Said", "Ellis"]) is None and given_name_gender(["Nour", "X"]) is None
+
+
+def test_an_aged_description_after_a_body_spoke_is_the_person_named_before():
+    text = ("Spanish cyclist Álvaro Medina was banned for four years, the International Cycling Union said. "
+            "The 27-year-old, who finished fifth overall, insisted he was innocent.")
+    atts = [Attribution(content=_at(text, "Spanish cyclist Álvaro Medina was banned for four years"),
+                        source=_at(text, "the International Cycling Union")),
+            Attribution(content=_at(text, "he was innocent"), source=_at(text, "The 27-year-old, who finished fifth overall,"))]
+    out = resolve_speakers(Article(id="c", text=text, attributions=atts))
+    assert [a.speaker for a in out.attributions] == ["International Cycling Union", "Álvaro Medina"]
