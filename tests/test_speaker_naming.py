@@ -502,3 +502,8 @@ def test_an_outlets_person_is_no_organisation():
 
     assert organisation_name("Al Jazeera's Hind Khalil, reporting from Khan Younis,", "Hind Khalil") is None
     assert organisation_name("Iran's Supreme Council of Cyberspace", None) == "Supreme Council of Cyberspace"
+
+
+def test_a_team_its_name_follows_is_that_team_not_a_campaign():
+    assert campaign_name("Medina’s team, Sierra-Iberia,") == "Sierra-Iberia"
+    assert campaign_name("Clinton’s team") == "Clinton campaign"
