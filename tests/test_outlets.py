@@ -1031,6 +1031,8 @@ def test_a_wire_quoting_someone_a_journal_and_a_channels_news_are_sure_outlets()
     spans = [tuple(_span(text, n)[0]) for n in ("ANI", "Channel 12", "The Lancet", "Connecticut")] + [
         (text.index("Obama quoted"), text.index("Obama quoted") + 5)]
     assert [sure_outlet(text, span) for span in spans] == [True, True, True, False, False]
+    text = "A vaccine cut cases by 71 per cent, according to results published in Nature on Wednesday."
+    assert sure_outlet(text, tuple(_span(text, "Nature")[0]))  # a trial's results too
 
 
 def test_a_medium_named_by_its_kind_speaks_as_that_medium():
