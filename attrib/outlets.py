@@ -344,8 +344,8 @@ _REPORTED_AFTER = re.compile(r"\s+(?:news\s+)?(?:reported|reports)\b")  # "Chann
 _QUOTED_AS_SAYING_AFTER = re.compile(r"\s+(?:news\s+agency\s+)?quoted\s+[^.;\n]{1,80}?\s+as\s+saying\b")
 # "a study published in The Lancet", "published in the journal Nature".
 # Not "articles published in Connecticut": a study's, in a journal.
-_PUBLISHED_IN_BEFORE = re.compile(r"\b(?:study|studies|research|findings|results|data|paper|analysis|trial|survey|review)\s+"
-                                  r"(?:[\w-]+\s+){0,3}?published\s+"
+_PUBLISHED_IN_BEFORE = re.compile(r"\b(?:study|studies|research|findings|results|data|paper|analysis|trial|survey|"
+                                  r"review)\s+(?:[\w-]+\s+){0,3}?published\s+"
                                   r"(?:\w+\s+)?in\s+(?:the\s+(?:[a-z-]+\s+)?journal\s+)?$")
 # "Egypt's state-run Al-Qahera News", "the semi-official Fars news agency".
 _STATE_RUN_BEFORE = re.compile(r"\b(?:state[- ](?:run|owned|controlled|backed|affiliated)|semi-official|official|"

@@ -202,7 +202,7 @@ def campaign_name(surface: str) -> Optional[str]:
     m = CAMPAIGN_RE.search(_head_part(surface))
     core = [w for w in _core_name(m.group(1)) if w.casefold() not in SUFFIXES] if m else []
     if core and m.group(2) in ("team", "camp") and (named := _NAMED_TEAM.search(surface)):
-        return named.group(1)  # a team its name follows ("Medina’s team, Sierra-Iberia,"): a cycling team, no campaign
+        return named.group(1)  # a team its name follows ("Medina’s team, Sierra-Iberia,"), no campaign
     # A candidate's team or camp is their campaign ("Clinton’s team", "The Trump team").
     return f"{core[-1]} {'campaign' if m.group(2) in ('team', 'camp') else m.group(2)}" if core else None
 

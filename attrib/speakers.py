@@ -777,8 +777,9 @@ def resolve_speakers(article: Article) -> Article:
             speaker = described_name(article.text, att.source[0][0], surface)
             age = AGED_RE.fullmatch(surface.strip(" ,"))
             if speaker is None and age and (age.group(2) is None or age.group(2).casefold() in AGED_PERSON_WORDS):
-                speaker = (aged_person(article.text, att.source[0][0], age.group(1), mentions, surnames, sexes)
-                           or last_person or _last_person_named(article.text, att.source[0][0], mentions, surnames, sexes))
+                at = att.source[0][0]
+                speaker = (aged_person(article.text, at, age.group(1), mentions, surnames, sexes) or last_person
+                           or _last_person_named(article.text, at, mentions, surnames, sexes))
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
 

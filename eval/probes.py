@@ -50,8 +50,8 @@ def main() -> None:
     with open(args.output, "w", encoding="utf-8") as f:
         for a in preds.values():
             f.write(json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
-    print(f"{len(preds)} probe texts, {sum(len(a.attributions) for a in preds.values())} attributions → {args.output} "
-          f"(commit {provenance()['commit']})")
+    n_atts = sum(len(a.attributions) for a in preds.values())
+    print(f"{len(preds)} probe texts, {n_atts} attributions → {args.output} (commit {provenance()['commit']})")
     if args.against:
         with open(args.against, encoding="utf-8") as f:
             old = {a.id: a for a in (article_from_dict(json.loads(line)) for line in f if line.strip())}

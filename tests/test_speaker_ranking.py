@@ -510,9 +510,9 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
     # One described by age is a person, never the body quoted just before.
     text = ("Spanish cyclist Álvaro Medina was banned, the International Cycling Union said. "
             "The 27-year-old, who finished fifth overall, insisted he was innocent.")
-    out = _ranked_by_names(tiny_bert, text, [("Spanish cyclist Álvaro Medina was banned", "the International Cycling Union"),
-                                             ("he was innocent", "The 27-year-old, who finished fifth overall,")],
-                           "International Cycling Union")
+    sources = [("Spanish cyclist Álvaro Medina was banned", "the International Cycling Union"),
+               ("he was innocent", "The 27-year-old, who finished fifth overall,")]
+    out = _ranked_by_names(tiny_bert, text, sources, "International Cycling Union")
     assert out.attributions[1].speaker != "International Cycling Union"
     # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
     text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."

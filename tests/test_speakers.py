@@ -412,6 +412,7 @@ def test_an_aged_description_after_a_body_spoke_is_the_person_named_before():
             "The 27-year-old, who finished fifth overall, insisted he was innocent.")
     atts = [Attribution(content=_at(text, "Spanish cyclist Álvaro Medina was banned for four years"),
                         source=_at(text, "the International Cycling Union")),
-            Attribution(content=_at(text, "he was innocent"), source=_at(text, "The 27-year-old, who finished fifth overall,"))]
+            Attribution(content=_at(text, "he was innocent"),
+                        source=_at(text, "The 27-year-old, who finished fifth overall,"))]
     out = resolve_speakers(Article(id="c", text=text, attributions=atts))
     assert [a.speaker for a in out.attributions] == ["International Cycling Union", "Álvaro Medina"]
