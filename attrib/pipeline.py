@@ -13,7 +13,7 @@ import torch
 from .data.features import TokenizedArticle, Window, wrap_special_tokens, make_windows, tokenize_articles
 from .calibration import apply_platt
 from .decode import (best_links, build_attributions, mask_far, merge_windows, paragraph_starts, tags_to_spans, viterbi_many,
-                     without_fragments)
+                     without_fragments, without_speakers_as_content)
 from .schema import Article, Attribution
 from .modeling.modeling_attrib import SpanLinker
 from .modeling.modeling_outlet import OutletClassifier
@@ -391,7 +391,7 @@ class Attributor:
         atts = inner_speakers(text, without_datelines(text, atts))
         atts = addressee_out_of_content(text, speaker_not_addressee(text, atts))
         atts = without_fragments(text, channel_out_of_source(text, channel_out_of_content(text, atts)))
-        atts = with_trimmed_edges(text, with_interrupted_openings(text, atts))
+        atts = without_speakers_as_content(with_trimmed_edges(text, with_interrupted_openings(text, atts)))
         return self._calibrated(with_transcript_turns(text, atts))
 
     def _calibrated(self, atts: list[Attribution]) -> list[Attribution]:

@@ -539,3 +539,17 @@ def test_a_word_or_two_of_content_with_no_cue_or_source_is_dropped():
     longer = Attribution(content=[(10, 30)])  # three words: kept
     said = Attribution(content=[(text.index("talks"), len(text) - 1)], cue=[(text.index("said"), text.index("said") + 4)])
     assert without_fragments(text, [headline, longer, said]) == [longer, said]
+
+
+def test_a_content_inside_another_attributions_source_is_dropped():
+    from attrib.decode import without_speakers_as_content
+    from attrib.schema import Attribution
+
+    text = "RIA Novosti quoted Yelena Voronova, a spokeswoman, as saying the work was done."
+    name = text.index("Yelena Voronova, a spokeswoman")
+    misread = Attribution(content=[(name, name + len("Yelena"))], cue=[(12, 18)], source=[(0, 11)])
+    saying = text.index("saying")
+    right = Attribution(content=[(text.index("the work"), len(text) - 1)], cue=[(saying, saying + 6)],
+                        source=[(name, name + len("Yelena Voronova, a spokeswoman"))])
+    assert without_speakers_as_content([misread, right]) == [right]
+    assert without_speakers_as_content([right]) == [right]
