@@ -54,6 +54,8 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
+    # Post-nominal letters of British and Commonwealth counsel ("Rachel Osei KC"): after the name, so the name stays.
+    "kc", "qc",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).

@@ -90,6 +90,10 @@ _AFTER_NAME = re.compile(
 _CLAUSE_WORD = re.compile(r"who|which|that|whose|[a-z]+ed")
 
 
+# A live blog's time stamp opening the sentence ("12:40 GMT – Port authorities in Djibouti say …").
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|BST|CET|EST|ET|[AaPp]\.?[Mm]\.?|local\s+time))?\s*[-–—:|]\s+")
+
+
 def trim_source(text: str, span: Span) -> Span:
     """A one-piece source without what the tagger drags along and PolNeAR leaves out: a dateline
     ("BRUSSELS - European leaders"), a time ("The United Nations Security Council on Friday"), a dangling
@@ -101,7 +105,7 @@ def trim_source(text: str, span: Span) -> Span:
     if len(span) != 1:
         return span
     start, end = span[0]
-    m = _DATELINE.match(text, start, end)
+    m = _DATELINE.match(text, start, end) or _TIME_STAMP.match(text, start, end)
     if m and m.end() < end:
         start = m.end()
     piece = text[start:end]

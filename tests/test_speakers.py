@@ -416,3 +416,13 @@ def test_an_aged_description_after_a_body_spoke_is_the_person_named_before():
                         source=_at(text, "The 27-year-old, who finished fifth overall,"))]
     out = resolve_speakers(Article(id="c", text=text, attributions=atts))
     assert [a.speaker for a in out.attributions] == ["International Cycling Union", "Álvaro Medina"]
+
+
+def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source():
+    from attrib.speakers import _core_name
+    from attrib.text import trim_source
+
+    text = "12:40 GMT – Port authorities in Djibouti say 41 ships are waiting."
+    end = text.index(" say")
+    assert trim_source(text, [(0, end)]) == [(text.index("Port"), end)]
+    assert _core_name("Rachel Osei KC") == ["Rachel", "Osei"]
