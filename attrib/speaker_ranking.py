@@ -596,8 +596,9 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         head = _head_word(surface)
         # A named one too, when its kind ends it in lower case ("The CGT union" had become a minister).
         kind_named = att.source_type == "named" and surface.rstrip(" ,.;:").endswith(head)
-        if (described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
-                _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head):
+        if ((described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
+                _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head)) or (
+                described[r] and _THE_BUSINESS.fullmatch(surface.strip(" ,.;:"))):
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
                     logits[r, c] = float("-inf")
@@ -640,6 +641,9 @@ _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|
                        r"directorate|secretariat|tribunal|assembly|foundation|coalition|"
                        r"federation|league|organi[sz]ation|institution|university|inspectorate|cabinet|legislature)")
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
+# "The company", "the Swedish firm": a business only as the whole source ("If the company", "Neither company", "Mr.
+# Clarke's new company" are the ranker's to read).
+_THE_BUSINESS = re.compile(r"(?:the|The)\s+(?:[a-z-]+\s+){0,2}(?:company|firm|bank|carmaker|retailer|insurer|lender)")
 
 
 # Plurals of people ("bishops", "officials", "lawmakers", "economists"), not of things ("emails", "proposals").

@@ -507,6 +507,10 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
     out = _ranked_by_names(tiny_bert, text, [("turnout was 71 percent", "The national electoral directorate")],
                            "Rafael Menezes")
     assert out.attributions[0].speaker != "Rafael Menezes"
+    # "The company" as the whole source is no person either (a helper's story gave it to the chief executive).
+    text = "Chief executive Ingrid Halvorsen wrote to shareholders. The company said it would cut 1,200 jobs."
+    out = _ranked_by_names(tiny_bert, text, [("it would cut 1,200 jobs", "The company")], "Ingrid Halvorsen")
+    assert out.attributions[0].speaker != "Ingrid Halvorsen"
     # One described by age is a person, never the body quoted just before.
     text = ("Spanish cyclist Álvaro Medina was banned, the International Cycling Union said. "
             "The 27-year-old, who finished fifth overall, insisted he was innocent.")
