@@ -54,8 +54,6 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
-    # Post-nominal letters of British and Commonwealth counsel ("Rachel Osei KC"): after the name, so the name stays.
-    "kc", "qc",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).
@@ -200,7 +198,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
         owner = possessive and bool(out)
     if not out:
         out = before_title
-    while out and (out[-1].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", out[-1])):
+    while out and (out[-1].casefold() in PARTICLES | POST_NOMINALS or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
     # A noun of a person's kind before a given name describes them ("Actress Eva Longoria", "Co-moderator Andrea
     # Mitchell", "Wonderkid Danny Okafor"): a title the list lacks, not the name. Given names missing from the list
@@ -291,6 +289,8 @@ def source_type(surface: str) -> str:
             or no_one_named(surface)):
         return "vague"
     head = _words(_head_part(surface))
+    while head and head[-1].casefold() in POST_NOMINALS:
+        head = head[:-1]
     if (head and _core_name(head[-1])) or _trailing_name(surface):
         return "named"
     return "description"
@@ -485,6 +485,8 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Post-nominal letters of British and Commonwealth counsel ("Rachel Osei KC"): no part of the name.
+POST_NOMINALS = {"kc", "qc"}
 
 
 def fold(word: str) -> str:

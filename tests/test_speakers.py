@@ -425,4 +425,4 @@ def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source(
     text = "12:40 GMT – Port authorities in Djibouti say 41 ships are waiting."
     end = text.index(" say")
     assert trim_source(text, [(0, end)]) == [(text.index("Port"), end)]
-    assert _core_name("Rachel Osei KC") == ["Rachel", "Osei"]
+    assert _core_name("Rachel Osei KC") == ["Rachel", "Osei"] and source_type("Rachel Osei KC") == "named"
