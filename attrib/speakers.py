@@ -268,18 +268,18 @@ COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){
 
 def no_one_named(surface: str) -> bool:
     """Sources unnamed on purpose ("people familiar with the matter") or a kind of media ("Iranian media")."""
-    first = surface.split()[0].casefold() if surface.split() else ""
+    first = next(iter(surface.split()), "").casefold()
     return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface))
                 or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 
 def source_type(surface: str) -> str:
-    words = [w.casefold().strip(".,") for w in _words(surface)]
+    raw = _words(surface)
+    words = [w.casefold().strip(".,") for w in raw]
     if not words:
         return "none"
     # Initials that spell a pronoun are a name ("The WHO said", "IT said"); "I" is a pronoun.
-    last = _words(surface)[-1]
-    if len(words) <= 2 and words[-1] in PRONOUNS and not (last.isupper() and len(last) > 1):
+    if len(words) <= 2 and words[-1] in PRONOUNS and not (raw[-1].isupper() and len(raw[-1]) > 1):
         return "pronoun"
     if appositive_name(surface) or _office_holder(surface):
         return "named"
