@@ -465,6 +465,39 @@ def test_an_article_that_is_one_speakers_interview_gives_them_its_outlet():
     assert got == ["Facebook", None, None, None, None]
 
 
+def test_an_interview_named_as_such_gives_its_outlet_to_the_speakers_later_statements():
+    from attrib.outlets import Inheritance
+
+    text = ("Bob said the base was calm.\nIt was dark.\nIn a long interview with reporters from The Washington Post, Bob gave details.\n"
+            "Lee said nothing.\nKim said little.\nBob said the team was ready.\nAli said no.\nMax said yes.\nSue said so.\n"
+            "Bob said he stayed.")
+
+    def att(content, source, nth):
+        return Attribution(content=_span(text, content), cue=[], source=_span(text, source, nth), speaker=source)
+
+    atts = [att("the base was calm", "Bob", 0), att("details", "Bob", 1), att("nothing", "Lee", 0),
+            att("little", "Kim", 0), att("the team was ready", "Bob", 2), att("no", "Ali", 0), att("yes", "Max", 0), att("so", "Sue", 0),
+            att("he stayed", "Bob", 3)]
+    article = Article(id="a", text=text, attributions=atts)
+    mentions = [tuple(_span(text, "The Washington Post")[0])]
+    post = "The Washington Post"
+    # Bob holds four of nine statements (under half): the interview frame gives his later ones the Post,
+    # across others' turns, but not the one before the paragraph that names the interview.
+    got = [a.outlet for a in assign_outlets(article, mentions, Inheritance(from_lead=False)).attributions]
+    assert got == [None, post, None, None, post, None, None, None, post]
+    unframed = Inheritance(from_lead=False, framed_interview_share=2.0)
+    assert [a.outlet for a in assign_outlets(article, mentions, unframed).attributions] == [
+        None, post, None, None, None, None, None, None, None]
+
+
+def test_a_call_with_analysts_is_a_generic_channel():
+    from attrib.outlets import GENERIC_CHANNEL
+
+    for channel in ("Raman told analysts on a conference call", "she said on the company's earnings call",
+                    "he told investors"):
+        assert GENERIC_CHANNEL.search(channel), channel
+
+
 def test_words_the_speaker_wrote_after_a_post_keep_its_platform():
     from attrib.outlets import Inheritance
 
