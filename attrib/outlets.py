@@ -1193,7 +1193,9 @@ _INTERVIEW_BEFORE = re.compile(r"(?i)\binterview(?:ed)?\s+(?:with|by)\s+(?:[\w�
 _INTERVIEW_AFTER = re.compile(r"(?i)(?:[’']s?)?\s+(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}interview\b")
 _PAST_INTERVIEW = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|earlier|"
-    r"previous|past|old)\s+(?:\w+\s+)?interview\s+(?:on|with)\s+[“\"]?$")
+    r"previous|past|old)\s+(?:\w+\s+)?interview\s+(?:on|with)\s+[“\"]?$|"
+    # "three days after Trump told The Washington Post he was not there yet": an earlier occasion
+    r"\b(?:after|before|since)\s+(?:[\w’'.-]+\s+){1,3}(?:told|said\s+(?:to|in|on))\s+$")
 _OWN_CONTENT = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+)?(?:article|report|story|piece|editorial|investigation|analysis|column)s?\b",
                           re.IGNORECASE)
 

@@ -650,6 +650,8 @@ def test_an_event_outlet_is_a_candidate_anywhere():
 
 
 def test_a_past_interview_is_no_interview_for_the_whole_article():
+    from attrib.outlets import Inheritance
+
     def outlets(opening):
         text = f"{opening} CNBC's Squawk Box, Trump said he won.\nA.\nB.\nC.\nTrump said debates help.\nTrump said he is great.\n"
         atts = [Attribution(content=_span(text, c), cue=_span(text, "said", i), source=_span(text, "Trump", i),
@@ -660,6 +662,20 @@ def test_a_past_interview_is_no_interview_for_the_whole_article():
     # Trump's one interview carries all his statements; a dated one ("a May interview") only its own.
     assert outlets("In an interview on") == ["CNBC's Squawk Box"] * 3
     assert outlets("During a May interview on") == ["CNBC's Squawk Box", None, None]
+    # nor one on an earlier occasion ("three days after Trump told The Washington Post he was not there yet")
+    def occasion(opening):
+        text = (f"Trump backed Ryan, {opening} The Washington Post he was not there yet.\nA.\nB.\nC.\nTrump said unity matters.\n"
+                "Trump said he is great.\n")
+        atts = [Attribution(content=_span(text, c), cue=_span(text, v), source=_span(text, "Trump", i + 1),
+                            speaker="Donald Trump") for i, (c, v) in enumerate(
+                                [("he was not there yet", "told"), ("unity matters", "said"), ("he is great", "said")])]
+        article = Article(id="q", text=text, attributions=atts)
+        mentions = [tuple(_span(text, "The Washington Post")[0])]
+        return [a.outlet for a in assign_outlets(article, mentions, Inheritance(from_lead=False)).attributions]
+
+    post = "The Washington Post"
+    assert occasion("after Trump told") == [post, None, None]
+    assert occasion("as Trump told") == [post] * 3
 
 
 def test_a_poll_run_by_a_medium_reached_the_reader_through_it():
