@@ -637,8 +637,10 @@ def described_name(text: str, before: int, description: str) -> Optional[str]:
         return None
     places = _naming_places(text)
     heads = (words[-1], *HEAD_KINDS.get(words[-1], ()))
+    # A record ("the four-term congressman") is no word the naming place must hold ("Rep. Blake Farenthold").
+    told = {w for w in words[:-1] if not (words[-1] in TITLES and _RECORD_WORD.fullmatch(w))}
     found = [(end, name) for head in heads for end, name, near in places.get(head, ())
-             if end <= before and set(words[:-1]) <= near]
+             if end <= before and told <= near]
     return max(found)[1] if found else None
 
 
@@ -651,7 +653,10 @@ HEAD_KINDS = {"agency": ("department", "office", "administration", "bureau", "se
               "union": ("workers", "federation"), "company": ("corporation", "corp", "inc"),
               "alliance": ("organization", "treaty"), "bloc": ("union",),
               # "the paper" is the newspaper named before: "The reformist daily Shargh", "The New York Times".
-              "paper": _PAPER_KINDS, "newspaper": _PAPER_KINDS}
+              "paper": _PAPER_KINDS, "newspaper": _PAPER_KINDS,
+              # "the congressman" is "Rep. Blake Farenthold" (the abbreviation reads as "representative").
+              "congressman": ("representative",), "congresswoman": ("representative",)}
+_RECORD_WORD = re.compile(r"(?:\w+-term|\w+-year-old|longtime|veteran)")
 
 
 def _bare_words(surface: str) -> list[str]:

@@ -132,6 +132,13 @@ def test_a_description_takes_the_name_the_article_gives_it():
     assert described_name(text, at, "the Vermont senator") == "Bernie Sanders"
     assert described_name("Republican nominee Donald Trump spoke. The GOP nominee said so.", 35, "The GOP nominee") == (
         "Donald Trump")
+    # A congressman is a representative, and a person's record ("four-term") need not stand by the name;
+    # a thing's age still must ("The 10-year-old lawsuit" is no lawsuit named).
+    text = "Rep. Blake Farenthold resigned. A lawsuit was filed in WASHINGTON. Later the four-term congressman said so."
+    at = text.index("Later")
+    assert described_name(text, at, "the four-term congressman") == "Blake Farenthold"
+    assert described_name(text, at, "the Democratic congressman") is None
+    assert described_name(text, at, "The 10-year-old lawsuit") is None
 
 
 def test_a_common_noun_before_a_clause_is_no_title():
