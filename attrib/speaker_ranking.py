@@ -619,7 +619,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         for r in person.nonzero()[:, 0].tolist():
             b = best[r]
             cands = batch.candidates[r]
-            if not b or not she[r] or given_name_gender(cands[b].words) is not None:
+            if not b:
+                best[r] = _sentence_subject(rules, r, cands, logits[r], bounds, -1 if she[r] else 1)
+                continue
+            if not she[r] or given_name_gender(cands[b].words) is not None:
                 continue
             at = rules.attributions[r].source[0][0]
             lo = bounds[sentence_of(bounds, at)][0]
@@ -630,6 +633,18 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                 best[r] = max(near)[1]
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]
     return replace(rules, attributions=atts)
+
+
+def _sentence_subject(rules: Article, r: int, cands: list, logits: torch.Tensor, bounds: Sequence[tuple[int, int]],
+                      sex: int) -> int:
+    """For a "he" or "she" the ranker gave nobody: the one person whose given name says that sex, named earlier in
+    the pronoun's own sentence ("Justice Ruth Bader Ginsburg faced a backlash as she doubled down"), else nobody
+    (0). A sex read from pronouns alone had made "Noting" and "To" people."""
+    at = rules.attributions[r].source[0][0]
+    lo = bounds[sentence_of(bounds, at)][0]
+    named = [i for i, c in enumerate(cands[1:], start=1)
+             if given_name_gender(c.words) == sex and logits[i] > float("-inf") and any(lo <= s < at for s, _ in c.own)]
+    return named[0] if len(named) == 1 else 0
 
 
 _PERSONAL = PRONOUN_GROUPS["he"] | PRONOUN_GROUPS["she"]

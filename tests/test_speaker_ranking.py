@@ -236,6 +236,14 @@ def test_he_or_she_keeps_the_rules_person_when_the_ranker_says_nobody(tiny_bert)
     assert [a.speaker for a in out.attributions][1:] == ["Omar Khaled", "Al Jazeera", None, None]
 
 
+def test_he_or_she_nobody_was_found_for_is_the_one_person_of_that_sex_named_before_it_in_its_sentence(tiny_bert):
+    text = ("Justice Ruth Bader Ginsburg faced a backlash as she doubled down. Ann Lee and Mary Park met as she left. "
+            "Tom Reed waved as she smiled.")
+    out = _ranked(Picks(0), tiny_bert, text, [("doubled down", "she"), ("left", "she", 1), ("smiled", "she", 2)])
+    # Two women before the second "she": no telling which; a man before the third: not her.
+    assert [a.speaker for a in out.attributions] == ["Ruth Bader Ginsburg", None, None]
+
+
 def test_a_candidate_named_by_their_race_is_the_person_the_article_is_about(tiny_bert):
     text = ("Donald Trump held a rally. Trump spoke for an hour. Pence cheered. The GOP nominee said the polls were "
             "wrong. The Indiana governor said the crowd was large.")
