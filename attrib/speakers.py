@@ -438,8 +438,10 @@ def _split_headline(text: str, found: list, known: set[str], lower: frozenset[st
         words = [(m.start() + start, m.end() + start, m.group(0).rstrip(",.:;!?")) for m in
                  re.finditer(r"\S+", text[start:end])]
         runs, run = [], []
+        body = text[headline_end:]
         for w in words:
-            if w[2].casefold() in lower:
+            # Also a verb the body never writes ("Chuck Grassley Compares Trump's Racism"): not a surname.
+            if w[2].casefold() in lower or (_HEADLINE_VERB.fullmatch(w[2]) and w[2] not in body):
                 runs.append(run)
                 run = []
             else:

@@ -438,6 +438,15 @@ def test_a_description_closed_by_a_name_is_that_name_whatever_the_ranker_picks(t
     assert out.attributions[0].speaker == "Peter Cook"
 
 
+def test_a_source_writing_a_given_name_and_surname_is_that_person_not_another_of_the_surname(tiny_bert):
+    text = ("Dorothy Woods, whose husband, Navy SEAL Ty Woods, died in the attack, spoke. Benghazi Widow Dorothy Woods "
+            "said Trump was right. Kenneth Starr wrote a book. Ken Starr said it sold.")
+    out = _ranked_by_names(tiny_bert, text, [("Trump was right", "Benghazi Widow Dorothy Woods"), ("it sold", "Ken Starr")],
+                           "Navy SEAL Ty Woods", "Kenneth Starr")
+    # Her husband is not her; "Ken" is Kenneth, named in full.
+    assert [a.speaker for a in out.attributions] == ["Dorothy Woods", "Kenneth Starr"]
+
+
 def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
     text = ("Corey Lewandowski ran the campaign. The charge against Lewandowski was dropped, said the police. "
             "Hispanic Americans said it was fine.")

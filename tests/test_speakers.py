@@ -131,6 +131,11 @@ def test_a_title_case_headline_is_split_into_its_names():
     assert ["Obama"] in name_mentions(text) and not any("Intensifies" in m for m in name_mentions(text))
     text = "Nebraska and Oklahoma Sue Colorado Over Marijuana.\n\nOklahoma and Colorado went to court over it."
     assert not any("Sue" in m for m in name_mentions(text))
+    # A verb in -s the body never writes splits the headline too: "Compares" is no surname's word.
+    text = ("Chuck Grassley Compares Trump To Sotomayor.\n\nSen. Chuck Grassley defended Donald Trump. Trump "
+            "said the judge was biased, and Grassley agreed.")
+    assert not any("Compares" in m for m in name_mentions(text))
+    assert canonical("Trump", name_mentions(text)) == "Donald Trump"
 
 
 def test_compound_titles_and_middle_initials():
