@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .schema import Attribution
+from .speakers import TITLES
 from .text import first_char, kind_of, sentence_bounds, sentence_of
 
 # Between the source and cue and the content they interrupt: an aside, then a comma ("said on Friday, ").
@@ -22,6 +23,9 @@ _SCENE_OPENING = re.compile(r"(?:In|At|After|During|On|For|With|From|By|Asked|Wh
 _QUOTE_OPEN = "“\"'‘"
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)\W*$")
 _FOR_PARTICLE = re.compile(r"for\s+")
+# A role opening a sentence before the name it describes ("The health secretary, Margaret Holloway, has …",
+# "Labour's shadow home secretary, Tom Briggs, said …"): a determiner or an owner, then up to four words.
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:The|A|An|Its|Their|His|Her)\s+|[A-Z][\w.-]*[’']s\s+)(?:[\w’'-]+\s+){0,3}([a-z][\w-]*)")
 
 
 def _touches(atts: Sequence[Attribution], start: int, end: int, skip: int) -> bool:
@@ -106,5 +110,31 @@ def with_trimmed_edges(text: str, atts: list[Attribution]) -> list[Attribution]:
             content[0] = (particle.end(), end)
         if content != list(att.content) or cue != list(att.cue):
             att = replace(att, content=content, cue=cue, kind=kind_of(text, content))
+        out.append(att)
+    return out
+
+
+def with_roles_in_sources(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A content opening with the role its source's name stands in apposition to ("[The health secretary],
+    Margaret Holloway, has rejected [calls to resign]") gives that role to the source: the tagger, trained on
+    US copy that titles the name ("Health Secretary Margaret Holloway"), read British apposition as an opening,
+    or split the role between content and source ("[The health] [secretary, Margaret Holloway,]"). The role
+    must open its sentence and end in a person's title, then ", NAME," and the cue."""
+    bounds = sentence_bounds(text) if atts else []
+    out = []
+    for att in atts:
+        if len(att.content) >= 2 and att.source and att.cue:
+            (start, end), (source_start, source_end) = att.content[0], att.source[0]
+            between = text[end:source_start]
+            # The role ends at the comma before the name: the opening's own end, or inside the source.
+            role_end = end if re.fullmatch(r",\s*", between) else (
+                text.find(",", source_start, source_end) if not between.strip() else -1)
+            role = _ROLE_BEFORE_NAME.fullmatch(text, start, role_end) if role_end > start else None
+            gap = text[att.source[-1][1]:att.cue[0][0]].strip()
+            name_closed = gap == "," or (not gap and text[att.source[-1][1] - 1] == ",")
+            if (role and role.group(1) in TITLES and name_closed
+                    and not text[bounds[sentence_of(bounds, start)][0]:start].strip(" \"“‘'")):
+                att = replace(att, content=att.content[1:], source=[(start, source_end), *att.source[1:]],
+                              kind=kind_of(text, att.content[1:]))
         out.append(att)
     return out

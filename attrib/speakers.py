@@ -53,7 +53,7 @@ TITLES = {
     # Honorifics of other countries ("Shri Ramesh Tiwari", "Smt. Kavita Rathore", "Datuk Seri Anwar", "Sir Keir
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
-    "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor",
+    "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).
@@ -79,7 +79,8 @@ _TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
 JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten", "bin",
-                     "ibn", "ben")
+                     "ibn", "ben",
+                     "Ó", "Ní", "Ua")  # Irish surnames: "Ciarán Ó Dálaigh", "Aoife Ní Bhriain"
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
@@ -94,7 +95,7 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
-PARTICLES = {*JOINING_PARTICLES, "al", "la", "le"}
+PARTICLES = {p.casefold() for p in JOINING_PARTICLES} | {"al", "la", "le"}
 # A ministry's or a department's subject after a title and "of" ("Minister of Mines and Energy", "Secretary of
 # Foreign Affairs"): part of the title, not of the name after it.
 PORTFOLIO_WORDS = {
@@ -266,10 +267,15 @@ UNNAMED_BY_CHOICE = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|wi
 COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}media")
 
 
+# "Sources within the RFS", "sources in the Justice Department": sources placed, still unnamed.
+_PLACED_SOURCES = re.compile(r"(?i)sources?\s+(?:within|inside|in|at)\s")
+
+
 def no_one_named(surface: str) -> bool:
-    """Sources unnamed on purpose ("people familiar with the matter") or a kind of media ("Iranian media")."""
+    """Sources unnamed on purpose ("people familiar with the matter", "sources within the RFS") or a kind of media
+    ("Iranian media")."""
     first = next(iter(surface.split()), "").casefold()
-    return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface))
+    return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface)) or _PLACED_SOURCES.match(surface.strip())
                 or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 
@@ -488,7 +494,7 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Post-nominal letters of British and Commonwealth counsel ("Rachel Osei KC"): no part of the name.
-POST_NOMINALS = {"kc", "qc"}
+POST_NOMINALS = {"kc", "qc", "sc"}  # King's, Queen's and Senior Counsel
 
 
 def fold(word: str) -> str:

@@ -1,5 +1,5 @@
 """Content edges PolNeAR draws that the tagger misses (attrib.content_edges)."""
-from attrib.content_edges import with_interrupted_openings, with_trimmed_edges
+from attrib.content_edges import with_interrupted_openings, with_roles_in_sources, with_trimmed_edges
 from attrib.schema import Attribution
 
 from .conftest import char_span as _at
@@ -67,3 +67,26 @@ def test_dangling_conjunctions_and_the_for_of_a_phrasal_cue_leave_the_content():
     out = with_trimmed_edges(text, [asked, far])
     assert _pieces(text, out[0]) == ["nothing"]
     assert out[1] == far  # the cue does not stand right before "for": no particle of it
+
+
+def test_a_role_in_apposition_before_the_name_is_the_sources_not_the_contents():
+    text = ("Figures rose. The health secretary, Margaret Holloway, has rejected calls to resign. "
+            "Labour's shadow chancellor, Tom Briggs, said the plan failed. The scheme, Ms Holloway said, worked.")
+
+    def opened(role: str, name: str, cue: str, content: str) -> Attribution:
+        return Attribution(content=[_at(text, role), _at(text, content)], cue=[_at(text, cue)], source=[_at(text, name)])
+
+    atts = [opened("The health secretary", "Margaret Holloway,", "has rejected", "calls to resign"),
+            opened("Labour's shadow chancellor", "Tom Briggs", "said", "the plan failed"),
+            opened("The scheme", "Ms Holloway", "said, worked", "worked")]
+    out = with_roles_in_sources(text, atts)
+    assert [text[s:e] for s, e in out[0].source] == ["The health secretary, Margaret Holloway,"]
+    assert _pieces(text, out[0]) == ["calls to resign"]
+    assert [text[s:e] for s, e in out[1].source] == ["Labour's shadow chancellor, Tom Briggs"]
+    # "The scheme" names no role: an interrupted opening, it stays content.
+    assert out[2] == atts[2]
+    # The tagger may split the role between the opening and the source: "[The health] [secretary, Margaret …,]".
+    split = Attribution(content=[_at(text, "The health"), _at(text, "calls to resign")], cue=[_at(text, "has rejected")],
+                        source=[_at(text, "secretary, Margaret Holloway,")])
+    assert [text[s:e] for s, e in with_roles_in_sources(text, [split])[0].source] == [
+        "The health secretary, Margaret Holloway,"]

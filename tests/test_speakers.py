@@ -361,6 +361,8 @@ def test_people_unnamed_by_their_own_choice_are_vague_sources():
         assert source_type(surface) == "vague", surface
     assert source_type("Associated Press") == "named" and source_type("Media Matters") == "named"
     assert source_type("officials in Washington") == "description"  # where they are does not unname them
+    # Sources placed in a body are still unnamed ("Sources within the RFS" is no speaker).
+    assert source_type("Sources within the RFS") == "vague" and source_type("sources in the Justice Department") == "vague"
     assert source_type("the people of Ohio") == "description"
 
 
@@ -431,3 +433,7 @@ def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source(
     end = text.index(" say")
     assert trim_source(text, [(0, end)]) == [(text.index("Port"), end)]
     assert _core_name("Rachel Osei KC") == ["Rachel", "Osei"] and source_type("Rachel Osei KC") == "named"
+    assert _core_name("Dr Kate Lindqvist SC") == ["Kate", "Lindqvist"]  # Senior Counsel
+    # British councillors' title, and Irish surnames' particles, which open with a capital.
+    assert _core_name("Cllr Raj Mistry") == ["Raj", "Mistry"]
+    assert name_mentions("Ciarán Ó Dálaigh, a doctor, said so.")[0] == ["Ciarán", "Ó", "Dálaigh"]
