@@ -635,6 +635,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     return replace(rules, attributions=atts)
 
 
+_UNNAMED_SOURCE = re.compile(r"(?i)(?:(?:an?|one|another|two|three|several|some|other)\s+)?(?:[\w.’'-]+\s+){0,6}?"
+                             r"sources?(?:\s+(?:close\s+to|familiar\s+with|within|inside|in|at|on)\b.*)?", re.S)
+
+
 def _written_full_name(surface: str, cands: list[Optional[NameForm]]) -> Optional[str]:
     """The longest candidate of two or more words, opening with a known given name, that the source writes word for
     word ("Dorothy Woods" in "Benghazi Widow Dorothy Woods")."""
@@ -903,6 +907,10 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "The Minnesota Democrat" is the one person the article tags "D-Minn.", whoever the ranker liked.
     if att.source_type == "description" and (tagged := state_party_person(surface, text)):
         speaker = tagged
+    # A source by that word ("A Department of Health and Social Care source", "sources close to the minister") is
+    # unnamed whatever the ranker liked (it had taken the department's last words for a name).
+    if att.source_type == "vague" and _UNNAMED_SOURCE.fullmatch(surface.strip(" ,")):
+        speaker = None
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".
     if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface):

@@ -447,6 +447,15 @@ def test_a_source_writing_a_given_name_and_surname_is_that_person_not_another_of
     assert [a.speaker for a in out.attributions] == ["Dorothy Woods", "Kenneth Starr"]
 
 
+def test_a_source_by_that_word_is_nobody_whoever_the_ranker_liked(tiny_bert):
+    text = ("Ann Lee runs the Department of Health and Social Care. A Department of Health and Social Care source said "
+            "the memo was old. The source added that Lee knew. A source familiar with Lee's plans said no.")
+    out = _ranked_by_names(tiny_bert, text, [("the memo was old", "A Department of Health and Social Care source"),
+                                             ("Lee knew", "The source"), ("no", "A source familiar with Lee's plans")],
+                           "Social Care", "Ann Lee")
+    assert [a.speaker for a in out.attributions] == [None, None, None]
+
+
 def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
     text = ("Corey Lewandowski ran the campaign. The charge against Lewandowski was dropped, said the police. "
             "Hispanic Americans said it was fine.")
