@@ -73,7 +73,7 @@ VAGUE = {
 }
 # A capitalised word in any script: initials ("U."), inner capitals (McConnell, DuVernay), an O’/D’
 # prefix (O’Neill), an Arabic article (al-Rubaie), hyphens (Crouse-Mays), or an acronym (IMF).
-_TOKEN = r"(?:\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
+_TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
 # Names stay on one line, joined by single spaces; a possessive ("Donald Trump’s") ends a
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
@@ -151,6 +151,9 @@ def is_title(bare: str) -> bool:
 _PERSON_NOUN = re.compile(r"[A-Z][a-z]*-?[a-z]*(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|kid|ster|man|woman)")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -168,7 +171,8 @@ def _core_words(surface: str) -> tuple[str, ...]:
     before_title: list[str] = []
     owner = False
     portfolio = 0  # 1 just after a title, 2 inside its "of Mines and Energy" (which belongs to the title)
-    for w in _words(surface):
+    words = _words(surface)
+    for i, w in enumerate(words):
         possessive = bool(re.search(r"[’']s?$", w)) and len(w) > 2
         w = re.sub(r"[’']s?$", "", w) if possessive else w
         bare = w.strip(".").casefold()
@@ -183,8 +187,12 @@ def _core_words(surface: str) -> tuple[str, ...]:
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
         # ends what came before: the name is what follows.
         lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w)
+        # Initials before a name word ("K. Ramachandran", "S. Venkatanarayanan", "E. J. Fleming") open it.
+        following = words[i + 1] if i + 1 < len(words) else ""
+        opens_name = bool(_INITIALS.fullmatch(following)) or (
+            len(following) > 2 and following[:1].isupper() and not is_title(following.strip(".").casefold()))
         # A middle initial is no title, though "S." may be one of "U. S." ("Robert S. Mueller III").
-        title = is_title(bare) and not (out and re.fullmatch(r"[A-Z]\.", w))
+        title = is_title(bare) and not (re.fullmatch(r"[A-Z]\.", w) and (out or opens_name))
         if title or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
             if out:
                 before_title, out = out, []
@@ -192,8 +200,10 @@ def _core_words(surface: str) -> tuple[str, ...]:
             portfolio = 1 if title else 0
             if title or lowercase:
                 continue
-        if out and re.fullmatch(r"[A-Z]\.", w):
-            out.append(w)
+        if out and _INITIALS.fullmatch(w):
+            out.append(w)  # "John D. Podesta", "George H.W. Bush"
+        elif _INITIALS.fullmatch(w) and not out and opens_name:
+            out.append(w)  # "K. Ramachandran", "P.R. Selvaraj", "H.R. McMaster"
         elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES) or ARTICLE_PREFIX.match(w):
             out.append(w.strip(".,") if not re.fullmatch(r"(?:Jr|Sr)\.", w) else w)
         owner = possessive and bool(out)

@@ -417,7 +417,7 @@ def test_a_source_writing_a_full_name_keeps_it_when_the_ranker_says_nobody(tiny_
         ("it was wrong", "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus"),
         ("it was bad", "Black Lawmakers"), ("no", "Jalali")])
     # capitalised common words the article also writes in lower case, and a lone surname, stay with nobody
-    assert [a.speaker for a in out.attributions] == ["G.K Butterfield", None, None]
+    assert [a.speaker for a in out.attributions] == ["G.K. Butterfield", None, None]
     # One word with a capital inside is a name too ("PolitiFact", "AFL-CIO"); members are not ("African-Americans").
     text = "PolitiFact said it was false. The AFL-CIO said it was true. African-Americans said it was odd."
     out = _ranked(Picks(0), tiny_bert, text, [

@@ -437,3 +437,17 @@ def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source(
     # British councillors' title, and Irish surnames' particles, which open with a capital.
     assert _core_name("Cllr Raj Mistry") == ["Raj", "Mistry"]
     assert name_mentions("Ciarán Ó Dálaigh, a doctor, said so.")[0] == ["Ciarán", "Ó", "Dálaigh"]
+
+
+
+def test_initials_open_a_name_and_stay_one_word():
+    from attrib.speakers import _core_name
+
+    # South Asian names open with initials; "U.S." and "G.K." are one word, not two initials.
+    assert _core_name("Tirunadu Water Resources Minister K. Ramachandran") == ["K.", "Ramachandran"]
+    assert _core_name("Chief Minister M.V. Gowdappa") == ["M.V.", "Gowdappa"]
+    assert _core_name("Dr. S. Venkatanarayanan, a retired hydrologist") == ["S.", "Venkatanarayanan"]
+    assert _core_name("E. J. Fleming") == ["E.", "J.", "Fleming"] and _core_name("George H.W. Bush")[1] == "H.W."
+    assert _core_name("U. S. Sen. Ted Cruz") == ["Ted", "Cruz"] and _core_name("Robert S. Mueller III")[1] == "S."
+    text = "The U.S. Supreme Court ruled. Rep. G.K. Butterfield spoke."
+    assert name_mentions(text) == [["U.S.", "Supreme", "Court"], ["G.K.", "Butterfield"]]
