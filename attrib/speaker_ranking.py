@@ -26,7 +26,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, SUFFIXES, TITLES, _bare_words, _core_name, _head_part, _surname, _words,
+from .speakers import (AGED_RE, MEMBERS_RE, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
                        name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -532,12 +532,14 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         # lede's "President Barack Obama").
         she = (feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0).tolist()
         bounds = sentence_bounds(rules.text)
+        lower = lowercase_words(rules.text)
         for r in person.nonzero()[:, 0].tolist():
             other_sex = 1 if she[r] else -1
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
             banned[r, 1:len(batch.candidates[r])] |= np.array([  # bool even when empty ('"We will win," he said.')
                 _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
                 or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
+                or _group_name(c, lower)  # and "Delta Farmers"
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "It" is no person: not anyone a known given name names ("It" had been Bernie Sanders, Tim Cook).
@@ -646,6 +648,14 @@ def _written_full_name(surface: str, cands: list[Optional[NameForm]]) -> Optiona
     found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and given_name_gender(c.words) is not None
              and f" {normalise_name(c.name)} " in words]
     return max(found, key=len, default=None)
+
+
+def _group_name(form: NameForm, lower: frozenset[str]) -> bool:
+    """A name of a group of people: no given name, and a last word that is a plural of people the article also
+    writes in lower case ("Delta Farmers", "Concerned Nurses"; not "Bernie Sanders", nor "Sanders" alone)."""
+    last = form.words[-1]
+    return (len(form.words) >= 2 and given_name_gender(form.words) is None and bool(_GROUP_NOUN.fullmatch(last))
+            and last.casefold() in lower)
 
 
 def _sentence_subject(rules: Article, r: int, cands: list, logits: torch.Tensor, bounds: Sequence[tuple[int, int]],
@@ -908,8 +918,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     if att.source_type == "description" and (tagged := state_party_person(surface, text)):
         speaker = tagged
     # A source by that word ("A Department of Health and Social Care source", "sources close to the minister") is
-    # unnamed whatever the ranker liked (it had taken the department's last words for a name).
-    if att.source_type == "vague" and _UNNAMED_SOURCE.fullmatch(surface.strip(" ,")):
+    # unnamed whatever the ranker liked (it had taken the department's last words for a name), as is one unnamed by
+    # choice ("A senior IMRC engineer, who did not wish to be named" had become the corporation).
+    if att.source_type == "vague" and (_UNNAMED_SOURCE.fullmatch(surface.strip(" ,")) or UNNAMED_BY_CHOICE.search(surface)):
         speaker = None
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".

@@ -54,6 +54,8 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
+    # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM").
+    "mla", "mlas", "mlc", "cm",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).
@@ -270,7 +272,7 @@ def appositive_name(surface: str) -> list[str]:
 # the company, who asked not to be identified").
 UNNAMED_BY_CHOICE = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
                                r"involved\s+in|who\s+(?:spoke|asked|requested|declined)|on\s+condition\s+of|"
-                               r"not\s+authori[sz]ed)\b")
+                               r"not\s+authori[sz]ed|(?:did\s+not|didn[’']t|not)\s+(?:wish|want|wishing|wanting)\s+to\s+be)\b")
 
 
 # A country's or a kind of media, no one outlet ("Iranian media", "Russian state media", "local media", "the media").

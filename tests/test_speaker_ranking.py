@@ -449,11 +449,14 @@ def test_a_source_writing_a_given_name_and_surname_is_that_person_not_another_of
 
 def test_a_source_by_that_word_is_nobody_whoever_the_ranker_liked(tiny_bert):
     text = ("Ann Lee runs the Department of Health and Social Care. A Department of Health and Social Care source said "
-            "the memo was old. The source added that Lee knew. A source familiar with Lee's plans said no.")
+            "the memo was old. The source added that Lee knew. A source familiar with Lee's plans said no. "
+            "A senior Social Care engineer, who did not wish to be named, said it was late.")
     out = _ranked_by_names(tiny_bert, text, [("the memo was old", "A Department of Health and Social Care source"),
-                                             ("Lee knew", "The source"), ("no", "A source familiar with Lee's plans")],
+                                             ("Lee knew", "The source"), ("no", "A source familiar with Lee's plans"),
+                                             ("it was late", "A senior Social Care engineer, who did not wish to be named,")],
                            "Social Care", "Ann Lee")
-    assert [a.speaker for a in out.attributions] == [None, None, None]
+    # The last is unnamed by choice.
+    assert [a.speaker for a in out.attributions] == [None, None, None, None]
 
 
 def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
@@ -491,6 +494,13 @@ def test_he_is_never_a_group_of_members(tiny_bert):
     text = "Election-harried Democrats met Omar Khaled. He said the talks went well."
     out = _ranked_by_names(tiny_bert, text, [("the talks went well", "He")], "Election-harried Democrats", "Omar Khaled")
     assert out.attributions[0].speaker == "Omar Khaled"
+    # Nor a group named by a plural of people the article writes in lower case; a surname in -ers stays a person.
+    text = "K. Ramachandran met the Delta Farmers. The farmers were angry. He said the dam was full."
+    out = _ranked_by_names(tiny_bert, text, [("the dam was full", "He")], "Delta Farmers", "K. Ramachandran")
+    assert out.attributions[0].speaker == "K. Ramachandran"
+    text = "Omar Khaled met Sanders. The farmers were angry. He said the dam was full."
+    out = _ranked_by_names(tiny_bert, text, [("the dam was full", "He")], "Sanders", "Omar Khaled")
+    assert out.attributions[0].speaker == "Sanders"
 
 
 def test_an_unnamed_spokesman_for_someone_is_nobody_whoever_the_ranker_liked(tiny_bert):
