@@ -108,7 +108,8 @@ PORTFOLIO_WORDS = {
     "resources", "science", "technology", "sports", "youth", "women", "family", "social", "welfare", "petroleum", "oil",
     "mining", "fisheries", "infrastructure", "digital", "budget", "treasury", "immigration", "veterans", "urban",
     "rural", "human", "services", "cooperation", "investment", "investments", "climate", "emergency", "emergencies",
-    "local", "government"}
+    "local", "government",
+    "opposition"}  # "Leader of the Opposition Firoz Ahmed Qureshi"
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "crooked", "yet", "still",
@@ -421,6 +422,11 @@ def _after_office(text: str, start: int, core: list[str]) -> list[str]:
     # A title written as one ("Secretary of"), not a description ("a president of the … Women Caucus").
     if m is None or not m.group(1)[0].isupper() or m.group(1).casefold() not in PERSON_TITLES or len(core) < 3:
         return core
+    # Past the office's subject words, the rest is the name when none of it is the subject's ("Leader of the Opposition
+    # Firoz Ahmed Qureshi": Firoz is no known given name, Ahmed is).
+    lead = next((i for i, w in enumerate(core) if w.casefold() not in PORTFOLIO_WORDS), len(core))
+    if 0 < lead <= len(core) - 2 and not any(w.casefold() in PORTFOLIO_WORDS for w in core[lead:]):
+        return core[lead:]
     given = next((i for i, w in enumerate(core[:-1]) if given_name_gender([w])), None)
     if given is None:
         words = [i for i, w in enumerate(core) if not re.fullmatch(r"[A-Z]\.|(?:Jr|Sr|II|III|IV)\.?", w)]
@@ -587,6 +593,13 @@ def _office_holder(surface: str) -> list[str]:
         return []
     words = part[m.end():].split()
     given = next((i for i in range(len(words) - 1) if given_name_gender(words[i:i + 2]) is not None), None)
+    # Past the office's subject ("of the Opposition", "of Petroleum Resources"), a run of capitalised words is the name,
+    # whether or not its given name is known ("Leader of the Opposition Firoz Ahmed Qureshi" is not Ahmed Qureshi).
+    start = next((i for i, w in enumerate(words) if w.casefold().strip(",") not in PORTFOLIO_WORDS | {"the", "and", "&"}),
+                 None)
+    if start is not None and (given is None or start < given) and 2 <= len(words) - start <= 4 and all(
+            w[:1].isupper() and w.casefold().strip(".,") not in ORGANISATION_HEADS for w in words[start:]) and start > 0:
+        return _core_name(" ".join(words[start:]))
     # The office's words come first; a name right after the preposition, or after a title of its own, is the one
     # served ("A spokeswoman for Hillary Clinton", "an adviser to President Barack Obama").
     if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:
@@ -732,6 +745,10 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
         if word_before and not (word_before.group(1)[0].islower() and _ARTICLE_BEFORE_RE.search(
                 text, max(0, word_before.start(1) - 6), word_before.start(1))):
             titles.append((word_before.start(1), word_before.group(1)))
+        # The title before an office's subject ("Minister of Mines and Energy Rodrigo Cavalcanti Tavares").
+        office = _OFFICE_OF.search(text, max(0, start - 70), start)
+        if office and office.group(1)[0].isupper() and office.group(1).casefold() in PERSON_TITLES:
+            titles.append((office.start(1), office.group(1)))
         for at, title in titles:
             near = text[max(0, at - 40):at].split("\n")[-1]
             places.setdefault(_bare_word(title), []).append((end, " ".join(core), frozenset(_bare_words(near))))

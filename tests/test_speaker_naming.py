@@ -139,6 +139,15 @@ def test_a_description_takes_the_name_the_article_gives_it():
     assert described_name(text, at, "the four-term congressman") == "Blake Farenthold"
     assert described_name(text, at, "the Democratic congressman") is None
     assert described_name(text, at, "The 10-year-old lawsuit") is None
+    # A title before an office's subject names the person after it, whose unknown given name stays.
+    text = ("Minister of Mines and Energy Rodrigo Cavalcanti Tavares spoke. Leader of the Opposition Firoz Ahmed Qureshi "
+            "spoke. Later the minister said so.")
+    assert described_name(text, text.index("Later"), "The minister") == "Rodrigo Cavalcanti Tavares"
+    assert ["Firoz", "Ahmed", "Qureshi"] in name_mentions(text)
+    from attrib.speakers import source_name
+
+    assert source_name("Leader of the Opposition Firoz Ahmed Qureshi") == ["Firoz", "Ahmed", "Qureshi"]
+    assert source_name("A spokesman for the Jupiter Police Department") != ["Jupiter", "Police", "Department"]
 
 
 def test_a_common_noun_before_a_clause_is_no_title():
