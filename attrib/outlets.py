@@ -989,6 +989,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 outlet = last_document[0]  # "an internal memo obtained by The Wall Street Journal …. The memo said"
         if outlet and not att.speaker and att.source and _MEDIUM_SOURCE.fullmatch(article.span_text(att.source, sep=" ").strip()):
             att = replace(att, speaker=outlet)  # "Channel 12 news reported …. The network did not cite a source"
+        if best is not None and att.speaker == outlet and _inside(best, att.source) and _platform_written_on(article.text, best):
+            att = replace(att, speaker=None)  # "a statement posted on X by camp organizers": X carried it, no one named
         if outlet and att.speaker and normalise_name(outlet) == normalise_name(att.speaker):
             last_report = (outlet, paragraph)
         if outlet and not att.speaker and att.source:

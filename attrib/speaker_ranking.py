@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
@@ -785,6 +786,20 @@ def _main_speaker(article: Article) -> Optional[str]:
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 
 
+def _unlike_spelling(surface: str, picked: str, rules_name: Optional[str], cands: list[Optional[NameForm]]) -> Optional[str]:
+    """The rules' name (one of the article's forms) for a one-word source the ranker gave someone whose surname is
+    spelt nothing like it ("Eskom said" had become the minister quoted before); a near spelling stays with the
+    ranker, which reads misspelt one-offs ("Bornsten's" for Bernstein)."""
+    word = re.sub(r"[’']s$", "", surface.strip(" ,.:;"))
+    # The source is that one word ("Eskom", "Deadline"), not a description ("the Dutchman"), a group ("Backers of
+    # the policy") or a party tag ("D-CT").
+    if (not rules_name or not re.fullmatch(r"[A-Z][A-Za-z]+", word) or _GROUP_NOUN.fullmatch(word)
+            or not any(c is not None and c.name == rules_name for c in cands)):
+        return None
+    word, surname = fold(word), fold(picked.split()[-1])
+    return rules_name if SequenceMatcher(None, word, surname).ratio() < 0.5 else None
+
+
 def _form_by_surname(surface: str, att: Attribution, cands: list[Optional[NameForm]], text: str) -> Optional[str]:
     """The name a named source's last word is the surname of (the rules' name among the article's forms with
     that surname, else the fullest), counting only forms the article writes outside this source: a misspelt
@@ -950,7 +965,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # A named source is the person its surname names ("Biden" was taken for Mitt Romney, "President Obama"
     # for Hillary Clinton), where the ranker's pick shares no word with it.
     if att.source_type == "named" and speaker and not set(normalise_name(surface).split()) & set(normalise_name(speaker).split()):
-        speaker = _form_by_surname(surface, att, cands, text) or speaker
+        speaker = _form_by_surname(surface, att, cands, text) or _unlike_spelling(surface, speaker, att.speaker, cands) or speaker
     # A named source that writes a person's given name and surname ("Benghazi Widow Dorothy Woods") is that person,
     # not another of the surname the ranker liked ("Navy SEAL Ty Woods", her husband).
     # (Not one the ranker gave nobody: "Supporters of the mosque … Mayor Michael Bloomberg" had become him.)

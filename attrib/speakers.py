@@ -54,8 +54,8 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
-    # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM").
-    "mla", "mlas", "mlc", "cm",
+    # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
+    "mla", "mlas", "mlc", "cm", "hon",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).

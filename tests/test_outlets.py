@@ -941,6 +941,18 @@ def test_a_platform_written_on_is_a_sure_outlet_and_x_alone_is_not():
     assert not sure_outlet(text, tuple(_span(text, "X", 1)[0]))
 
 
+def test_a_platform_a_statement_was_posted_on_is_its_outlet_not_its_speaker():
+    text = "According to a statement posted on X by camp organizers, supporters will arrive. Twitter said it acted."
+    atts = [Attribution(content=_span(text, "supporters will arrive"), cue=_span(text, "According to"),
+                        source=_span(text, "a statement posted on X by camp organizers"), speaker="X"),
+            Attribution(content=_span(text, "it acted"), cue=_span(text, "said"), source=_span(text, "Twitter"),
+                        speaker="Twitter")]
+    mentions = [tuple(_span(text, "X")[0]), tuple(_span(text, "Twitter")[0])]
+    out = assign_outlets(Article(id="x", text=text, attributions=atts), mentions).attributions
+    assert (out[0].speaker, out[0].outlet) == (None, "X")
+    assert out[1].speaker == "Twitter"  # the company speaking, in its own name
+
+
 def test_a_medium_told_named_by_its_kind_or_reporting_is_a_sure_outlet():
     from attrib.outlets import sure_outlet
 

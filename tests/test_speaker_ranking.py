@@ -459,6 +459,13 @@ def test_a_source_by_that_word_is_nobody_whoever_the_ranker_liked(tiny_bert):
     assert [a.speaker for a in out.attributions] == [None, None, None, None]
 
 
+def test_a_one_word_source_is_not_someone_whose_surname_is_spelt_nothing_like_it(tiny_bert):
+    text = "Minister Lwazi Ngcobo spoke. Eskom said it would help. Ngcobo said no. The Dutchman said yes."
+    out = _ranked_by_names(tiny_bert, text, [("it would help", "Eskom"), ("yes", "The Dutchman")], "Lwazi Ngcobo")
+    # A description stays with the ranker.
+    assert [a.speaker for a in out.attributions] == ["Eskom", "Lwazi Ngcobo"]
+
+
 def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
     text = ("Corey Lewandowski ran the campaign. The charge against Lewandowski was dropped, said the police. "
             "Hispanic Americans said it was fine.")

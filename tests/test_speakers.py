@@ -437,6 +437,7 @@ def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source(
     # British councillors' title, and Irish surnames' particles, which open with a capital.
     assert _core_name("Cllr Raj Mistry") == ["Raj", "Mistry"]
     assert _core_name("Local MLA Deepa Khandelwal") == ["Deepa", "Khandelwal"] and source_type("the CM") == "description"
+    assert _core_name("Hon Rawiri Te Aho") == ["Rawiri", "Te", "Aho"]
     assert name_mentions("Ciarán Ó Dálaigh, a doctor, said so.")[0] == ["Ciarán", "Ó", "Dálaigh"]
 
 
