@@ -678,7 +678,7 @@ _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|
                        # Bodies a helper's wire texts had handed to a person ("the national electoral directorate"
                        # became the economist quoted later).
                        r"directorate|secretariat|tribunal|assembly|foundation|coalition|"
-                       r"federation|league|organi[sz]ation|institution|university|inspectorate|cabinet|legislature)")
+                       r"federation|league|organi[sz]ation|institution|university|inspectorate|cabinet|legislature|presidency)")
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 # "The company", "the Swedish firm": a business only as the whole source ("If the company", "Neither company", "Mr.
 # Clarke's new company" are the ranker's to read).

@@ -56,6 +56,8 @@ TITLES = {
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
     "mla", "mlas", "mlc", "cm", "hon",
+    # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
+    "mk", "mks", "mpp", "opposition",
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).
@@ -427,6 +429,8 @@ def _after_office(text: str, start: int, core: list[str]) -> list[str]:
     lead = next((i for i, w in enumerate(core) if w.casefold() not in PORTFOLIO_WORDS), len(core))
     if 0 < lead <= len(core) - 2 and not any(w.casefold() in PORTFOLIO_WORDS for w in core[lead:]):
         return core[lead:]
+    if text[start:start + len(core[0])] != core[0]:
+        return core  # the office's words were a title the core already dropped ("Opposition Firoz Ahmed Qureshi")
     given = next((i for i, w in enumerate(core[:-1]) if given_name_gender([w])), None)
     if given is None:
         words = [i for i, w in enumerate(core) if not re.fullmatch(r"[A-Z]\.|(?:Jr|Sr|II|III|IV)\.?", w)]
@@ -729,11 +733,15 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
         core = _core_name(m.group(1))
         if len(core) < 2 or common(core):
             continue
-        name, seen = " ".join(core), []
+        name, seen, owned = " ".join(core), [], False
         for w in _WORD_RE.finditer(m.group(2)):
             if word := _bare_word(w.group(0)):
                 seen.append(word)
-                places.setdefault(word, []).append((m.start(2) + w.end(), name, frozenset(seen)))
+                # An owner ("Mariam Al Suwaidi, the authority's chief executive") or what a role is of ("…, chairman
+                # of the Al Waha Investment Authority") is not what the name is.
+                owned = owned or word in {"of", "for", "at"}
+                if not owned and not re.search(r"[’']s?$", w.group(0)):
+                    places.setdefault(word, []).append((m.start(2) + w.end(), name, frozenset(seen)))
     # A title before the name ("nominee Donald Trump", "President Barack Obama", "that Mayor Bill de
     # Blasio described"), not a common noun before a clause ("a network Russia has financed").
     for (start, end), core in name_matches(text):

@@ -149,6 +149,14 @@ def test_a_description_takes_the_name_the_article_gives_it():
     assert source_name("Leader of the Opposition Firoz Ahmed Qureshi") == ["Firoz", "Ahmed", "Qureshi"]
     assert source_name("A spokesman for the Jupiter Police Department") != ["Jupiter", "Police", "Department"]
 
+    # An appositive's owner, or what the role is of, is not what the name is.
+    text = ("Mariam Al Suwaidi, the authority's chief executive, spoke. Saeed Al Fahdi, chairman of the Al Waha Investment "
+            "Authority, agreed. Later the authority said so, and the chief executive said more.")
+    at = text.index("Later")
+    assert described_name(text, at, "the authority") != "Mariam Al Suwaidi"
+    assert described_name(text, at, "the authority") != "Saeed Al Fahdi"
+    assert described_name(text, at, "the chief executive") == "Mariam Al Suwaidi"
+
 
 def test_a_common_noun_before_a_clause_is_no_title():
     text = "They joined a network Russia has financed. That Mayor Bill de Blasio praised it. The network said no."

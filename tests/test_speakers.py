@@ -438,6 +438,7 @@ def test_a_live_blogs_time_stamp_and_counsels_letters_are_no_part_of_the_source(
     assert _core_name("Cllr Raj Mistry") == ["Raj", "Mistry"]
     assert _core_name("Local MLA Deepa Khandelwal") == ["Deepa", "Khandelwal"] and source_type("the CM") == "description"
     assert _core_name("Hon Rawiri Te Aho") == ["Rawiri", "Te", "Aho"]
+    assert _core_name("Opposition MK Noa Ben-Ami") == ["Noa", "Ben-Ami"] and _core_name("Opposition MPP Rosalind Akande")[0] == "Rosalind"
     assert name_mentions("Ciarán Ó Dálaigh, a doctor, said so.")[0] == ["Ciarán", "Ó", "Dálaigh"]
 
 
