@@ -120,7 +120,7 @@ def with_roles_in_sources(text: str, atts: list[Attribution]) -> list[Attributio
     US copy that titles the name ("Health Secretary Margaret Holloway"), read British apposition as an opening,
     or split the role between content and source ("[The health] [secretary, Margaret Holloway,]"). The role
     must open its sentence and end in a person's title, then ", NAME," and the cue."""
-    bounds = sentence_bounds(text) if atts else []
+    bounds: Optional[list] = None  # only where a role might open a content: most articles have none
     out = []
     for att in atts:
         if len(att.content) >= 2 and att.source and att.cue:
@@ -132,9 +132,10 @@ def with_roles_in_sources(text: str, atts: list[Attribution]) -> list[Attributio
             role = _ROLE_BEFORE_NAME.fullmatch(text, start, role_end) if role_end > start else None
             gap = text[att.source[-1][1]:att.cue[0][0]].strip()
             name_closed = gap == "," or (not gap and text[att.source[-1][1] - 1] == ",")
-            if (role and role.group(1) in TITLES and name_closed
-                    and not text[bounds[sentence_of(bounds, start)][0]:start].strip(" \"“‘'")):
-                att = replace(att, content=att.content[1:], source=[(start, source_end), *att.source[1:]],
-                              kind=kind_of(text, att.content[1:]))
+            if role and role.group(1) in TITLES and name_closed:
+                bounds = bounds or sentence_bounds(text)
+                if not text[bounds[sentence_of(bounds, start)][0]:start].strip(" \"“‘'"):  # the role opens its sentence
+                    att = replace(att, content=att.content[1:], source=[(start, source_end), *att.source[1:]],
+                                  kind=kind_of(text, att.content[1:]))
         out.append(att)
     return out

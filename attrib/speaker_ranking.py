@@ -642,12 +642,12 @@ _UNNAMED_SOURCE = re.compile(r"(?i)(?:(?:an?|one|another|two|three|several|some|
                              r"sources?(?:\s+(?:close\s+to|familiar\s+with|within|inside|in|at|on)\b.*)?", re.S)
 
 
-def _written_full_name(surface: str, cands: list[Optional[NameForm]]) -> Optional[str]:
-    """The longest candidate of two or more words, opening with a known given name, that the source writes word for
-    word ("Dorothy Woods" in "Benghazi Widow Dorothy Woods")."""
+def _written_full_name(surface: str, cands: list[Optional[NameForm]], surname: str) -> Optional[str]:
+    """The longest candidate of two or more words ending in `surname` and opening with a known given name, that the
+    source writes word for word ("Dorothy Woods" in "Benghazi Widow Dorothy Woods")."""
     words = f" {' '.join(normalise_name(surface).split())} "
-    found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and given_name_gender(c.words) is not None
-             and f" {normalise_name(c.name)} " in words]
+    found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and c.words[-1] == surname
+             and given_name_gender(c.words) is not None and f" {normalise_name(c.name)} " in words]
     return max(found, key=len, default=None)
 
 
@@ -969,10 +969,10 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # A named source that writes a person's given name and surname ("Benghazi Widow Dorothy Woods") is that person,
     # not another of the surname the ranker liked ("Navy SEAL Ty Woods", her husband).
     # (Not one the ranker gave nobody: "Supporters of the mosque … Mayor Michael Bloomberg" had become him.)
-    written = _written_full_name(surface, cands) if att.source_type == "named" and speaker else None
+    picked = speaker.split() if att.source_type == "named" and speaker else []
+    written = _written_full_name(surface, cands, picked[-1]) if len(picked) >= 2 and picked[-1] in surface else None
     # "Ken Starr" written, "Kenneth Starr" picked: the same man by his fullest name.
-    if written and written.split()[-1] == speaker.split()[-1] and len(picked := speaker.split()) >= 2 and (
-            written.split()[-2][:3].casefold() != picked[-2][:3].casefold()):
+    if written and written.split()[-2][:3].casefold() != picked[-2][:3].casefold():
         speaker = written
     # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
     # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said
