@@ -466,6 +466,15 @@ def test_a_one_word_source_is_not_someone_whose_surname_is_spelt_nothing_like_it
     assert [a.speaker for a in out.attributions] == ["Eskom", "Lwazi Ngcobo"]
 
 
+def test_a_source_opening_with_a_full_name_and_a_headline_word_is_that_person_where_the_ranker_says_nobody(tiny_bert):
+    text = ("Elizabeth Warren Hammers Wells Fargo CEO: Resign.\n\nSen. Elizabeth Warren spoke. Jeb Bush and Ted Cruz "
+            "both agreed.")
+    out = _ranked(Picks(0), tiny_bert, text, [("Resign", "Elizabeth Warren Hammers Wells Fargo CEO"),
+                                              ("agreed", "Jeb Bush and Ted Cruz both")])
+    assert out.attributions[0].speaker == "Elizabeth Warren"
+    assert out.attributions[1].speaker != "Jeb Bush"  # two people, not the first
+
+
 def test_a_name_inside_a_phrase_is_no_speaker_where_the_ranker_says_nobody(tiny_bert):
     text = ("Corey Lewandowski ran the campaign. The charge against Lewandowski was dropped, said the police. "
             "Hispanic Americans said it was fine.")
