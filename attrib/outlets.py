@@ -1022,7 +1022,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 and not _OTHER_POLLS.search(article.span_text(a.source, sep=" "))
                 and (retold or not standing_position(article.text, a)) else a for a in done]
     if inherit is not None:
-        done = _interview_outlet(article.text, done, inherit.interview_share, inherit.framed_interview_share)
+        done = _interview_outlet(article.text, done, inherit.interview_share, inherit.framed_interview_share, bounds,
+                                 breaks)
         if inherit.event_paragraphs:
             done = _event_outlet(article.text, done, mentions, named, breaks, inherit.event_paragraphs)
         if inherit.transcript_turns:
@@ -1127,10 +1128,9 @@ def _event_outlet(text: str, atts: list[Attribution], mentions: Sequence[tuple[i
     return atts
 
 
-def _interview_paragraphs(text: str, atts: list[Attribution]) -> dict[str, int]:
+def _interview_paragraphs(text: str, atts: list[Attribution], breaks: Sequence[int]) -> dict[str, int]:
     """Speaker -> where the first paragraph that names their outlet as an interview starts ("In a lengthy
     interview with reporters from The Washington Post, Bob provided …", "told CNBC in an interview")."""
-    breaks = paragraph_breaks(text)
     starts: dict[str, int] = {}
     for a in atts:
         if a.speaker and a.outlet_span and (
@@ -1142,7 +1142,8 @@ def _interview_paragraphs(text: str, atts: list[Attribution]) -> dict[str, int]:
     return starts
 
 
-def _interview_outlet(text: str, atts: list[Attribution], share: float, framed_share: float) -> list[Attribution]:
+def _interview_outlet(text: str, atts: list[Attribution], share: float, framed_share: float,
+                      bounds: Sequence[tuple[int, int]], breaks: Sequence[int]) -> list[Attribution]:
     """Every statement of a speaker who holds at least `share` of the attributions and spoke through
     exactly one outlet takes that outlet (see `Inheritance.interview_share`), unless its sentence
     names a generic channel ("told the media"); so do the statements of one holding `framed_share`
@@ -1152,7 +1153,7 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float, framed_s
     for a in atts:
         if a.speaker and a.outlet:
             outlets.setdefault(a.speaker, set()).add(a.outlet)
-    framed = _interview_paragraphs(text, atts)
+    framed = _interview_paragraphs(text, atts, breaks)
     since = {s: 0 if counts[s] >= share * len(atts) else framed[s] for s, o in outlets.items()
              if len(o) == 1 and (counts[s] >= share * len(atts) or (s in framed and counts[s] >= framed_share * len(atts)))}
     main = {s: next(iter(outlets[s])) for s in since}
@@ -1160,7 +1161,7 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float, framed_s
     # phone interview). On the team's PolNeAR train labels (gold attributions) 42 false outlets and 3 wrong
     # ones fewer, none right lost; dev unchanged.
     main = {s: o for s, o in main.items() if o not in SOCIAL_PLATFORMS}
-    main = {s: o for s, o in main.items() if not _named_late(text, atts, s)}
+    main = {s: o for s, o in main.items() if not _named_late(atts, s, breaks)}
     # An outlet named as its own article or report ("based on a New York Times article, Sanders said") is
     # what the speaker talks about, not an interview they gave: dev outlet F1 0.520 -> 0.524 (one article).
     # So is an interview dated in the past ("During a May interview on CNBC's Squawk Box, Trump said").
@@ -1170,13 +1171,12 @@ def _interview_outlet(text: str, atts: list[Attribution], share: float, framed_s
     main = {s: o for s, o in main.items() if s not in about}
     if not main:
         return atts
-    bounds = sentence_bounds(text)
     return [replace(a, outlet=main[a.speaker]) if not a.outlet and a.speaker in main and a.content[0][0] >= since[a.speaker]
             and not standing_position(text, a)
             and not _generic_channel(text, bounds, statement_sentences(bounds, a)) else a for a in atts]
 
 
-def _named_late(text: str, atts: list[Attribution], speaker: str, lead_paragraphs: int = 3) -> bool:
+def _named_late(atts: list[Attribution], speaker: str, breaks: Sequence[int], lead_paragraphs: int = 3) -> bool:
     """Whether the speaker's outlet is first named after more than half of their statements, not counting
     those in the `lead_paragraphs` just before it (a headline and lead summarising the interview): the
     article is not that interview ("At the time, Cruz told NBC News" near the end of a story of his
@@ -1186,7 +1186,6 @@ def _named_late(text: str, atts: list[Attribution], speaker: str, lead_paragraph
     named_at = min((a.outlet_span[0][0] for a in own if a.outlet_span), default=None)
     if named_at is None:
         return False
-    breaks = paragraph_breaks(text)  # once per article's main speaker, who are few
     opening = bisect_right(breaks, named_at) - lead_paragraphs
     return sum(bisect_right(breaks, a.content[0][0]) < opening for a in own) > len(own) / 2
 

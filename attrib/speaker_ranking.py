@@ -642,22 +642,23 @@ _UNNAMED_SOURCE = re.compile(r"(?i)(?:(?:an?|one|another|two|three|several|some|
                              r"sources?(?:\s+(?:close\s+to|familiar\s+with|within|inside|in|at|on)\b.*)?", re.S)
 
 
-def _written_full_name(surface: str, cands: list[Optional[NameForm]], surname: str) -> Optional[str]:
-    """The longest candidate of two or more words ending in `surname` and opening with a known given name, that the
-    source writes word for word ("Dorothy Woods" in "Benghazi Widow Dorothy Woods")."""
+def _full_name_written(surface: str, cands: list[Optional[NameForm]], surname: Optional[str] = None,
+                       opening: bool = False) -> Optional[str]:
+    """The longest candidate of two or more words, opening with a known given name, that the source writes word for
+    word ("Dorothy Woods" in "Benghazi Widow Dorothy Woods"): ending in `surname` when given; with `opening`, only
+    one the source opens with, then a capitalised headline word ("Elizabeth Warren Hammers …"; not "Hillary
+    Clinton's campaign manager", "Jeb Bush and Ted Cruz", "Rose Bowl skywriters")."""
     words = f" {' '.join(normalise_name(surface).split())} "
-    found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and c.words[-1] == surname
-             and given_name_gender(c.words) is not None and f" {normalise_name(c.name)} " in words]
-    return max(found, key=len, default=None)
+    stripped = surface.strip()
 
+    def written(c: NameForm) -> bool:
+        name = f" {normalise_name(c.name)} "
+        if not opening:
+            return name in words
+        return words.startswith(name) and stripped[len(c.name):][:2].strip()[:1].isupper()
 
-def _opening_full_name(surface: str, cands: list[Optional[NameForm]]) -> Optional[str]:
-    """The longest candidate of two or more words, opening with a known given name, that the source opens with, then a
-    capitalised headline word ("Elizabeth Warren Hammers …"; not "Hillary Clinton's campaign manager", "Jeb Bush and
-    Ted Cruz", "Rose Bowl skywriters")."""
-    words = f"{' '.join(normalise_name(surface).split())} "
-    found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and given_name_gender(c.words) is not None
-             and words.startswith(f"{normalise_name(c.name)} ") and surface.strip()[len(c.name):][:2].strip()[:1].isupper()]
+    found = [c.name for c in cands[1:] if c is not None and len(c.words) >= 2 and (surname is None or c.words[-1] == surname)
+             and given_name_gender(c.words) is not None and written(c)]
     return max(found, key=len, default=None)
 
 
@@ -980,13 +981,14 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # not another of the surname the ranker liked ("Navy SEAL Ty Woods", her husband).
     # (Not one the ranker gave nobody: "Supporters of the mosque … Mayor Michael Bloomberg" had become him.)
     picked = speaker.split() if att.source_type == "named" and speaker else []
-    written = _written_full_name(surface, cands, picked[-1]) if len(picked) >= 2 and picked[-1] in surface else None
+    written = _full_name_written(surface, cands, surname=picked[-1]) if len(picked) >= 2 and picked[-1] in surface else None
     # "Ken Starr" written, "Kenneth Starr" picked: the same man by his fullest name.
     if written and written.split()[-2][:3].casefold() != picked[-2][:3].casefold():
         speaker = written
     # One the ranker gave nobody that opens with a person's given name and surname and a headline's next capital
     # ("Elizabeth Warren Hammers Wells Fargo CEO", a headline the body's words split) is that person.
-    if speaker is None and att.source_type in ("named", "description") and (opening := _opening_full_name(surface, cands)):
+    if speaker is None and att.source_type in ("named", "description") and (
+            opening := _full_name_written(surface, cands, opening=True)):
         speaker = opening
     # A source that is only a country or an acronym ("Japan", "the I.R.S.", "the NAACP") names its speaker,
     # whatever the ranker picked: +8 -0 on PolNeAR dev's gold attributions (all where the ranker said

@@ -417,6 +417,13 @@ _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?<!ss)s")
 _OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+))*$")
 
 
+def _past_subject(words: Sequence[str]) -> int:
+    """Where the words past an office's subject start ("Opposition Firoz …", "the Opposition Firoz …", "Petroleum
+    Resources Timipre …" -> the given name's index); len(words) when all are the subject's."""
+    return next((i for i, w in enumerate(words) if w.casefold().strip(",") not in PORTFOLIO_WORDS | {"the", "and", "&"}),
+                len(words))
+
+
 def _after_office(text: str, start: int, core: list[str]) -> list[str]:
     """A name written after a title's "of" without its own title ("Secretary of Homeland Security Jeh Johnson")
     without the office's words: from its first known given name, else its last two words (initials between kept)."""
@@ -426,7 +433,7 @@ def _after_office(text: str, start: int, core: list[str]) -> list[str]:
         return core
     # Past the office's subject words, the rest is the name when none of it is the subject's ("Leader of the Opposition
     # Firoz Ahmed Qureshi": Firoz is no known given name, Ahmed is).
-    lead = next((i for i, w in enumerate(core) if w.casefold() not in PORTFOLIO_WORDS), len(core))
+    lead = _past_subject(core)
     if 0 < lead <= len(core) - 2 and not any(w.casefold() in PORTFOLIO_WORDS for w in core[lead:]):
         return core[lead:]
     if text[start:start + len(core[0])] != core[0]:
@@ -599,9 +606,8 @@ def _office_holder(surface: str) -> list[str]:
     given = next((i for i in range(len(words) - 1) if given_name_gender(words[i:i + 2]) is not None), None)
     # Past the office's subject ("of the Opposition", "of Petroleum Resources"), a run of capitalised words is the name,
     # whether or not its given name is known ("Leader of the Opposition Firoz Ahmed Qureshi" is not Ahmed Qureshi).
-    start = next((i for i, w in enumerate(words) if w.casefold().strip(",") not in PORTFOLIO_WORDS | {"the", "and", "&"}),
-                 None)
-    if start is not None and (given is None or start < given) and 2 <= len(words) - start <= 4 and all(
+    start = _past_subject(words)
+    if (given is None or start < given) and 2 <= len(words) - start <= 4 and all(
             w[:1].isupper() and w.casefold().strip(".,") not in ORGANISATION_HEADS for w in words[start:]) and start > 0:
         return _core_name(" ".join(words[start:]))
     # The office's words come first; a name right after the preposition, or after a title of its own, is the one
