@@ -514,7 +514,10 @@ def train_stance_cmd(
     gold: list[Path] = typer.Option([], help="Gold articles with stance labels (JSONL or brat folder; repeatable)."),
     labels: list[Path] = typer.Option([], help="Team label folders applied to --gold (repeatable)."),
     gold_repeat: int = typer.Option(1, help="Repeat the --gold examples N times (in-domain data is small beside NewsMTSC)."),
-    dev: str = typer.Option("newsmtsc", help="Selection set: 'newsmtsc' (devtest_rw) or a gold path (with --dev-labels)."),
+    passages: list[Path] = typer.Option([], help="The team's labelled stance passages (data/stance/*.jsonl; repeatable), "
+                                               "repeated as --gold is."),
+    dev: str = typer.Option("newsmtsc", help="Selection set: 'newsmtsc' (devtest_rw), a gold path (with --dev-labels), "
+                                             "or a passages file."),
     dev_labels: list[Path] = typer.Option([], help="Team label folders applied to a gold --dev."),
     shared_layers: int = typer.Option(3, help="Lowest encoder layers borrowed (frozen) from the attribution model."),
     epochs: float = typer.Option(3.0, help="Training epochs."),
@@ -527,7 +530,7 @@ def train_stance_cmd(
 ) -> None:
     """Train the stance branch (favor/against/neutral toward a target) on NewsMTSC, BASIL and labelled attributions."""
     from .data import load_labelled_gold
-    from .data.stance import examples_from_articles, load_basil, load_newsmtsc
+    from .data.stance import examples_from_articles, is_passage_file, load_basil, load_newsmtsc, load_stance_passages
     from .pipeline import check_model_dir, default_model_dir
     from .train_stance import train_stance
 
@@ -546,11 +549,19 @@ def train_stance_cmd(
         train_ex += load_basil(basil)
     for g in gold:
         train_ex += examples_from_articles(load_labelled_gold(g, labels)) * gold_repeat
+    try:
+        for f in passages:
+            train_ex += load_stance_passages(f) * gold_repeat
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error[/] {exc}")
+        raise typer.Exit(2)
     if dev == "newsmtsc":
         if newsmtsc is None:
             err.print("[red]error[/] --dev newsmtsc needs --newsmtsc")
             raise typer.Exit(2)
         dev_ex = load_newsmtsc(newsmtsc / "devtest_rw.jsonl")
+    elif is_passage_file(dev):
+        dev_ex = load_stance_passages(dev)
     else:
         dev_ex = examples_from_articles(load_labelled_gold(dev, dev_labels))
     if not train_ex or not dev_ex:

@@ -60,7 +60,8 @@ def train_stance(
     tokenizer = AutoTokenizer.from_pretrained(str(attrib_model_dir))
     attrib_model = AttribModel.from_pretrained(str(attrib_model_dir), use_safetensors=True, dtype=torch.float32)
     if init_from:
-        model = StanceModel.from_pretrained(str(init_from), use_safetensors=True).share_with(attrib_model)
+        # fp32 whatever the folder holds: a shipped branch is stored in fp16 (`attrib export`).
+        model = StanceModel.from_pretrained(str(init_from), use_safetensors=True, dtype=torch.float32).share_with(attrib_model)
     else:
         model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
     train_ds = examples_to_dataset(train_examples, tokenizer, max_tokens)

@@ -325,3 +325,51 @@ def test_tune_stance_names_a_missing_concept_dev_file(tmp_path):
     missing = tmp_path / "no-such-tune.jsonl"
     res = CliRunner().invoke(app, ["tune-stance", "--stance", str(tmp_path), "--concept-dev", str(missing)])
     assert res.exit_code == 2 and "no-such-tune.jsonl" in res.output and "not found" in res.output
+
+
+def test_team_passages_load_marked_and_grouped_by_target(tmp_path):
+    from attrib.data.stance import is_passage_file, load_stance_passages
+
+    rows = [{"target": "Baltic rail link", "passage": "The rail link will cost billions, critics said.",
+             "label": "against", "speaker": None},
+            {"target": "Baltic rail link", "passage": "Minister Ana Vold called the Baltic rail link “overdue”.",
+             "label": "favor", "speaker": "Ana Vold"}]
+    path = write_jsonl(tmp_path / "p.jsonl", rows)
+    examples = load_stance_passages(path)
+    assert [e.label for e in examples] == ["against", "favor"]
+    assert "«rail» «link»" in examples[0].text and "«Baltic rail link»" in examples[1].text
+    assert {e.group for e in examples} == {"passage:Baltic rail link"}
+    assert [e.speaker for e in examples] == [None, "Ana Vold"]
+    assert is_passage_file(path) and not is_passage_file(write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": "x"}]))
+    bad = write_jsonl(tmp_path / "bad.jsonl", rows[:1] + [dict(rows[1], label="positive")])
+    with pytest.raises(ValueError, match=r"bad\.jsonl:2:"):
+        load_stance_passages(bad)
+
+
+def test_cli_train_stance_reads_passages_and_keeps_a_target_on_one_side(tmp_path):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    row = {"target": "Baltic rail link", "passage": "The rail link is overdue, Ana Vold said.", "label": "favor"}
+    passages = write_jsonl(tmp_path / "p.jsonl", [row])
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--passages", str(passages), "--dev", str(passages)])
+    assert res.exit_code == 2 and "both training and dev" in res.output
+    broken = write_jsonl(tmp_path / "broken.jsonl", [dict(row, label="maybe")])
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--passages", str(broken), "--dev", str(passages)])
+    assert res.exit_code == 2 and "broken.jsonl:1:" in res.output
+
+
+def test_training_continues_from_a_shipped_half_precision_branch(stance_branch, trained_tiny, tmp_path):
+    from attrib.train import export_half
+
+    shipped = tmp_path / "shipped"
+    export_half(trained_tiny, shipped, stance=stance_branch)
+    examples = _examples(AutoTokenizer.from_pretrained(trained_tiny))
+    metrics = train_stance(examples, examples, trained_tiny, tmp_path / "continued", shared_layers=1, batch_size=10,
+                           max_steps=3, eval_steps=3, progress=False, init_from=shipped / "stance")
+    assert metrics["eval_macro_f1"] >= 0.0
+    with safe_open(str(tmp_path / "continued" / "model.safetensors"), "pt") as fh:
+        assert {fh.get_tensor(k).dtype for k in fh.keys()} == {torch.float32}

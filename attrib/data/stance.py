@@ -136,3 +136,39 @@ def load_basil(folder: Union[str, Path], quotes_only: bool = True) -> list[Stanc
             if sentence is not None:
                 out.append(StanceExample(target, mark_target(sentence, target), label, article.event))
     return out
+
+
+def load_stance_passages(path: Union[str, Path]) -> list[StanceExample]:
+    """The team's written passages (`data/stance/*.jsonl`): one labelled pair a line, `target`, `passage`,
+    `label` and optionally `speaker`. A passage reads like the words an attribution spans (source, cue,
+    content), so it is marked as `attribution_passage` text is; group = the target, so one target's
+    passages stay on one side of a split."""
+    path = Path(path)
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                target, passage, label = row["target"].strip(), row["passage"].strip(), row["label"]
+            except (json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a stance passage ({exc})") from None
+            if label not in STANCES or not target or not passage:
+                raise ValueError(f"{path}:{n}: needs a target, a passage and a label in {STANCES}")
+            out.append(StanceExample(target, mark_target(passage, target), label, f"passage:{target}",
+                                     row.get("speaker") or None))
+    return out
+
+
+def is_passage_file(path: Union[str, Path]) -> bool:
+    """Whether a JSONL file holds stance passages (`load_stance_passages`) rather than articles."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    with path.open(encoding="utf-8") as fh:
+        first = next((line for line in fh if line.strip()), "")
+    try:
+        return "passage" in json.loads(first)
+    except json.JSONDecodeError:
+        return False
