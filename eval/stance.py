@@ -1,4 +1,5 @@
-"""`make eval-stance`: the stance branch on NewsMTSC devtest_rw / devtest_mt, PolNeAR dev (team labels) and the seed.
+"""`make eval-stance`: the stance branch on NewsMTSC devtest_rw / devtest_mt, PolNeAR dev (team labels), the seed,
+and concept targets (the team's world dev and tune articles, `data/stance/concept-passages-dev.jsonl`).
 
 Stance is judged on gold attributions here, so the figure is the stance model's own; the
 end-to-end figure (stance of predicted attributions) is in `make eval`. Writes
@@ -19,7 +20,7 @@ from common import provenance, save  # noqa: E402
 
 from attrib.calibration import expected_calibration_error  # noqa: E402
 from attrib.data import load_gold, load_labelled_gold  # noqa: E402
-from attrib.data.stance import examples_from_articles, load_newsmtsc  # noqa: E402
+from attrib.data.stance import examples_from_articles, load_newsmtsc, load_stance_passages  # noqa: E402
 from attrib.metrics import stance_metrics  # noqa: E402
 from attrib.modeling.modeling_attrib import AttribModel  # noqa: E402
 from attrib.stance import StanceClassifier  # noqa: E402
@@ -45,6 +46,9 @@ def main() -> None:
         "polnear-dev": examples_from_articles(load_labelled_gold(shared / "polnear" / "dev", [REPO / "data" / "labels" / "polnear-dev"])),
         "seed": examples_from_articles(load_gold(shared / "seed" / "seed-article.jsonl")),
         "world-outlets-dev": examples_from_articles(load_gold(REPO / "data" / "articles" / "world-outlets-dev.jsonl")),
+        # Concept targets: the team's held-out world articles (tune-stance's concept bias) and passages.
+        "world-outlets-tune": examples_from_articles(load_gold(REPO / "data" / "articles" / "world-outlets-tune.jsonl")),
+        "concept-passages-dev": load_stance_passages(REPO / "data" / "stance" / "concept-passages-dev.jsonl"),
     }
     table = Table(title="stance on gold attributions / sentences")
     for col in ("set", "n", "macro-F1", "F_avg", "accuracy", "right", "ECE"):
