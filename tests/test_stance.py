@@ -373,3 +373,26 @@ def test_training_continues_from_a_shipped_half_precision_branch(stance_branch, 
     assert metrics["eval_macro_f1"] >= 0.0
     with safe_open(str(tmp_path / "continued" / "model.safetensors"), "pt") as fh:
         assert {fh.get_tensor(k).dtype for k in fh.keys()} == {torch.float32}
+
+
+def test_tune_stance_takes_a_passages_file_as_concept_dev(stance_branch, trained_tiny, tmp_path):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    text = "Clinton said it was fine. Trump said Clinton was wrong. Pence said it was late."
+    art = {"id": "a1", "text": text, "targets": ["Clinton"],
+           "attributions": [{"content": [[13, 24]], "source": [[0, 7]], "stance": "favor"},
+                            {"content": [[37, 54]], "source": [[26, 31]], "stance": "against"},
+                            {"content": [[67, 78]], "source": [[56, 61]], "stance": "neutral"}]}
+    assert text[67:78] == "it was late"
+    gold = write_jsonl(tmp_path / "g.jsonl", [art])
+    passages = write_jsonl(tmp_path / "p.jsonl", [
+        {"target": "Baltic rail link", "passage": f"The rail link is {word}, Ana Vold said.", "label": label}
+        for word, label in (("overdue", "favor"), ("a waste", "against"), ("due in May", "neutral"))])
+    res = CliRunner().invoke(app, ["tune-stance", "--stance", str(stance_branch), "--model", str(trained_tiny),
+                                   "--train", str(gold), "--labels", "", "--dev", str(gold), "--dev-labels", "",
+                                   "--concept-dev", str(passages), "--no-write"])
+    assert res.exit_code == 0, res.output
+    # The sweep ran over the passages (the setting is printed), not the "no concept-dev passages" note.
+    assert "'concept_neutral_bias':" in res.output and "no concept-dev passages" not in res.output
