@@ -72,7 +72,9 @@ def product_owner(surface: str) -> Optional[str]:
     surface = plain_spaces(surface).strip(" ,")
     for pattern in (OWN_PRODUCT_RE, BY_PRODUCT_RE):
         m = pattern.fullmatch(surface)
-        if m:
+        # An owner before the product cut off at "of" is a description's head, not a name ("Critics of rapid data
+        # centre expansion"); after "by" it is the name ("An analysis by Politifact of elections").
+        if m and not (pattern is OWN_PRODUCT_RE and re.search(r"\s(?:of|and|for)$", m.group(1))):
             return _pollster(re.sub(r"(?:[’']s?|\s+(?:of|and|for))+$", "", m.group(1)))
     return None
 
@@ -324,6 +326,13 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
         # Not a place inside an organisation's name ("China" of "South China Sea Studies").
         inner = {" ".join(m) for m in mentions if len(m) >= 3 and fold(words[0]) in {fold(w) for w in m[1:-1]}
                  and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
+        if not inner and not words[0].isupper() and not is_known_outlet(words[0]):
+            # A person known by their given name ("Sheikh Saeed" of "Sheikh Saeed bin Abdullah Al Fahdi", "Prince
+            # Mohammed", a feature's "Maria"), when one full name of the article opens with it; not an acronym or
+            # a medium ("RT" of "RT America", "BBC" of "BBC Radio").
+            inner = {" ".join(m) for m in mentions if len(m) >= 2 and fold(m[0]) == fold(words[0])
+                     and not is_known_outlet(" ".join(m))
+                     and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
         return inner.pop() if len(inner) == 1 and not is_place(speaker) else speaker
     if not longer or len({fold(m[0]) for m in longer}) > 1:
         return speaker

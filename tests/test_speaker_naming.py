@@ -210,6 +210,12 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     assert fullest_form("China", lula) == "China"
     both = name_mentions("Hillary Clinton and Bill Clinton spoke.")
     assert fullest_form("Clinton", both) == "Clinton"  # two people: left as it was
+    # A person known by their given name, when one full name opens with it; not an acronym or a medium.
+    gulf = name_mentions("Sheikh Saeed bin Abdullah Al Fahdi, its chairman, spoke. Sheikh Saeed said so. "
+                         "RT America aired it. Mohammed Ali and Mohammed Salah met.")
+    assert fullest_form("Saeed", gulf) == "Saeed bin Abdullah Al Fahdi"
+    assert fullest_form("RT", gulf) == "RT"
+    assert fullest_form("Mohammed", gulf) == "Mohammed"  # two people open with it
     assert fullest_form("Hillary Clinton", name_mentions("Christie Calls Hillary Clinton."),
                         frozenset({"calls"})) == "Hillary Clinton"  # a common word glued on is no form
     text = "Christie Calls Hillary Clinton A Liar\nHillary Clinton spoke. Clinton said no."
@@ -353,6 +359,9 @@ def test_an_organisations_publication_speaks_for_it():
     assert product_owner("An analysis by Politifact of elections since 1972") == "Politifact"
     # No organisation named, or only a lead word capitalised: nobody.
     assert product_owner("the data") is None and product_owner("Early analysis") is None
+    # A description's head before "of" and a compound that starts with a product noun ("data centre") is no owner.
+    assert product_owner("Critics of rapid data centre expansion across the Gulf") is None
+    assert product_owner("The Department of Labor data") == "Department of Labor"
 
 
 def test_the_paper_is_the_newspaper_named_before_it():
