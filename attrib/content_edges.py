@@ -25,7 +25,9 @@ _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)\W*$")
 _FOR_PARTICLE = re.compile(r"for\s+")
 # A role opening a sentence before the name it describes ("The health secretary, Margaret Holloway, has …",
 # "Labour's shadow home secretary, Tom Briggs, said …"): a determiner or an owner, then up to four words.
-_ROLE_BEFORE_NAME = re.compile(r"(?:(?:The|A|An|Its|Their|His|Her)\s+|[A-Z][\w.-]*[’']s\s+)(?:[\w’'-]+\s+){0,3}([a-z][\w-]*)")
+# The title may be of a place or body ("The mayor of Eastport, Linda Carrow, said").
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:The|A|An|Its|Their|His|Her)\s+|[A-Z][\w.-]*[’']s\s+)(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)"
+                               r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.’'&-]*){0,4})?")
 
 
 def _touches(atts: Sequence[Attribution], start: int, end: int, skip: int) -> bool:

@@ -90,3 +90,16 @@ def test_a_role_in_apposition_before_the_name_is_the_sources_not_the_contents():
                         source=[_at(text, "secretary, Margaret Holloway,")])
     assert [text[s:e] for s, e in with_roles_in_sources(text, [split])[0].source] == [
         "The health secretary, Margaret Holloway,"]
+
+
+def test_a_role_of_a_place_or_body_before_the_name_is_the_sources():
+    text = ("Homes were lost. The mayor of Eastport, Linda Carrow, said the city would rebuild. "
+            "The city of Eastport, Carrow added, would pay.")
+    role = Attribution(content=[_at(text, "The mayor of Eastport"), _at(text, "the city would rebuild")],
+                       cue=[_at(text, "said")], source=[_at(text, "Linda Carrow,")])
+    city = Attribution(content=[_at(text, "The city of Eastport"), _at(text, "would pay")],
+                       cue=[_at(text, "added")], source=[_at(text, "Carrow added")[:1] + (_at(text, "Carrow added")[0] + 6,)])
+    out = with_roles_in_sources(text, [role, city])
+    assert [text[s:e] for s, e in out[0].source] == ["The mayor of Eastport, Linda Carrow,"]
+    assert _pieces(text, out[0]) == ["the city would rebuild"]
+    assert out[1] == city  # "The city of Eastport" names no role: an interrupted opening, it stays content
