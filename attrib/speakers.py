@@ -284,6 +284,19 @@ COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){
 
 # "Sources within the RFS", "sources in the Justice Department": sources placed, still unnamed.
 _PLACED_SOURCES = re.compile(r"(?i)sources?\s+(?:within|inside|in|at)\s")
+# People who are no one's voice, placed or described ("Residents at a hui at Te Rangimārie Marae", "supporters of
+# Hillary Clinton", "Republicans on the House Financial Services Committee"): still unnamed, as the team labels them
+# (a determined group, "the people of Ohio", is a description),
+# unless the source names some of them or their leader ("Critics of the program, like Senators Charles E. Grassley …",
+# "Observers from the African Union, led by … Thato Kgosi"). Not officials,
+# who speak for the body they are at, nor analysts or economists, whose notes are their firm's ("Analysts at Goldman
+# Sachs wrote").
+_PLACED_GROUPS = re.compile(
+    r"(?i)(?:(?:some|many|several|most|other|two|three|four)\s+)?(?:residents|critics|experts|observers|"
+    r"supporters|opponents|voters|protesters|demonstrators|farmers|workers|members|activists|villagers|locals|parents|"
+    r"students|commuters|traders|democrats|republicans|insiders|people)\s+"
+    r"(?:at|in|of|from|on|across|inside|within|near|around|outside)\s")
+_NAMED_AMONG = re.compile(r"\b(?:like|including|such\s+as|among\s+them|led\s+by|headed\s+by)\b")
 
 
 def no_one_named(surface: str) -> bool:
@@ -291,6 +304,7 @@ def no_one_named(surface: str) -> bool:
     ("Iranian media")."""
     first = next(iter(surface.split()), "").casefold()
     return bool((first in VAGUE and UNNAMED_BY_CHOICE.search(surface)) or _PLACED_SOURCES.match(surface.strip())
+                or (_PLACED_GROUPS.match(surface.strip()) and not _NAMED_AMONG.search(surface))
                 or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 

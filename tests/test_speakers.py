@@ -295,6 +295,17 @@ def test_a_plural_after_modifiers_and_no_determiner_is_a_vague_source():
         assert not bare_plural(kept), kept
 
 
+def test_people_placed_or_described_are_vague_unless_some_are_named():
+    for vague in ("Residents at a hui at Te Rangimārie Marae", "Republicans on the House Financial Services Committee",
+                  "supporters of Hillary Clinton", "Experts on North Korea and nuclear nonproliferation"):
+        assert source_type(vague) == "vague", vague
+    # Named among them or leading them, or speaking for their body or firm: not vague.
+    for kept in ("Critics of the program, like Senators Charles E. Grassley", "Analysts at Goldman Sachs",
+                 "Observers from the African Union, led by former vice-president Thato Kgosi",
+                 "Officials at Homeland Security Investigations"):
+        assert source_type(kept) != "vague", kept
+
+
 def test_a_named_one_described_by_adjectives_is_named_not_vague():
     assert [source_type(s) for s in ("A teary-eyed Bush", "a more cautious White House", "A spokesman for Platte River",
                                      "A chorus of prominent Republicans", "an anti-Trump PAC",
