@@ -689,7 +689,9 @@ _ORGANISATION_KINDS = (r"(?:ministry|administration|committee|police|department|
                        # Bodies a helper's wire texts had handed to a person ("the national electoral directorate"
                        # became the economist quoted later).
                        r"directorate|secretariat|tribunal|assembly|foundation|coalition|"
-                       r"federation|league|organi[sz]ation|institution|university|inspectorate|cabinet|legislature|presidency)")
+                       r"federation|league|organi[sz]ation|institution|university|inspectorate|cabinet|legislature|presidency|"
+                       # and bodies that had become the person quoted before them ("The regional farmers' group").
+                       r"group|utility|consortium|co-?operative)")
 ORGANISATION_HEAD_RE = re.compile(_ORGANISATION_KINDS)
 # "The company", "the Swedish firm": a business only as the whole source ("If the company", "Neither company", "Mr.
 # Clarke's new company" are the ranker's to read).
@@ -706,9 +708,13 @@ _OWNER_RE = re.compile(r"([\w.-]+(?:\s+[\w.-]+)?)[’']s?(?:\s|$)|\b(?:[Hh]is|[H
 
 def _owned_by_someone(head: str) -> bool:
     """An owner before the head that is a person or a name ("Her office", "Powell's office"), whose organisation
-    the rules about owners name; not a place whose body it is ("Ukraine's air force", "Pakistan's military")."""
+    the rules about owners name; not a place whose body it is ("Ukraine's air force", "Pakistan's military"), nor
+    a common noun ("The city's power utility", "The regional farmers' group")."""
     m = _OWNER_RE.search(head)
-    return bool(m) and not (m.group(1) and is_place(m.group(1)))
+    if not m or not m.group(1):
+        return bool(m)
+    named = any(w[:1].isupper() for w in m.group(1).split() if w.casefold() not in {"the", "a", "an"})
+    return named and not is_place(m.group(1))
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")

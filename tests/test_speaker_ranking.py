@@ -570,6 +570,14 @@ def test_an_organisation_described_by_its_kind_is_no_person_near_the_same_words(
                ("he was innocent", "The 27-year-old, who finished fifth overall,")]
     out = _ranked_by_names(tiny_bert, text, sources, "International Cycling Union")
     assert out.attributions[1].speaker != "International Cycling Union"
+    # A body a common noun owns ("The regional farmers' group", "The city's power utility") is no person either: only a
+    # person's or a name's owner leaves it to the rules about owners.
+    text = "Sheep and beef farmer Tom Ngata spoke. The regional farmers' group said bridges mattered."
+    out = _ranked_by_names(tiny_bert, text, [("bridges mattered", "The regional farmers' group")], "Tom Ngata")
+    assert out.attributions[0].speaker != "Tom Ngata"
+    text = "Trader Arsalan Siddiqui spoke. The city's power utility said thefts were to blame."
+    out = _ranked_by_names(tiny_bert, text, [("thefts were to blame", "The city's power utility")], "Arsalan Siddiqui")
+    assert out.attributions[0].speaker != "Arsalan Siddiqui"
     # A span running past the kind ("… the editorial board of the Washington Post Trump") is the ranker's to decide.
     text = "Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was old."
     out = _ranked_by_names(tiny_bert, text, [("NATO was old", "the editorial board of the Washington Post Trump")],
