@@ -319,7 +319,7 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
     longer = [m for m, m_surname in zip(mentions, surnames or [_surname(m) for m in mentions])
               if len(m) > len(words) and _without_article(m_surname) == _without_article(surname)
               and folded <= {fold(w) for w in m} | {_without_article(fold(w)) for w in m}
-              and not any(w.casefold() in common for w in m if fold(w) not in folded)
+              and not any(w[:1].isupper() and w.casefold() in common for w in m if fold(w) not in folded)
               and not (len(words) == 1 and other_sex(m, sexes))]
     if not longer and len(words) == 1:
         # A name known by a middle word ("Lula" of "Luiz Inacio Lula da Silva"), when one name holds it there.

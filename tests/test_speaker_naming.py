@@ -216,6 +216,9 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     assert fullest_form("Saeed", gulf) == "Saeed bin Abdullah Al Fahdi"
     assert fullest_form("RT", gulf) == "RT"
     assert fullest_form("Mohammed", gulf) == "Mohammed"  # two people open with it
+    # A lower-case particle of the name is no headline word glued on, though the article writes "bin" in lower case.
+    qahtani = name_mentions("Abdulaziz bin Nasser Al Qahtani spoke. Al Qahtani added more.")
+    assert fullest_form("Al Qahtani", qahtani, frozenset({"bin", "spoke"})) == "Abdulaziz bin Nasser Al Qahtani"
     assert fullest_form("Hillary Clinton", name_mentions("Christie Calls Hillary Clinton."),
                         frozenset({"calls"})) == "Hillary Clinton"  # a common word glued on is no form
     text = "Christie Calls Hillary Clinton A Liar\nHillary Clinton spoke. Clinton said no."
