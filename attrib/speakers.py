@@ -54,6 +54,9 @@ TITLES = {
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
     "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
+    # West and East African and Gulf honorifics and offices ("Hajiya Binta Yusuf", "Haji Ghulam Mustafa Memon", "Mama
+    # Zawadi Kahindi", "Induna Themba Gumede", "Sheikha Latifa", "Otunba Adeyemi", "Ustaz Hamdan Siregar").
+    "haji", "hajiya", "hajia", "mama", "induna", "sheikha", "otunba", "baale", "ustaz",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
     "mla", "mlas", "mlc", "cm", "hon",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").

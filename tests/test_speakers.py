@@ -336,6 +336,9 @@ def test_a_ministers_portfolio_and_titles_from_elsewhere_are_no_part_of_the_name
     assert _core_name("Secretary of Health and Human Services Xavier Becerra") == ["Xavier", "Becerra"]
     assert _core_name("Barrister Faisal Nadeem") == ["Faisal", "Nadeem"]
     assert _core_name("Oba Rasheed Adegbite") == ["Rasheed", "Adegbite"]
+    for honoured, name in (("Hajiya Binta Yusuf", ["Binta", "Yusuf"]), ("Mama Zawadi Kahindi", ["Zawadi", "Kahindi"]),
+                           ("Induna Themba Gumede", ["Themba", "Gumede"]), ("Haji Ghulam Mustafa Memon", ["Ghulam", "Mustafa", "Memon"])):
+        assert _core_name(honoured) == name, honoured
     # A party word is a title only before a person: the committee keeps "National".
     assert _core_name("Republican National Committee") == ["National", "Committee"]
 
