@@ -328,9 +328,11 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
                  and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
         if not inner and not words[0].isupper() and not is_known_outlet(words[0]):
             # A person known by their given name ("Sheikh Saeed" of "Sheikh Saeed bin Abdullah Al Fahdi", "Prince
-            # Mohammed", a feature's "Maria"), when one full name of the article opens with it; not an acronym or
-            # a medium ("RT" of "RT America", "BBC" of "BBC Radio").
+            # Mohammed", a feature's "Freddie"), when one person's full name in the article opens with it: a given
+            # name the team's list knows, or an Arabic "bin"; not a surname that opens a building's name ("Trump"
+            # of "Trump Tower", which BASIL's article about Trump holds), an acronym or a medium ("RT America").
             inner = {" ".join(m) for m in mentions if len(m) >= 2 and fold(m[0]) == fold(words[0])
+                     and (given_name_gender(m) is not None or any(w in ("bin", "bint", "ibn") for w in m))
                      and not is_known_outlet(" ".join(m))
                      and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
         return inner.pop() if len(inner) == 1 and not is_place(speaker) else speaker

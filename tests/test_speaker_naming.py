@@ -216,6 +216,8 @@ def test_a_name_takes_its_fullest_form_unless_two_people_share_it():
     assert fullest_form("Saeed", gulf) == "Saeed bin Abdullah Al Fahdi"
     assert fullest_form("RT", gulf) == "RT"
     assert fullest_form("Mohammed", gulf) == "Mohammed"  # two people open with it
+    # A surname that opens a building's name is no given name (BASIL's "Trump himself" had become "Trump Tower").
+    assert fullest_form("Trump", name_mentions("President Trump spoke. He met them at Trump Tower.")) == "Trump"
     # A lower-case particle of the name is no headline word glued on, though the article writes "bin" in lower case.
     qahtani = name_mentions("Abdulaziz bin Nasser Al Qahtani spoke. Al Qahtani added more.")
     assert fullest_form("Al Qahtani", qahtani, frozenset({"bin", "spoke"})) == "Abdulaziz bin Nasser Al Qahtani"
