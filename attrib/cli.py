@@ -530,7 +530,7 @@ def train_stance_cmd(
 ) -> None:
     """Train the stance branch (favor/against/neutral toward a target) on NewsMTSC, BASIL and labelled attributions."""
     from .data import load_labelled_gold
-    from .data.stance import examples_from_articles, is_passage_file, load_basil, load_newsmtsc, load_stance_passages
+    from .data.stance import examples_from_articles, examples_from_file, load_basil, load_newsmtsc, load_stance_passages
     from .pipeline import check_model_dir, default_model_dir
     from .train_stance import train_stance
 
@@ -549,21 +549,16 @@ def train_stance_cmd(
         train_ex += load_basil(basil)
     for g in gold:
         train_ex += examples_from_articles(load_labelled_gold(g, labels)) * gold_repeat
+    if dev == "newsmtsc" and newsmtsc is None:
+        err.print("[red]error[/] --dev newsmtsc needs --newsmtsc")
+        raise typer.Exit(2)
     try:
         for f in passages:
             train_ex += load_stance_passages(f) * gold_repeat
-    except (OSError, ValueError) as exc:
+        dev_ex = load_newsmtsc(newsmtsc / "devtest_rw.jsonl") if dev == "newsmtsc" else examples_from_file(dev, dev_labels)
+    except (OSError, ValueError) as exc:  # a passages file's bad line is named with its file and line
         err.print(f"[red]error[/] {exc}")
         raise typer.Exit(2)
-    if dev == "newsmtsc":
-        if newsmtsc is None:
-            err.print("[red]error[/] --dev newsmtsc needs --newsmtsc")
-            raise typer.Exit(2)
-        dev_ex = load_newsmtsc(newsmtsc / "devtest_rw.jsonl")
-    elif is_passage_file(dev):
-        dev_ex = load_stance_passages(dev)
-    else:
-        dev_ex = examples_from_articles(load_labelled_gold(dev, dev_labels))
     if not train_ex or not dev_ex:
         err.print(f"[red]error[/] no stance examples ({len(train_ex)} train, {len(dev_ex)} dev)")
         raise typer.Exit(2)
@@ -727,7 +722,7 @@ def tune_stance_cmd(
     `concept_neutral_bias`: the same sweep over --concept-dev's passages with concept targets.
     """
     from .data import load_labelled_gold
-    from .data.stance import examples_from_articles, is_passage_file, load_stance_passages
+    from .data.stance import examples_from_articles, examples_from_file
     from .pipeline import check_model_dir, default_model_dir
     from .stance import StanceClassifier, is_name_target
     from .stance_tuning import sweep_passage_bias, unmentioned_neutral_share
@@ -747,9 +742,11 @@ def tune_stance_cmd(
     if not train_ex or not dev_ex:
         err.print(f"[red]error[/] no stance-labelled attributions ({len(train_ex)} train, {len(dev_ex)} dev)")
         raise typer.Exit(2)
-    concept_ex = [e for p in concept_dev
-                  for e in (load_stance_passages(p) if is_passage_file(p) else examples_from_articles(load_labelled_gold(p)))
-                  if not is_name_target(e.target)]
+    try:
+        concept_ex = [e for p in concept_dev for e in examples_from_file(p) if not is_name_target(e.target)]
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error[/] {exc}")
+        raise typer.Exit(2)
     share = unmentioned_neutral_share(train_ex)
     settings = {"unmentioned_name_neutral": round(share, 4), "max_tokens": classifier.model.config.max_tokens}
     for key, name, examples in (("passage_neutral_bias", "dev", dev_ex),

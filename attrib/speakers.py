@@ -288,12 +288,11 @@ COLLECTIVE_MEDIA = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){
 # "Sources within the RFS", "sources in the Justice Department": sources placed, still unnamed.
 _PLACED_SOURCES = re.compile(r"(?i)sources?\s+(?:within|inside|in|at)\s")
 # People who are no one's voice, placed or described ("Residents at a hui at Te Rangimārie Marae", "supporters of
-# Hillary Clinton", "Republicans on the House Financial Services Committee"): still unnamed, as the team labels them
-# (a determined group, "the people of Ohio", is a description),
+# Hillary Clinton", "Republicans on the House Financial Services Committee"): still unnamed, as the team labels them,
 # unless the source names some of them or their leader ("Critics of the program, like Senators Charles E. Grassley …",
-# "Observers from the African Union, led by … Thato Kgosi"). Not officials,
-# who speak for the body they are at, nor analysts or economists, whose notes are their firm's ("Analysts at Goldman
-# Sachs wrote").
+# "Observers from the African Union, led by … Thato Kgosi"). A determined group ("the people of Ohio") is a
+# description; officials speak for the body they are at, analysts and economists for their firm ("Analysts at
+# Goldman Sachs wrote").
 _PLACED_GROUPS = re.compile(
     r"(?i)(?:(?:some|many|several|most|other|two|three|four)\s+)?(?:residents|critics|experts|observers|"
     r"supporters|opponents|voters|protesters|demonstrators|farmers|workers|members|activists|villagers|locals|parents|"

@@ -360,6 +360,9 @@ def test_cli_train_stance_reads_passages_and_keeps_a_target_on_one_side(tmp_path
     res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
                                    "--passages", str(broken), "--dev", str(passages)])
     assert res.exit_code == 2 and "broken.jsonl:1:" in res.output
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--passages", str(passages), "--dev", str(broken)])
+    assert res.exit_code == 2 and "broken.jsonl:1:" in res.output  # a bad dev file too, not a traceback
 
 
 def test_training_continues_from_a_shipped_half_precision_branch(stance_branch, trained_tiny, tmp_path):

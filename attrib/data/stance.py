@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Iterable, Optional, Sequence, Union
 
 from ..schema import STANCES, Article, Attribution
+from . import load_labelled_gold
 from .basil import iter_basil
 
 NEWSMTSC_POLARITY = {2.0: "against", 4.0: "neutral", 6.0: "favor"}
@@ -172,3 +173,10 @@ def is_passage_file(path: Union[str, Path]) -> bool:
         return "passage" in json.loads(first)
     except json.JSONDecodeError:
         return False
+
+
+def examples_from_file(path: Union[str, Path], labels: Sequence[Union[str, Path]] = ()) -> list[StanceExample]:
+    """A passages file's examples, or the labelled attributions of gold articles (team `labels` applied)."""
+    if is_passage_file(path):
+        return load_stance_passages(path)
+    return examples_from_articles(load_labelled_gold(path, list(labels)))
