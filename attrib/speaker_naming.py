@@ -326,11 +326,11 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
         # Not a place inside an organisation's name ("China" of "South China Sea Studies").
         inner = {" ".join(m) for m in mentions if len(m) >= 3 and fold(words[0]) in {fold(w) for w in m[1:-1]}
                  and not any(w[:1].isupper() and w.casefold() in common | ORG_WORDS for w in m)}
-        if not inner and not words[0].isupper() and not is_known_outlet(words[0]):
+        if not inner and not is_known_outlet(words[0]):
             # A person known by their given name ("Sheikh Saeed" of "Sheikh Saeed bin Abdullah Al Fahdi", "Prince
             # Mohammed", a feature's "Freddie"), when one person's full name in the article opens with it: a given
-            # name the team's list knows, or an Arabic "bin"; not a surname that opens a building's name ("Trump"
-            # of "Trump Tower", which BASIL's article about Trump holds), an acronym or a medium ("RT America").
+            # name the team's list knows, or an Arabic "bin" (so no acronym's "RT America"); not a surname that opens
+            # a building's name ("Trump" of "Trump Tower", which BASIL's article about Trump holds), nor a medium.
             inner = {" ".join(m) for m in mentions if len(m) >= 2 and fold(m[0]) == fold(words[0])
                      and (given_name_gender(m) is not None or any(w in ("bin", "bint", "ibn") for w in m))
                      and not is_known_outlet(" ".join(m))
