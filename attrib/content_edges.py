@@ -141,3 +141,66 @@ def with_roles_in_sources(text: str, atts: list[Attribution]) -> list[Attributio
                                   kind=kind_of(text, att.content[1:]))
         out.append(att)
     return out
+
+
+def _leaves_quote_open(line: str) -> bool:
+    """Whether a paragraph opens a quotation it does not close (a quote running on into the next paragraph)."""
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def with_continued_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A quotation running on into paragraphs of its own ("… Volkhin said: “For years …¶“What we are building
+    …¶“If our partners …”") is one attribution, each paragraph a piece, as PolNeAR and the team label it: a
+    paragraph that opens with a quotation mark after one that left a quotation open, with no cue of its own,
+    joins the attribution whose content ends that open paragraph. The tagger reads such a paragraph as a
+    quotation of its own and links it to any source in reach.
+    """
+    groups: list[list[Attribution]] = []
+    for att in sorted(atts, key=lambda a: a.content[0]):
+        host = _continued_group(text, groups, att)
+        if host is None:
+            groups.append([att])
+        else:
+            host.append(att)
+    return [_joined(text, group) for group in groups]
+
+
+def _continued_group(text: str, groups: list[list[Attribution]], att: Attribution) -> Optional[list[Attribution]]:
+    """The group whose content ends the paragraph before `att`'s, when `att` continues its quotation; else None."""
+    start = att.content[0][0]
+    line_start, _ = _line_bounds(text, start)
+    if att.cue or not line_start or text[line_start:start].strip() or text[start] not in "\"“":
+        return None
+    prev_start, prev_end = _line_bounds(text, max(len(text[:line_start].rstrip()) - 1, 0))
+    if not _leaves_quote_open(text[prev_start:prev_end]):
+        return None
+    for group in reversed(groups):
+        last = max(piece for member in group for piece in member.content)
+        if last[1] <= prev_start:
+            return None
+        if prev_start <= last[0] and last[1] <= prev_end:
+            return group if not text[last[1]:prev_end].strip(" \t.,\"“") else None
+    return None
+
+
+def _joined(text: str, group: list[Attribution]) -> Attribution:
+    """One attribution of a quotation's paragraphs. The opening's source stands when its cue does; else the
+    paragraphs' sources are read nearest first before the quotation ("Dr. Ward stated:¶“…"), then in order after
+    it, never one inside it (the tagger linked "“… is Loretta Lynch suing North Carolina …”" to that Lynch)."""
+    host = group[0]
+    if len(group) == 1:
+        return host
+    content = sorted(piece for member in group for piece in member.content)
+    source = host.source
+    if not host.cue:
+        opening = content[0][0]
+        found = [m.source for m in group if m.source and not any(s <= a < e for a, _ in m.source for s, e in content)]
+        before = sorted((s for s in found if s[0][0] < opening), key=lambda s: -s[0][0])
+        source = (before + [s for s in found if s[0][0] >= opening] + [[]])[0]
+    return replace(host, content=content, kind=kind_of(text, content), source=source)

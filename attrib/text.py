@@ -126,13 +126,24 @@ def _wholly_quoted(piece: str) -> bool:
             and not any(c in QUOTE_CHARS for c in stripped[1:-1]))
 
 
+def _runs_on(piece: str, following: str) -> bool:
+    """A paragraph of a quotation that goes on in the next: it opens with a quotation mark it does not close,
+    and the next piece, in a later paragraph, opens with one (“For years …¶“What we are building …”)."""
+    stripped, nxt = piece.strip(), following.lstrip()
+    return (len(stripped) >= 2 and stripped[0] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in stripped[1:])
+            and nxt[:1] in QUOTE_CHARS)
+
+
 def kind_of(text: str, span: Span) -> str:
     """direct if every piece of the content is wholly inside quotation marks, mixed if partly, else indirect."""
     pieces = [text[s:e] for s, e in span]
     if not any(c in QUOTE_CHARS for p in pieces for c in p):
         # Straight single quotes are too ambiguous (apostrophes) to count as quotation.
         return "indirect"
-    return "direct" if all(_wholly_quoted(p) for p in pieces) else "mixed"
+    quoted = (_wholly_quoted(p) or (k + 1 < len(span) and "\n" in text[span[k][1]:span[k + 1][0]]
+                                    and _runs_on(p, pieces[k + 1]))
+              for k, p in enumerate(pieces))
+    return "direct" if all(quoted) else "mixed"
 
 
 def context(text: str, span: Span, width: int = 80) -> str:

@@ -1,6 +1,7 @@
 """Content edges PolNeAR draws that the tagger misses (attrib.content_edges)."""
-from attrib.content_edges import with_interrupted_openings, with_roles_in_sources, with_trimmed_edges
+from attrib.content_edges import with_continued_quotes, with_interrupted_openings, with_roles_in_sources, with_trimmed_edges
 from attrib.schema import Attribution
+from attrib.text import kind_of
 
 from .conftest import char_span as _at
 
@@ -103,3 +104,51 @@ def test_a_role_of_a_place_or_body_before_the_name_is_the_sources():
     assert [text[s:e] for s, e in out[0].source] == ["The mayor of Eastport, Linda Carrow,"]
     assert _pieces(text, out[0]) == ["the city would rebuild"]
     assert out[1] == city  # "The city of Eastport" names no role: an interrupted opening, it stays content
+
+
+def test_a_quotation_running_on_into_paragraphs_of_its_own_is_one_attribution():
+    text = ('In an interview, Volkhin said: "For years each country set its own rates.\n\n'
+            '"What we are building now is one tariff.\n\n'
+            '"If our partners keep the pace, trains could run in the spring."\n\n'
+            '"Nobody is excluded," he told the newspaper.\n\n'
+            'Kaspiy Transit said so. According to the company, trains waited 52 hours.')
+    opening = _said(text, '"For years each country set its own rates.', "said", "Volkhin")
+    # The tagger reads each paragraph as a quotation of its own and links any source in reach.
+    second = Attribution(content=[_at(text, '"What we are building now is one tariff.')], source=[_at(text, "Volkhin")])
+    third = Attribution(content=[_at(text, '"If our partners keep the pace, trains could run in the spring."')],
+                        source=[_at(text, "the company")])
+    # A paragraph with a cue of its own, after a quotation closed, stands alone.
+    own = _said(text, '"Nobody is excluded,"', "told", "he")
+    out = with_continued_quotes(text, [opening, second, third, own])
+    assert len(out) == 2
+    assert _pieces(text, out[0]) == ['"For years each country set its own rates.', '"What we are building now is one tariff.',
+                                     '"If our partners keep the pace, trains could run in the spring."']
+    assert out[0].source == opening.source and out[0].kind == "direct"
+    assert out[1] is own
+    # An unclosed quotation is direct only where the next paragraph takes it up.
+    assert kind_of(text, [_at(text, '"For years each country set its own rates.'), _at(text, "Kaspiy Transit said so")]) == "mixed"
+    assert kind_of(text, [_at(text, '"For years each country set its own rates.')]) == "mixed"
+
+
+def test_a_paragraph_after_a_closed_quotation_or_another_content_is_not_a_continuation():
+    text = 'Volkhin said: "Rates will fall."\n\n"Nobody is excluded."\n\nShe said the rates "would fall and\n\n"Costs too."'
+    closed = _said(text, '"Rates will fall."', "said", "Volkhin")
+    after_closed = Attribution(content=[_at(text, '"Nobody is excluded."')], source=[_at(text, "Volkhin")])
+    # The previous paragraph's quotation is left open, but no attribution's content ends that paragraph.
+    indirect = _said(text, "the rates", "said", "She")
+    after_other = Attribution(content=[_at(text, '"Costs too."')], source=[_at(text, "She")])
+    out = with_continued_quotes(text, [closed, after_closed, indirect, after_other])
+    assert out == [closed, after_closed, indirect, after_other]
+
+
+def test_joined_paragraphs_without_a_cue_take_a_source_outside_the_quotation():
+    text = ('Dr. Ward stated:\n\n"The department is not about justice anymore.\n\n'
+            '"The latest example is Loretta Lynch suing the state.\n\n"Lynch should be impeached."\n\nLynch declined to comment.')
+    lynch_inside = text.index("Loretta Lynch") + len("Loretta ")
+    first = Attribution(content=[_at(text, '"The department is not about justice anymore.')],
+                        source=[(lynch_inside, lynch_inside + len("Lynch"))])
+    second = Attribution(content=[_at(text, '"The latest example is Loretta Lynch suing the state.')], source=[_at(text, "Dr. Ward")])
+    third = Attribution(content=[_at(text, '"Lynch should be impeached."')], source=[(text.index("Lynch declined"), text.index("Lynch declined") + 5)])
+    out = with_continued_quotes(text, [first, second, third])
+    assert len(out) == 1 and len(out[0].content) == 3
+    assert [text[s:e] for s, e in out[0].source] == ["Dr. Ward"]
