@@ -1246,6 +1246,8 @@ _MEDIUM_KINDS = r"news\s+agency|agency|newspaper|paper|daily|weekly|broadcaster|
 _MEDIUM_ANAPHOR = re.compile(r"\b(?:told|telling|to|(?:interview|spoke|speaking|talked|talking)\s+with)\s+"
                              rf"(the\s+(?:{_MEDIUM_KINDS}|outlet))\b(?![’'])(?!\s+[A-Z])")  # "the newspaper El Tiempo" is El Tiempo
 ANAPHOR_REACH = 1500  # characters back to the medium it names
+# An interview named by its medium's short form ("Later in the Caracol interview", "in the same Kommersant interview").
+_NAMED_INTERVIEW = re.compile(r"\b(?:in|during|from)\s+(?:the|that|this|his|her)\s+(?:same\s+)?([A-Z][\w.’'-]*)\s+interview\b")
 # A source that is a medium named by its kind: the outlet it reached the reader through is its speaker too.
 _MEDIUM_SOURCE = re.compile(rf"(?:the|The)\s+(?:[a-z-]+\s+)?(?:{_MEDIUM_KINDS}|tabloid|outlet)[,.]?")
 
@@ -1265,6 +1267,12 @@ def medium_anaphors(text: str, mentions: Sequence[tuple[int, int]], named: dict)
         fitting = [(m, name) for m, name in before if medium_kind(text, m, name) == kind]
         if before:
             out.append((span, (fitting or before)[-1][1]))
+    for match in _NAMED_INTERVIEW.finditer(text):
+        # "Later in the Caracol interview, Petro said …": the medium named earlier that the short form opens.
+        short = normalise_name(match.group(1))
+        earlier = [name for m, name in media if m[1] <= match.start(1) and (normalise_name(name) + " ").startswith(short + " ")]
+        if earlier:
+            out.append((match.span(1), earlier[-1]))
     return out
 
 
@@ -1291,6 +1299,10 @@ def medium_kind(text: str, span: tuple[int, int], name: str) -> Optional[str]:
     return None
 
 
+# "told Sputnik", "told Iran's state-run Press TV", "told the Financial Times".
+_TOLD_BEFORE = re.compile(r"\btold\s+(?:(?:the|a|an|[A-Z][\w.-]*[’']s)\s+)?(?:[\w-]+\s+){0,2}$")
+
+
 def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """The first outlet mention in the headline or the body's first sentence, for an article that opens
     with a line of at most 250 characters set off by a blank line; None otherwise, or where the outlet
@@ -1303,9 +1315,10 @@ def lead_mention(text: str, mentions: Sequence[tuple[int, int]]) -> Optional[tup
     first = min(mentions)
     if first[0] >= (body[0] if body else headline.start()):
         return None
-    # An outlet that is a party there ("Judge rejects New York Times request to unseal …") frames no statements.
+    # An outlet that is a party there ("Judge rejects New York Times request to unseal …") frames no statements,
+    # nor one a speaker told something ("…, while a Russian executive told Sputnik that …"): that is one interview.
     lo, hi = bounds[sentence_of(bounds, first[0])]
-    return None if _PARTY_ACT.search(text, lo, hi) else first
+    return None if _PARTY_ACT.search(text, lo, hi) or _TOLD_BEFORE.search(text, max(lo, first[0] - 40), first[0]) else first
 
 
 def unify_outlet_names(articles: Sequence[Article]) -> list[Article]:

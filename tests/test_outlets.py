@@ -390,6 +390,11 @@ def test_an_outlet_in_the_headline_frames_the_story():
     # An outlet that is a party in the headline frames nothing.
     party = "Judge rejects New York Times request to unseal file.\n\nThe judge said voters had no need of it."
     assert lead_mention(party, [tuple(_span(party, "New York Times")[0])]) is None
+    # Nor one a speaker told something in the lead sentence: that is one interview, not the story's frame.
+    told = "Gas deal near.\n\nIran expects gas soon, an official said, while an executive told Sputnik that talks go on."
+    assert lead_mention(told, [tuple(_span(told, "Sputnik")[0])]) is None
+    reported = told.replace("an executive told Sputnik", "Sputnik reported")
+    assert lead_mention(reported, [tuple(_span(reported, "Sputnik")[0])]) == tuple(_span(reported, "Sputnik")[0])
     # Only a medium frames the story: a headline name taken for an outlet that no medium's word or table vouches for
     # ("Ground Zero Mosque") frames nothing.
     for name, framed in (("Fox News Sunday", "Fox News Sunday"), ("Ground Zero Mosque", None)):
@@ -1072,6 +1077,22 @@ def test_a_kind_before_a_name_is_that_name_not_an_anaphor():
     out = assign_outlets(Article(id="e", text=text, attributions=atts), mentions)
     # "the newspaper" stands before El Tiempo's name: it is no anaphor of Caracol Radio.
     assert out.attributions[0].outlet == "El Tiempo"
+
+
+def test_an_interview_named_by_its_medium_s_short_form_is_that_medium():
+    text = ("Petro told Caracol Radio the bill stays. Camacho said it was open.\n\n"
+            "Later in the Caracol interview, Petro said he would call a consultation. Petro said in the interview "
+            "with Caracol TV that he was calm.")
+    atts = [Attribution(content=_span(text, "he would call a consultation"), cue=_span(text, "said", 1),
+                        source=_span(text, "Petro", 1), speaker="Gustavo Petro")]
+    mentions = [tuple(_span(text, "Caracol Radio")[0])]
+    out = assign_outlets(Article(id="c", text=text, attributions=atts), mentions, inherit=None)
+    assert [(a.outlet, a.outlet_span) for a in out.attributions] == [("Caracol Radio", _span(text, "Caracol", 1))]
+    # Only a short form the earlier name opens: "the Petro interview" names no medium.
+    other = text.replace("the Caracol interview", "the Petro interview")
+    atts = [replace(atts[0], source=_span(other, "Petro", 1), cue=_span(other, "said", 1))]
+    out = assign_outlets(Article(id="d", text=other, attributions=atts), [tuple(_span(other, "Caracol Radio")[0])], inherit=None)
+    assert out.attributions[0].outlet is None
 
 
 def test_a_place_travelled_to_is_no_outlet():
