@@ -813,6 +813,11 @@ def _posted_by(text: str, verb: tuple[int, int], att: Attribution) -> bool:
     return any(0 <= verb[0] - e <= 3 for s, e in att.source)
 
 
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    """Whether two attributions have one speaker: the same name, or the same source mention when unnamed."""
+    return bool(a.speaker and a.speaker == b.speaker) or (bool(a.source) and a.source == b.source)
+
+
 def _inside(span: tuple[int, int], pieces: Sequence[Sequence[int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in pieces)
 
@@ -917,6 +922,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     last_report: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest outlet reporting itself
     last_unnamed: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest unnamed sources' statement
     last_document: Optional[tuple[str, str, int]] = None  # (outlet, noun, paragraph) of the latest document a source is
+    # The one attribution whose cue a mention is the object of ("told Sputnik", "told Iran's Press TV").
+    told = {m: k for m in mentions for k, a in enumerate(article.attributions)
+            if a.cue and 0 <= m[0] - a.cue[-1][1] <= 20 and _TOLD_BEFORE.search(article.text, a.cue[-1][0], m[0])}
     for rank, i in enumerate(order):
         att = article.attributions[i]
         frame = att.cue or att.source or att.content
@@ -927,6 +935,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         for m, sent in zip(mentions, mention_sentence):
             if sent not in sentences or (_inside(m, att.content) and not _inside(m, att.source)):
                 continue
+            if m in told and not _same_speaker(article.attributions[told[m]], att):
+                continue  # "Iran expects gas, an official said, while an executive told Sputnik …": the executive's
             if m in posters and att.speaker not in posters[m]:
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
             if _inside(m, att.source) and (outlet_as_party(article.text, att) or m in hosts) and not in_channel_clause(
@@ -1000,7 +1010,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         if rank and att.speaker != article.attributions[order[rank - 1]].speaker:
             last_speaker_change = rank
         if outlet and att.speaker:
-            last_by_speaker[att.speaker] = (outlet, paragraph, rank)
+            # From the paragraph its statement ends in: a quotation may run on for paragraphs after its cue.
+            last_by_speaker[att.speaker] = (outlet, max(paragraph, bisect_right(breaks, att.content[-1][0])), rank)
         atts[i] = replace(att, outlet=outlet, outlet_span=span if outlet else [], labelled=att.labelled | {"outlet"})
     done = [a for a in atts if a is not None]
     if inherit is not None and inherit.announced_after:

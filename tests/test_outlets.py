@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from attrib.metrics import same_outlet
-from attrib.outlets import assign_outlets, candidate_features, canonical_outlet, outlet_candidates
+from attrib.outlets import Inheritance, assign_outlets, candidate_features, canonical_outlet, outlet_candidates
 from attrib.text import normalise_name, sentence_bounds
 from attrib.schema import Article, Attribution
 
@@ -1093,6 +1093,35 @@ def test_an_interview_named_by_its_medium_s_short_form_is_that_medium():
     atts = [replace(atts[0], source=_span(other, "Petro", 1), cue=_span(other, "said", 1))]
     out = assign_outlets(Article(id="d", text=other, attributions=atts), [tuple(_span(other, "Caracol Radio")[0])], inherit=None)
     assert out.attributions[0].outlet is None
+
+
+def test_an_outlet_told_something_is_the_channel_of_that_speaker_only():
+    text = "Iran expects gas soon, an official said, while an executive told Sputnik that talks go on."
+    official = Attribution(content=_span(text, "Iran expects gas soon"), cue=_span(text, "said"), source=_span(text, "an official"))
+    executive = Attribution(content=_span(text, "talks go on"), cue=_span(text, "told"), source=_span(text, "an executive"))
+    out = assign_outlets(Article(id="t", text=text, attributions=[official, executive]), [tuple(_span(text, "Sputnik")[0])])
+    assert [a.outlet for a in out.attributions] == [None, "Sputnik"]
+    # The same speaker's other statement in the sentence keeps it ("Trump told Fox …, claiming …").
+    same = replace(official, source=executive.source)
+    out = assign_outlets(Article(id="u", text=text, attributions=[same, executive]), [tuple(_span(text, "Sputnik")[0])])
+    assert [a.outlet for a in out.attributions] == ["Sputnik", "Sputnik"]
+
+
+def test_a_statement_after_a_quotation_of_several_paragraphs_inherits_its_outlet():
+    text = ('Gas deal near\n\nIran and Russia met on Monday. Farzaneh told Press TV the deal was near.\n\n'
+            '"This is the first step," Farzaneh said. "The north is short.\n\n'
+            '"With Russian gas we can export more.\n\n"We asked for November."\n\nHe added that volumes could rise.')
+    atts = [Attribution(content=_span(text, "the deal was near"), cue=_span(text, "told"), source=_span(text, "Farzaneh"),
+                        speaker="Bahram Farzaneh"),
+            Attribution(content=_span(text, '"This is the first step,"') + _span(text, '"The north is short.')
+                        + _span(text, '"With Russian gas we can export more.') + _span(text, '"We asked for November."'),
+                        cue=_span(text, "said"), source=_span(text, "Farzaneh", 1), speaker="Bahram Farzaneh", kind="direct"),
+            Attribution(content=_span(text, "volumes could rise"), cue=_span(text, "added"), source=_span(text, "He"),
+                        speaker="Bahram Farzaneh", kind="indirect")]
+    # Only the speaker's own thread counts here, not the article being one interview.
+    only_thread = Inheritance(interview_share=2.0, framed_interview_share=2.0)
+    out = assign_outlets(Article(id="f", text=text, attributions=atts), [tuple(_span(text, "Press TV")[0])], only_thread)
+    assert [a.outlet for a in out.attributions] == ["Press TV"] * 3
 
 
 def test_a_place_travelled_to_is_no_outlet():
