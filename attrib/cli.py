@@ -527,6 +527,9 @@ def train_stance_cmd(
     max_steps: int = typer.Option(-1, help="Stop after N steps (quick runs)."),
     seed: int = typer.Option(13, help="Random seed."),
     init_from: Optional[Path] = typer.Option(None, help="Continue from a trained stance branch of the same attribution model."),
+    encoder_init: Optional[Path] = typer.Option(
+        None, metavar="DIR", help="With --shared-layers 0: start the branch's encoder from this Hugging Face encoder folder "
+        "(the base sentence encoder, as the shipped branch) instead of the attribution model's layers."),
 ) -> None:
     """Train the stance branch (favor/against/neutral toward a target) on NewsMTSC, BASIL and labelled attributions."""
     from .data import load_labelled_gold
@@ -568,10 +571,13 @@ def train_stance_cmd(
         err.print(f"[red]error[/] {len(shared)} article(s) or event(s) are in both training and dev data, "
                   f"e.g. {sorted(shared)[:3]}")
         raise typer.Exit(2)
+    if encoder_init is not None and (shared_layers or init_from):
+        err.print("[red]error[/] --encoder-init starts a fresh branch with --shared-layers 0 (not with --init-from)")
+        raise typer.Exit(2)
     err.print(f"{len(train_ex)} training pairs, {len(dev_ex)} dev pairs; branch on {model_dir}")
     metrics = train_stance(train_ex, dev_ex, model_dir, output, shared_layers=shared_layers, epochs=epochs,
                            learning_rate=learning_rate, batch_size=batch_size, eval_steps=eval_steps,
-                           max_steps=max_steps, seed=seed, init_from=init_from)
+                           max_steps=max_steps, seed=seed, init_from=init_from, encoder_init=encoder_init)
     out.print({k: round(v, 4) for k, v in metrics.items()})
     err.print(f"stance branch → {output}")
 

@@ -7,7 +7,7 @@ from typing import Sequence, Union
 import numpy as np
 import torch
 from datasets import Dataset
-from transformers import AutoTokenizer, EarlyStoppingCallback, Trainer, set_seed
+from transformers import AutoModel, AutoTokenizer, EarlyStoppingCallback, Trainer, set_seed
 
 from .data.stance import StanceExample
 from .metrics import stance_metrics
@@ -50,10 +50,13 @@ def train_stance(
     max_steps: int = -1,
     progress: bool = True,
     init_from: Union[str, Path, None] = None,
+    encoder_init: Union[str, Path, None] = None,
 ) -> dict[str, float]:
     """Fine-tune a stance branch on top of a trained attribution model; writes only the branch's own weights.
 
     `init_from` continues from a trained branch (same attribution model) instead of a fresh copy of its layers.
+    `encoder_init` starts a branch with no shared layers from a plain Hugging Face encoder folder of the same shape
+    (the base sentence encoder) rather than from the attribution model's fine-tuned layers.
     """
     set_seed(seed)
     output = Path(output)
@@ -64,6 +67,11 @@ def train_stance(
         model = StanceModel.from_pretrained(str(init_from), use_safetensors=True, dtype=torch.float32).share_with(attrib_model)
     else:
         model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
+        if encoder_init:
+            if shared_layers:
+                raise ValueError("encoder_init needs shared_layers=0: shared layers are the attribution model's own")
+            # Every key must match: a different architecture would leave layers silently at the copy's weights.
+            model.encoder.load_state_dict(AutoModel.from_pretrained(str(encoder_init), use_safetensors=True).state_dict())
     train_ds = examples_to_dataset(train_examples, tokenizer, max_tokens)
     dev_ds = examples_to_dataset(dev_examples, tokenizer, max_tokens)
     args = training_arguments(output, epochs=epochs, learning_rate=learning_rate, batch_size=batch_size,

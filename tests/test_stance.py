@@ -399,3 +399,38 @@ def test_tune_stance_takes_a_passages_file_as_concept_dev(stance_branch, trained
     assert res.exit_code == 0, res.output
     # The sweep ran over the passages (the setting is printed), not the "no concept-dev passages" note.
     assert "'concept_neutral_bias':" in res.output and "no concept-dev passages" not in res.output
+
+
+def test_a_branch_of_its_own_starts_from_the_base_encoder_and_runs_without_sharing(trained_tiny, tiny_bert, tmp_path):
+    from transformers import AutoModel
+
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    examples = _examples(AutoTokenizer.from_pretrained(trained_tiny))
+    out = tmp_path / "own"
+    # No training step: the saved branch is its initialisation, which must be the base encoder's weights.
+    train_stance(examples, examples, trained_tiny, out, shared_layers=0, max_steps=0, progress=False,
+                 encoder_init=tiny_bert)
+    base = AutoModel.from_pretrained(tiny_bert).state_dict()
+    attrib_encoder = AttribModel.from_pretrained(trained_tiny).encoder.state_dict()
+    with safe_open(str(out / "model.safetensors"), "pt") as fh:
+        saved = {k.removeprefix("encoder."): fh.get_tensor(k) for k in fh.keys() if k.startswith("encoder.")}
+    assert set(saved) == set(base)  # embeddings and every layer are the branch's own
+    assert all(torch.equal(saved[k], base[k]) for k in base)
+    assert not all(torch.equal(saved[k], attrib_encoder[k]) for k in base)  # not the attribution model's copy
+    clf = StanceClassifier.from_pretrained(out)  # nothing shared: no attribution model needed
+    assert len(clf.predict(examples)) == len(examples)
+    with pytest.raises(ValueError, match="shared_layers=0"):
+        train_stance(examples, examples, trained_tiny, tmp_path / "x", shared_layers=1, max_steps=0, progress=False,
+                     encoder_init=tiny_bert)
+
+
+def test_cli_train_stance_refuses_encoder_init_with_shared_layers(tmp_path, tiny_bert):
+    from typer.testing import CliRunner
+
+    from attrib.cli import app
+
+    res = CliRunner().invoke(app, ["train-stance", "-o", str(tmp_path / "o"), "--newsmtsc", "", "--basil", "",
+                                   "--passages", "data/stance/concept-passages-train.jsonl",
+                                   "--dev", "data/stance/concept-passages-dev.jsonl", "--encoder-init", str(tiny_bert)])
+    assert res.exit_code == 2 and "--shared-layers 0" in res.output
