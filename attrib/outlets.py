@@ -651,6 +651,9 @@ def person_with_title(name: str) -> bool:
     return False
 
 
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ed|ing)")
+
+
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     """False for what the outlet tagger takes for a channel but no reader would: a speaker's surname
     ("Stumpf" of John Stumpf, "Clinton"), a person with a title ("Russian President Vladimir Putin"),
@@ -672,6 +675,8 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
     if names_members(name) or key in DEMONYMS:
         return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker)
+    if _PARTICIPLE.fullmatch(name) and re.search(rf"\b{name.lower()}\b", text):
+        return False  # "Asked by a farmer whether …, Calloway said": a participle opening the sentence
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
         return False

@@ -30,7 +30,7 @@ _SIGNATURE = re.compile(
 
 def signature_after(text: str, end: int) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
     """(dash, name) spans signing a quotation that closes at or just before `end`; None when unsigned."""
-    while end > 0 and text[end - 1] in " \t\xa0.,":  # the content took the punctuation after its quotation
+    while end > 0 and text[end - 1] in " \t\xa0.,―—–":  # the content took the punctuation or dash after its quotation
         end -= 1
     at = end
     while at < len(text) and text[at] in ".,!?":  # or stopped short of the quotation's own

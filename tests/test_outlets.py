@@ -420,6 +420,9 @@ def test_implausible_outlets_are_dropped():
         assert not plausible_outlet(name, people), name
     for name in ("New York Post", "C-SPAN", "60 Minutes", "Democracy Now", "Daily Kos"):
         assert plausible_outlet(name, people), name
+    # A participle opening a sentence is no channel where the article writes it in lower case too; a masthead is.
+    story = "Asked by a farmer whether she agreed, Calloway said yes. She had asked about it. Wired reported it."
+    assert not plausible_outlet("Asked", people, story) and plausible_outlet("Wired", people, story)
     text = "Warren told Stumpf he should resign.\nStumpf said nothing."
     att = Attribution(content=_span(text, "he should resign"), cue=_span(text, "told"), source=_span(text, "Warren"),
                       speaker="Elizabeth Warren")

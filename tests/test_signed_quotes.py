@@ -17,6 +17,7 @@ def test_a_quotation_signed_on_its_line_or_the_next_paragraph_names_its_source()
     assert _signer(text, "“Maybe, we can build a wall.”") == ("―", "Steve Quinlan")
     text = "“Hope.” ― Jorge Falcon “Maybe.” ― Carla Sanchez."
     assert _signer(text, "“Hope.”") == ("―", "Jorge Falcon")  # the next quotation follows the name
+    assert signature_after(text, text.index("―") + 1) is not None  # the tagger took the dash into the content
     text = '"She never quits."\n\n-President Obama, tweeting after the speech.'
     assert _signer(text, '"She never quits."') == ("-", "President Obama")
     # The content may stop short of the closing mark or take the comma after it.
