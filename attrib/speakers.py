@@ -255,10 +255,15 @@ def _head_part(surface: str) -> str:
 TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_RE.pattern})\s*,?\s*$")
 
 
+_AGE_AND_AFTER = re.compile(r",\s*\d{1,3}\s*,.*$", re.S)
+
+
 def appositive_name(surface: str) -> list[str]:
     """The core words of a full name (two words or more) closing the mention after a comma, else [];
     not after a head that is itself a full name ("Barack Obama, Hillary Clinton" lists two people), unless
-    a role stands between them ("Egypt's State Information Service, the head of the service, Diaa Rashwan")."""
+    a role stands between them ("Egypt's State Information Service, the head of the service, Diaa Rashwan").
+    An age and what follows it close no name ("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,")."""
+    surface = _AGE_AND_AFTER.sub(",", surface)
     m = TRAILING_APPOSITIVE_RE.search(surface)
     core = _core_name(m.group(1)) if m else []
     if len(core) < 2:

@@ -267,6 +267,9 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
     # A role its employer's name qualifies is a role, not a second person's name.
     assert appositive_name("Another RT America host, Abby Martin,") == ["Abby", "Martin"]
+    # An age and a job after the name close nothing ("…, 45, a beekeeper,").
+    assert appositive_name("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,") == ["Armen", "Baghdasaryan"]
+    assert appositive_name("Her neighbour, 45, a beekeeper,") == []
 
 
 def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_not():
