@@ -317,6 +317,9 @@ def test_a_source_drops_what_the_tagger_drags_along():
     assert trimmed("Trump, speaking to a veterans group in Virginia") == "Trump"
     assert trimmed("Democratic candidate Hillary Clinton, like Obama") == "Democratic candidate Hillary Clinton"
     assert trimmed("DuVernay powerfully") == "DuVernay" and trimmed("Sanders on") == "Sanders"
+    # A preposition whose object the tagger cut off is never the source's, after a common noun too.
+    assert trimmed("An Iranian member of parliament on") == "An Iranian member of parliament"
+    assert trimmed("results published in Nature on") == "results published in Nature"
     for kept in ("Scott's family", "a report released by the Brookings Institution last year",
                  "Peter T. King of New York, who endorsed Mr. Rubio on Tuesday", "Victor Cha, who served in Asia",
                  "Other prominent Republicans, like Colin Powell", "a poll released last week"):
