@@ -537,6 +537,10 @@ def train_stance_cmd(
     from .pipeline import check_model_dir, default_model_dir
     from .train_stance import train_stance
 
+    # Refused before any corpus is read: NewsMTSC and BASIL take a while to load.
+    if encoder_init is not None and (shared_layers or init_from):
+        err.print("[red]error[/] --encoder-init starts a fresh branch with --shared-layers 0 (not with --init-from)")
+        raise typer.Exit(2)
     model_dir = check_model_dir(model or default_model_dir())
     # typer turns '' into Path('.'): both mean "skip this corpus".
     newsmtsc = newsmtsc if newsmtsc and str(newsmtsc) not in ("", ".") else None
@@ -570,9 +574,6 @@ def train_stance_cmd(
     if shared:
         err.print(f"[red]error[/] {len(shared)} article(s) or event(s) are in both training and dev data, "
                   f"e.g. {sorted(shared)[:3]}")
-        raise typer.Exit(2)
-    if encoder_init is not None and (shared_layers or init_from):
-        err.print("[red]error[/] --encoder-init starts a fresh branch with --shared-layers 0 (not with --init-from)")
         raise typer.Exit(2)
     err.print(f"{len(train_ex)} training pairs, {len(dev_ex)} dev pairs; branch on {model_dir}")
     metrics = train_stance(train_ex, dev_ex, model_dir, output, shared_layers=shared_layers, epochs=epochs,

@@ -80,12 +80,13 @@ def speech_verb_only(text: str, span: Span) -> Span:
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][\w.'’ ]+)?\s+[-–—]+\s+")
 _TIME_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                r"August|September|October|November|December|(?:19|20)\d\d|month|week|year|morning|afternoon|evening|night)")
-# What may follow a name and is no part of the source: a time ("Council on Friday"), a dangling preposition
-# ("Sanders on"), a participle or comparison ("Trump, speaking to a veterans group", "Hillary Clinton, like
-# Obama") or an adverb ("DuVernay powerfully"). After a common noun such words belong to the source ("a poll
-# released last week", "Critics of the EB-5 program, like Senators Charles E. Grassley").
+# What may follow a name and is no part of the source: a time ("Council on Friday"), a dangling "for" or "to"
+# ("on", "in" and "at" leave any source: `_DANGLING_PREPOSITION`), a participle or comparison ("Trump, speaking to
+# a veterans group", "Hillary Clinton, like Obama") or an adverb ("DuVernay powerfully"). After a common noun such
+# words belong to the source ("a poll released last week", "Critics of the EB-5 program, like Senators Charles E.
+# Grassley").
 _AFTER_NAME = re.compile(
-    rf"\s+(?:on|in|this|last|earlier|late|early)\s+{_TIME_WORDS}$|\s+(?:on|in|at|for|to)$"
+    rf"\s+(?:on|in|this|last|earlier|late|early)\s+{_TIME_WORDS}$|\s+(?:for|to)$"
     r"|,\s+(?:speaking|dedicating|like|at|according|addressing)\b.*|\s+(?!(?:family|assembly|rally|ally|supply)$)[a-z]{4,}ly$", re.DOTALL)
 _CLAUSE_WORD = re.compile(r"who|which|that|whose|[a-z]+ed")
 # A preposition the span ends on, its object cut off: after a common noun too ("member of parliament on").
@@ -101,8 +102,8 @@ def trim_source(text: str, span: Span) -> Span:
     ("BRUSSELS - European leaders"), a time ("The United Nations Security Council on Friday"), a dangling
     preposition after any word ("member of parliament on"), or a participle, comparison or adverb after a
     name ("Trump, speaking to a veterans group", "DuVernay powerfully"). Relative clauses stay: PolNeAR
-    keeps them ("Victor Cha, who served as Asia director"). PolNeAR dev source exact F1 0.725 -> 0.731 (13 right, none lost); on 300 train
-    articles 5 right, 1 lost. Cutting "Mr. Obama, who" to "who" (PolNeAR's span) gained exact F1 too
+    keeps them ("Victor Cha, who served as Asia director"). PolNeAR dev source exact F1 0.725 -> 0.731 (13
+    right, none lost); on 300 train articles 5 right, 1 lost. Cutting "Mr. Obama, who" to "who" (PolNeAR's span) gained exact F1 too
     but lost attribution F1 on train (the antecedent no longer overlaps a gold "Mr. Obama"), so it stays."""
     if len(span) != 1:
         return span

@@ -58,6 +58,9 @@ def train_stance(
     `encoder_init` starts a branch with no shared layers from a plain Hugging Face encoder folder of the same shape
     (the base sentence encoder) rather than from the attribution model's fine-tuned layers.
     """
+    if encoder_init and (shared_layers or init_from):
+        raise ValueError("encoder_init starts a fresh branch and needs shared_layers=0 (shared layers are the attribution "
+                         "model's own) and no init_from")
     set_seed(seed)
     output = Path(output)
     tokenizer = AutoTokenizer.from_pretrained(str(attrib_model_dir))
@@ -68,8 +71,6 @@ def train_stance(
     else:
         model = StanceModel.from_attribution_model(attrib_model, shared_layers, max_tokens=max_tokens)
         if encoder_init:
-            if shared_layers:
-                raise ValueError("encoder_init needs shared_layers=0: shared layers are the attribution model's own")
             # Every key must match: a different architecture would leave layers silently at the copy's weights.
             model.encoder.load_state_dict(AutoModel.from_pretrained(str(encoder_init), use_safetensors=True).state_dict())
     train_ds = examples_to_dataset(train_examples, tokenizer, max_tokens)
