@@ -727,12 +727,13 @@ def tune_stance_cmd(
     target, which then skip the model. `passage_neutral_bias`: the smallest shift of the
     neutral logit, on the dev sweep, whose macro-F1 is within 0.5 points of the best.
     `concept_neutral_bias`: the same sweep over --concept-dev's passages with concept targets.
+    `passage_temperature`: scales the logits so confidences match dev's outcomes (labels unchanged).
     """
     from .data import load_labelled_gold
     from .data.stance import examples_from_articles, examples_from_file
     from .pipeline import check_model_dir, default_model_dir
     from .stance import StanceClassifier, is_name_target
-    from .stance_tuning import sweep_passage_bias, unmentioned_neutral_share
+    from .stance_tuning import fit_temperature, sweep_passage_bias, unmentioned_neutral_share
 
     concept_dev = [p for p in concept_dev if str(p) not in ("", ".")]  # '' skips; typer turns it into "."
     for p in concept_dev:
@@ -756,15 +757,20 @@ def tune_stance_cmd(
         raise typer.Exit(2)
     share = unmentioned_neutral_share(train_ex)
     settings = {"unmentioned_name_neutral": round(share, 4), "max_tokens": classifier.model.config.max_tokens}
+    sweeps = {}
     for key, name, examples in (("passage_neutral_bias", "dev", dev_ex),
                                 ("concept_neutral_bias", "concept-dev", concept_ex)):
         if not examples:
             err.print(f"[yellow]note[/] no {name} passages: {key} left as it was")
             continue
         with err.status(f"scoring {len(examples)} {name} passages…"):
-            sweep = sweep_passage_bias(classifier, examples)
-        _print_bias_sweep(sweep, f"{key} on {name} ({len(examples)} attributions)")
-        settings[key] = sweep.chosen
+            sweeps[name] = sweep_passage_bias(classifier, examples)
+        _print_bias_sweep(sweeps[name], f"{key} on {name} ({len(examples)} attributions)")
+        settings[key] = sweeps[name].chosen
+    fit = fit_temperature(sweeps["dev"], classifier.labels)
+    out.print(f"temperature on dev's {len(sweeps['dev'].gold)} scored passages: {fit.temperature:g} "
+              f"(ECE {fit.ece_before:.4f} → {fit.ece_after:.4f}; on held-out halves {fit.ece_held_out:.4f})")
+    settings["passage_temperature"] = fit.temperature
     out.print(settings)
     if write:
         cfg_path = Path(stance) / "config.json"

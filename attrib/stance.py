@@ -39,6 +39,14 @@ def leaves_name_target_unnamed(example: StanceExample) -> bool:
     return is_name_target(example.target) and MARK_OPEN not in example.text
 
 
+def scaled_probabilities(logits: torch.Tensor, labels: Sequence[str], neutral_bias: Union[float, Sequence[float]] = 0.0,
+                         temperature: float = 1.0) -> torch.Tensor:
+    """softmax((logits - neutral_bias on the neutral column) / temperature), row by row."""
+    bias = torch.as_tensor(neutral_bias, dtype=torch.float32).reshape(-1, 1)  # one row, or one per example
+    neutral = torch.tensor([lab == "neutral" for lab in labels], dtype=torch.float32)
+    return ((logits - bias * neutral) / temperature).softmax(-1)
+
+
 class StanceClassifier:
     """Wraps a `StanceModel` and its tokenizer; batches (target, passage) pairs."""
 
@@ -50,6 +58,7 @@ class StanceClassifier:
         self.passage_neutral_bias = float(getattr(model.config, "passage_neutral_bias", 0.0) or 0.0)
         concept = getattr(model.config, "concept_neutral_bias", None)
         self.concept_neutral_bias = self.passage_neutral_bias if concept is None else float(concept)
+        self.passage_temperature = float(getattr(model.config, "passage_temperature", 1.0) or 1.0)
 
     @classmethod
     def from_pretrained(cls, path: Union[str, Path], attrib_model=None, tokenizer=None) -> "StanceClassifier":
@@ -90,13 +99,11 @@ class StanceClassifier:
             out[idx] = self.model(**batch).logits.float()[:len(idx)]
         return out
 
-    def probabilities(self, examples: Sequence[StanceExample],
-                      neutral_bias: Union[float, Sequence[float]] = 0.0) -> torch.Tensor:
+    def probabilities(self, examples: Sequence[StanceExample], neutral_bias: Union[float, Sequence[float]] = 0.0,
+                      temperature: float = 1.0) -> torch.Tensor:
         """[N, 3] probabilities in `self.labels` order, the neutral logit lowered by `neutral_bias`
-        (one value for all, or one per example)."""
-        bias = torch.as_tensor(neutral_bias, dtype=torch.float32).reshape(-1, 1)  # one row, or one per example
-        neutral = torch.tensor([lab == "neutral" for lab in self.labels], dtype=torch.float32)
-        return (self.logits(examples) - bias * neutral).softmax(-1)
+        (one value for all, or one per example), then divided by `temperature`."""
+        return scaled_probabilities(self.logits(examples), self.labels, neutral_bias, temperature)
 
     def neutral_biases(self, examples: Sequence[StanceExample]) -> list[float]:
         """Each attribution passage's neutral shift: `concept_neutral_bias` for a concept target,
@@ -105,7 +112,8 @@ class StanceClassifier:
 
     def predict(self, examples: Sequence[StanceExample], passages: bool = False) -> list[tuple[str, float]]:
         """(label, probability) per example; see `StanceConfig.unmentioned_name_neutral` for the shortcut,
-        `neutral_biases` for what `passages=True` (attribution passages, not sentences) changes, and
+        `neutral_biases` and `StanceConfig.passage_temperature` for what `passages=True` (attribution
+        passages, not sentences) changes, and
         `speaks_for_target` for the passages that are never against their target."""
         if not examples:
             return []
@@ -115,7 +123,8 @@ class StanceClassifier:
         todo = [e for e, s in zip(examples, skip) if not s]
         out: list[tuple[str, float]] = [("neutral", float(shortcut or 0.0))] * len(examples)
         if todo:
-            probs = self.probabilities(todo, self.neutral_biases(todo) if passages else 0.0)
+            probs = (self.probabilities(todo, self.neutral_biases(todo), self.passage_temperature) if passages
+                     else self.probabilities(todo))
             own = torch.tensor([speaks_for_target(e) for e in todo], dtype=torch.bool)
             if own.any():
                 probs[own, self.labels.index("against")] = 0.0

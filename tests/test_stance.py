@@ -399,6 +399,7 @@ def test_tune_stance_takes_a_passages_file_as_concept_dev(stance_branch, trained
     assert res.exit_code == 0, res.output
     # The sweep ran over the passages (the setting is printed), not the "no concept-dev passages" note.
     assert "'concept_neutral_bias':" in res.output and "no concept-dev passages" not in res.output
+    assert "'passage_temperature':" in res.output  # fitted on dev's scored passages, whatever their number
 
 
 def test_a_branch_of_its_own_starts_from_the_base_encoder_and_runs_without_sharing(trained_tiny, tiny_bert, tmp_path):
@@ -434,3 +435,31 @@ def test_cli_train_stance_refuses_encoder_init_with_shared_layers(tmp_path, tiny
                                    "--passages", "data/stance/concept-passages-train.jsonl",
                                    "--dev", "data/stance/concept-passages-dev.jsonl", "--encoder-init", str(tiny_bert)])
     assert res.exit_code == 2 and "--shared-layers 0" in res.output
+
+
+def test_temperature_fit_recovers_a_known_overconfidence_and_lowers_ece():
+    from attrib.stance_tuning import BiasSweep, best_temperature, fit_temperature
+
+    labels = ["favor", "against", "neutral"]
+    gen = torch.Generator().manual_seed(0)
+    logits = torch.randn(3000, 3, generator=gen) * 6  # sharp logits …
+    gold_idx = torch.multinomial((logits / 3.0).softmax(-1), 1, generator=gen).squeeze(1)  # … labels drawn at T=3
+    gold = [labels[int(i)] for i in gold_idx]
+    assert 2.5 < best_temperature(logits, gold, labels) < 3.5
+    fit = fit_temperature(BiasSweep([], 0.0, logits, gold), labels)
+    assert fit.ece_before > 0.1 and fit.ece_after < 0.03 and fit.ece_held_out < 0.04
+    # the neutral bias shifts the logits before scaling: with it, the same data fit another temperature
+    assert best_temperature(logits, gold, labels, bias=3.0) != best_temperature(logits, gold, labels)
+
+
+def test_passage_temperature_changes_confidences_of_passages_only(stance_branch, trained_tiny):
+    from attrib.modeling.modeling_attrib import AttribModel
+
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = _examples(clf.tokenizer)[:9]
+    sentences, passages = clf.predict(examples), clf.predict(examples, passages=True)
+    clf.passage_temperature = 4.0
+    assert clf.predict(examples) == sentences  # lone sentences keep temperature 1
+    hot = clf.predict(examples, passages=True)
+    assert [label for label, _ in hot] == [label for label, _ in passages]  # labels never move
+    assert all(p_hot < p for (_, p_hot), (_, p) in zip(hot, passages) if p > 0.34)

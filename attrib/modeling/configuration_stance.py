@@ -20,6 +20,7 @@ class StanceConfig(PretrainedConfig):
         unmentioned_name_neutral: Optional[float] = None,
         passage_neutral_bias: float = 0.0,
         concept_neutral_bias: Optional[float] = None,
+        passage_temperature: float = 1.0,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("id2label", dict(enumerate(STANCE_LABELS)))
@@ -45,6 +46,11 @@ class StanceConfig(PretrainedConfig):
         # against passages for the model, a concept's passages are a third neutral in the team's
         # world articles. Chosen on the team's world tune articles; None: `passage_neutral_bias`.
         self.concept_neutral_bias = concept_neutral_bias
+        # Divides an attribution passage's shifted logits before the softmax, so `stance_confidence`
+        # matches how often the label is right; the argmax, hence every label, is unchanged. Fitted
+        # on PolNeAR dev's passages by `attrib tune-stance` (the second training step, on PolNeAR
+        # train, left the branch overconfident); lone sentences, fitted on nothing, keep 1.
+        self.passage_temperature = passage_temperature
 
     def encoder_config(self) -> PretrainedConfig:
         cfg = dict(self.encoder)
