@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Optional
 
 from .schema import Attribution
 from .text import first_char, sentence_bounds, sentence_of
@@ -125,5 +126,33 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
             m = _OPENING_CHANNEL.match(text, _sentence_start(text, bounds, att.source[0][0]))
             if m is not None and att.source[0][0] < m.end() < att.source[-1][1]:
                 att = replace(att, source=[(max(s, m.end()), e) for s, e in att.source if e > m.end()])
+        out.append(att)
+    return out
+
+
+# A sentence opening on the question put to its subject ("Asked whether he would fire a speechwriter, Priebus
+# said …"): the question is the asker's, who is unnamed unless "by" names them ("Asked by Thrush if …").
+_ASKED = re.compile(r"Asked\b(?:\s+by\s+(?P<asker>[^,;:\n]{1,60}?)(?=\s+(?:whether|if|about|to|what|how|why|when|"
+                    r"where|who|which|for|on)\b))?")
+
+
+def put_question(text: str, att: Attribution) -> Optional[re.Match]:
+    """The "Asked [by …]" opening the sentence of `att`'s cue, when `att` is that question; else None."""
+    if not att.cue:
+        return None
+    m = _ASKED.match(text, att.cue[0][0])
+    if m is None or att.cue[0][0] != _sentence_start(text, sentence_bounds(text), att.cue[0][0]):
+        return None
+    return m
+
+
+def asker_not_answerer(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution of the question in a sentence that opens "Asked …," whose source is the one who answers
+    after the question: the source becomes the asker "by" names, else none (PolNeAR marks these with no source;
+    the tagger, seeing a name, links it)."""
+    out = []
+    for att in atts:
+        if att.source and att.content and att.content[-1][1] <= att.source[0][0] and (m := put_question(text, att)):
+            att = replace(att, source=[m.span("asker")] if m.group("asker") else [], speaker=None)
         out.append(att)
     return out

@@ -29,6 +29,7 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
+from .addressee import put_question
 from .datelines import CREDITED_DATELINE, credited_dateline, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
@@ -924,6 +925,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     order = sorted(range(len(article.attributions)), key=lambda i: article.attributions[i].content[0][0])
     atts: list[Optional[Attribution]] = [None] * len(article.attributions)
     last_speaker_change = 0
+    # The speaker of the latest attribution that is no question put to someone, once there is one.
+    last_voice: Optional[str] = None
+    voiced = False
     last_report: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest outlet reporting itself
     last_unnamed: Optional[tuple[str, int]] = None  # (outlet, paragraph) of the latest unnamed sources' statement
     last_document: Optional[tuple[str, str, int]] = None  # (outlet, noun, paragraph) of the latest document a source is
@@ -1012,8 +1016,12 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             last_unnamed = (outlet, paragraph)
         if outlet and att.source and (doc := _A_DOCUMENT.search(article.span_text(att.source, sep=" "))):
             last_document = (outlet, doc.group(1).casefold(), paragraph)
-        if rank and att.speaker != article.attributions[order[rank - 1]].speaker:
-            last_speaker_change = rank
+        if put_question(article.text, att) is None:
+            # A question put to the speaker ("Asked whether …, he said") is part of their interview: it does
+            # not take the floor.
+            if voiced and att.speaker != last_voice:
+                last_speaker_change = rank
+            last_voice, voiced = article.attributions[i].speaker, True
         if outlet and att.speaker:
             # From the paragraph its statement ends in: a quotation may run on for paragraphs after its cue.
             last_by_speaker[att.speaker] = (outlet, max(paragraph, bisect_right(breaks, att.content[-1][0])), rank)
@@ -1044,7 +1052,22 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
             done = _event_outlet(article.text, done, mentions, named, breaks, inherit.event_paragraphs)
         if inherit.transcript_turns:
             done = _transcript_outlet(article.text, done, breaks)
+        done = _question_outlet(article.text, done, bounds)
     return replace(article, attributions=done)
+
+
+def _question_outlet(text: str, atts: list[Attribution], bounds: Sequence[tuple[int, int]]) -> list[Attribution]:
+    """A question put to a speaker ("Asked whether …, she replied: …") with no outlet of its own was asked where
+    the answer was given: it takes the outlet of the answer that follows in its sentence."""
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content[0][0])
+    atts = list(atts)
+    for i, j in zip(order, order[1:]):
+        question, answer = atts[i], atts[j]
+        if question.outlet or not answer.outlet or put_question(text, question) is None:
+            continue
+        if sentence_of(bounds, (answer.cue or answer.source or answer.content)[0][0]) == sentence_of(bounds, question.cue[0][0]):
+            atts[i] = replace(question, outlet=answer.outlet, outlet_span=[])
+    return atts
 
 
 # What a speaker does in a post ("Cruz wrote"), unlike "said" or "added", which may be anywhere.

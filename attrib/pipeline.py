@@ -24,7 +24,8 @@ from .speaker_ranking import rank_speakers
 from .relay import inner_speakers
 from .signed_quotes import with_signed_sources
 from .content_edges import with_continued_quotes, with_interrupted_openings, with_roles_in_sources, with_trimmed_edges
-from .addressee import addressee_out_of_content, channel_out_of_content, channel_out_of_source, speaker_not_addressee
+from .addressee import (addressee_out_of_content, asker_not_answerer, channel_out_of_content, channel_out_of_source,
+                        speaker_not_addressee)
 from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
@@ -390,7 +391,7 @@ class Attributor:
             links.append(best_links(logits[0]))
         atts = build_attributions(text, tok, spans, content_conf, links[0], links[1])
         atts = inner_speakers(text, without_datelines(text, atts))
-        atts = addressee_out_of_content(text, speaker_not_addressee(text, atts))
+        atts = asker_not_answerer(text, addressee_out_of_content(text, speaker_not_addressee(text, atts)))
         atts = without_fragments(text, channel_out_of_source(text, channel_out_of_content(text, atts)))
         atts = without_speakers_as_content(with_trimmed_edges(text, with_interrupted_openings(text, atts)))
         atts = with_continued_quotes(text, with_signed_sources(text, with_roles_in_sources(text, atts)))

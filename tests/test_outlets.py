@@ -1207,3 +1207,19 @@ def test_the_table_knows_more_countries_outlets_whatever_their_accents():
                       source=_span(text, "ESPN"), speaker="ESPN")
     out = assign_outlets(Article(id="e", text=text, attributions=[att]), [], inherit=None)
     assert out.attributions[0].outlet == "ESPN"
+
+
+def test_a_question_put_to_a_speaker_neither_interrupts_nor_lacks_their_interview():
+    text = ("Naqvi told Dawn the strike was fair. Asked whether the province would support it, Naqvi replied: \"Yes.\" "
+            "Asked by Izvestia about gas, Naqvi said it was cheap.")
+    told = Attribution(content=_span(text, "the strike was fair"), source=_span(text, "Naqvi"), cue=_span(text, "told"),
+                       speaker="Syeda Naqvi", kind="indirect")
+    question = Attribution(content=_span(text, "whether the province would support it"), cue=_span(text, "Asked"))
+    answer = Attribution(content=_span(text, '"Yes."'), source=_span(text, "Naqvi", 1), cue=_span(text, "replied:"),
+                         speaker="Syeda Naqvi", kind="direct")
+    own = Attribution(content=_span(text, "about gas"), cue=_span(text, "Asked", 1), source=_span(text, "Izvestia"))
+    out = assign_outlets(Article(id="q", text=text, attributions=[told, question, answer, own]),
+                         [tuple(_span(text, "Dawn")[0]), tuple(_span(text, "Izvestia")[0])], Inheritance(from_lead=False))
+    # the unnamed asker's question does not take the floor from Naqvi, and was asked where she answered it
+    assert [a.outlet for a in out.attributions] == ["Dawn", "Dawn", "Dawn", "Izvestia"]
+    assert out.attributions[1].outlet_span == []
