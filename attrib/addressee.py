@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
 
+from .outlets import is_known_outlet
 from .schema import Attribution
 from .text import first_char, sentence_bounds, sentence_of
 
@@ -83,9 +83,12 @@ def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribu
                 # ["dpa", "that the deal was good"]; after "told", a piece of its own without "that" too
                 # ("told [reporters] [the launches were unacceptable]").
                 att = replace(att, content=att.content[1:])
-            elif after < end and _THAT.match(text, after, end):
+            elif after < end and (_THAT.match(text, after, end) or (
+                    told and text[after] == " " and is_known_outlet(text[name.start():after]))):
+                # "X that Berlin would …"; after "told", a known outlet without "that" too ("told Interfax the firm
+                # was ready"), though not any name ("told CNN Trump was lying" is no outlet called "CNN Trump").
                 rest = after + len(text[after:end]) - len(text[after:end].lstrip())
-                att = replace(att, content=[(rest, end), *att.content[1:]])  # "X that Berlin would …"
+                att = replace(att, content=[(rest, end), *att.content[1:]])
         out.append(att)
     return out
 
@@ -129,30 +132,3 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
         out.append(att)
     return out
 
-
-# A sentence opening on the question put to its subject ("Asked whether he would fire a speechwriter, Priebus
-# said …"): the question is the asker's, who is unnamed unless "by" names them ("Asked by Thrush if …").
-_ASKED = re.compile(r"Asked\b(?:\s+by\s+(?P<asker>[^,;:\n]{1,60}?)(?=\s+(?:whether|if|about|to|what|how|why|when|"
-                    r"where|who|which|for|on)\b))?")
-
-
-def put_question(text: str, att: Attribution) -> Optional[re.Match]:
-    """The "Asked [by …]" opening the sentence of `att`'s cue, when `att` is that question; else None."""
-    if not att.cue:
-        return None
-    m = _ASKED.match(text, att.cue[0][0])
-    if m is None or att.cue[0][0] != _sentence_start(text, sentence_bounds(text), att.cue[0][0]):
-        return None
-    return m
-
-
-def asker_not_answerer(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """Each attribution of the question in a sentence that opens "Asked …," whose source is the one who answers
-    after the question: the source becomes the asker "by" names, else none (PolNeAR marks these with no source;
-    the tagger, seeing a name, links it)."""
-    out = []
-    for att in atts:
-        if att.source and att.content and att.content[-1][1] <= att.source[0][0] and (m := put_question(text, att)):
-            att = replace(att, source=[m.span("asker")] if m.group("asker") else [], speaker=None)
-        out.append(att)
-    return out

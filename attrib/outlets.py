@@ -29,10 +29,10 @@ import torch
 from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .modeling.configuration_outlet import NEXT_WORDS, PREVIOUS_WORDS, SPAN_FEATURES
 from .modeling.modeling_outlet import OutletClassifier
-from .addressee import put_question
 from .datelines import CREDITED_DATELINE, credited_dateline, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
+from .questions import put_question
 from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, initials, names_members, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
@@ -881,6 +881,10 @@ class Inheritance:
     transcript_turns: bool = True
 
 
+_SIGNING_DASH = re.compile(r"[―—–-]")
+_SIGNER_TOWN = re.compile(r",[ \t\xa0]*")
+
+
 def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                    inherit: Optional[Inheritance] = Inheritance()) -> Article:
     """Fill `outlet` and `outlet_span` of every attribution from the article's outlet mentions
@@ -909,8 +913,11 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     mentions = [m for m in mentions if plausible_outlet(named[m] or "", people, article.text)]
     datelines = dateline_spans(article.text)
     # A dateline's credit ("SEOUL, South Korea (AP) —") is where the whole story comes from, not a statement's channel.
+    # A signer's town after a signature ("- Harold Kessler, Dubuque.") is where they live, not a channel either.
+    signed = {a.source[-1][1] for a in article.attributions if a.source and _SIGNING_DASH.fullmatch(article.span_text(a.cue))}
     mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)
-                and not destination(article.text, m) and not any(s <= m[0] and m[1] <= e for s, e in datelines)]
+                and not destination(article.text, m) and not any(s <= m[0] and m[1] <= e for s, e in datelines)
+                and not any(_SIGNER_TOWN.fullmatch(article.text, end, m[0]) for end in signed)]
     for anaphor, outlet in medium_anaphors(article.text, mentions, named):
         mentions.append(anaphor)
         named[anaphor] = outlet

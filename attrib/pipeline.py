@@ -21,11 +21,11 @@ from .modeling.modeling_speaker import SpeakerRanker
 from .outlets import assign_outlets, detect_outlets
 from .speaker_naming import apply_naming
 from .speaker_ranking import rank_speakers
+from .questions import asker_not_answerer
 from .relay import inner_speakers
 from .signed_quotes import with_signed_sources
 from .content_edges import with_continued_quotes, with_interrupted_openings, with_roles_in_sources, with_trimmed_edges
-from .addressee import (addressee_out_of_content, asker_not_answerer, channel_out_of_content, channel_out_of_source,
-                        speaker_not_addressee)
+from .addressee import addressee_out_of_content, channel_out_of_content, channel_out_of_source, speaker_not_addressee
 from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision

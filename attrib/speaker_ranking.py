@@ -27,7 +27,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words, _core_name, _head_part, _surname, _words,
+from .speakers import (AGED_RE, MEMBERS_RE, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
                        name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -541,6 +541,8 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                 _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
                 or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
                 or _group_name(c, lower)  # and "Delta Farmers"
+                or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
+                or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "It" is no person: not anyone a known given name names ("It" had been Bernie Sanders, Tim Cook).
@@ -668,6 +670,26 @@ def _group_name(form: NameForm, lower: frozenset[str]) -> bool:
     last = form.words[-1]
     return (len(form.words) >= 2 and given_name_gender(form.words) is None and bool(_GROUP_NOUN.fullmatch(last))
             and last.casefold() in lower)
+
+
+_THOROUGHFARES = {"street", "avenue", "road", "square", "boulevard", "lane", "bridge", "highway", "prospekt", "strasse"}
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}")
+_NOT_ACRONYMS = {"II", "III", "IV", "JR", "SR"}
+
+
+def _body_form(form: NameForm, text: str) -> bool:
+    """A name the article writes as a body's, whatever language its words are in: with a lower-case word that
+    joins no person's name ("Housewives for Fair Prices"), with a word that is an acronym ("Si Sa Ket PAO"), or
+    followed by its acronym in brackets ("Organismo Metropolitano del Agua (OMA)") or by a joining word of another
+    language and more of its name ("Frente Ciudadano por el Agua"; English "of" follows people: "Grace Wong of …")."""
+    if any(w.islower() and w.casefold() not in PARTICLES for w in form.words[1:-1]):
+        return True
+    if len(form.words) >= 2 and any(_ACRONYM_WORD.fullmatch(w) and w not in _NOT_ACRONYMS for w in form.words):
+        return True
+    return any(_ACRONYM_AFTER.match(text, e) for _, e in form.own)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)|\s+(?:por|para|pour|für)\s+(?:(?:el|la|les|der|die)\s+)?[A-Z]")
 
 
 def _sentence_subject(rules: Article, r: int, cands: list, logits: torch.Tensor, bounds: Sequence[tuple[int, int]],
@@ -937,7 +959,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.
     if speaker is None and att.source_type == "pronoun" and surface.strip().casefold() in _PERSONAL and (
             att.speaker and not _outlet_or_place(att.speaker)) and given_name_gender(att.speaker.split()) != (
-            1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1):
+            1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1) and not any(
+            c is not None and c.name == att.speaker and _body_form(c, text) for c in cands):
         speaker = att.speaker
     # "The president himself" is "President Trump", not the senator the ranker liked.
     # (A pick with the titled name's surname stays: "Ted Cruz" for "the senator" titled "Sen. Cruz".)

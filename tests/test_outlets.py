@@ -1223,3 +1223,15 @@ def test_a_question_put_to_a_speaker_neither_interrupts_nor_lacks_their_intervie
     # the unnamed asker's question does not take the floor from Naqvi, and was asked where she answered it
     assert [a.outlet for a in out.attributions] == ["Dawn", "Dawn", "Dawn", "Izvestia"]
     assert out.attributions[1].outlet_span == []
+
+
+def test_a_signers_town_after_a_signature_is_no_outlet():
+    text = ('Diner talk\n\n"I have voted the same way for 40 years."\n\n- Harold Kessler, Dubuque.\n\n'
+            '"Prices matter," said Ann Lee, Reuters.')
+    signed = Attribution(content=_span(text, '"I have voted the same way for 40 years."'), cue=_span(text, "-"),
+                         source=_span(text, "Harold Kessler"), speaker="Harold Kessler")
+    prose = Attribution(content=_span(text, '"Prices matter,"'), cue=_span(text, "said"), source=_span(text, "Ann Lee"),
+                        speaker="Ann Lee")
+    out = assign_outlets(Article(id="d", text=text, attributions=[signed, prose]),
+                         [tuple(_span(text, "Dubuque")[0]), tuple(_span(text, "Reuters")[0])], Inheritance(from_lead=False))
+    assert [a.outlet for a in out.attributions] == [None, "Reuters"]  # a comma after a name in prose still may

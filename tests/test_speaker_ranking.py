@@ -642,3 +642,14 @@ def test_a_title_inside_the_mention_makes_a_person():
     forms = {f.name: f for f in name_forms(text)}
     assert _person_form(forms["Julien Marchetti"], text)
     assert not _person_form(forms["France Inter"], text)
+
+
+def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
+    text = ("Rosa Garza lives here. The Organismo Metropolitano del Agua (OMA) cut supply. Si Sa Ket PAO met. "
+            "They marched near Ferdowsi Street. She said it was bad.")
+    # The ranker likes every name form but nobody; the bodies and the street are banned for "She".
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("it was bad", "She")])
+    assert out.attributions[0].speaker == "Rosa Garza"
+    # With only bodies to pick from, and the rules' pick a body too, "She" stays nobody's.
+    text = "The Organismo Metropolitano del Agua (OMA) cut supply. She said it was bad."
+    assert _ranked(Picks(0), tiny_bert, text, [("it was bad", "She")]).attributions[0].speaker is None
