@@ -252,7 +252,11 @@ def _head_part(surface: str) -> str:
 # A description, then the full name of whom it describes: "A top strategist, John Weaver,", "The minister of
 # the economy, Mr. Guajardo Villarreal,". All 33 such gold sources in the team's PolNeAR labels (10 dev,
 # 23 train) have that name as their speaker; the head alone had made 17 of them vague ("Another critic").
-TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_RE.pattern})\s*,?\s*$")
+# A profession in lower case may stand before the name (", engineer Héctor Salinas Villarreal,"); no conjunction,
+# preposition or participle (", speaking to Al Jazeera", ", led by Istanbul-based …").
+TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*(?:(?!(?:and|or|with|including|but|like|to|by|at|in|on|of|from|for|the|an?)\s)"
+                                       rf"[a-z]+(?<!ing)(?<!ed)\s+){{0,2}}"
+                                       rf"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_RE.pattern})\s*,?\s*$")
 
 
 _AGE_AND_AFTER = re.compile(r",\s*\d{1,3}\s*,.*$", re.S)
@@ -276,7 +280,9 @@ def appositive_name(surface: str) -> list[str]:
     owned_role = bool(re.search(r"[’']s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$", head.strip()))
     # A role its employer's name qualifies ("Another RT America host, Abby Martin").
     named_role = bool(re.search(r"\s[a-z][\w-]*$", head.strip()))
-    return core if len(_core_name(head)) < 2 or role or owned_role or named_role else []
+    # A head that opens on a role in lower case ("The director of the Organismo Metropolitano del Agua (OMA)").
+    described = bool(re.match(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?:of|for|at)\s", head.strip()))
+    return core if len(_core_name(head)) < 2 or role or owned_role or named_role or described else []
 
 
 # What keeps sources unnamed ("people familiar with the matter", "officials briefed on the talks", "sources close to

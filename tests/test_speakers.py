@@ -270,6 +270,12 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     # An age and a job after the name close nothing ("…, 45, a beekeeper,").
     assert appositive_name("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,") == ["Armen", "Baghdasaryan"]
     assert appositive_name("Her neighbour, 45, a beekeeper,") == []
+    # A profession in lower case before the name; a body's name in the head when a role in lower case opens it.
+    assert appositive_name("The director of the Organismo Metropolitano del Agua (OMA), engineer Héctor Salinas Villarreal,"
+                           ) == ["Héctor", "Salinas", "Villarreal"]
+    # No participle or preposition before a name is a profession.
+    assert appositive_name("Samira Bakr, a spokesperson for the delegation, speaking to Al Jazeera,") == []
+    assert appositive_name("The consortium, led by Istanbul-based Kuzeyyapı İnşaat,") == []
 
 
 def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_not():
