@@ -373,7 +373,10 @@ def _turn_labels_as_names(article: Article) -> Article:
     labels = {article.text[source[0][0]:source[0][1]] for source, _, _ in transcript_turns(article.text)}
     if not labels:
         return article
-    return replace(article, attributions=[replace(a, speaker=_name_case(a.speaker)) if a.speaker in labels else a
+    # The speaker is the label, or its name after a title in capitals ("SENATOR PAULA WEXFORD" names PAULA WEXFORD).
+    named = {a.speaker for a in article.attributions if a.speaker and any(
+        label == a.speaker or label.endswith(" " + a.speaker) for label in labels)}
+    return replace(article, attributions=[replace(a, speaker=_name_case(a.speaker)) if a.speaker in named else a
                                           for a in article.attributions])
 
 

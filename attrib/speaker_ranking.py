@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
 import numpy as np
+import regex
 import torch
 
 from .data.features import TokenizedArticle, char_ranges_to_tokens
@@ -822,7 +823,7 @@ def _main_speaker(article: Article) -> Optional[str]:
     return top if len(top.split()) > 1 and not _outlet_or_place(top) else None
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_CAPITALISED = regex.compile(r"\p{Lu}[\w’'-]*")  # any script's capital ("Özdemir", "Étienne")
 
 
 def _unlike_spelling(surface: str, picked: str, rules_name: Optional[str], cands: list[Optional[NameForm]]) -> Optional[str]:
@@ -832,7 +833,7 @@ def _unlike_spelling(surface: str, picked: str, rules_name: Optional[str], cands
     word = re.sub(r"[’']s$", "", surface.strip(" ,.:;"))
     # The source is that one word ("Eskom", "Deadline"), not a description ("the Dutchman"), a group ("Backers of
     # the policy") or a party tag ("D-CT").
-    if (not rules_name or not re.fullmatch(r"[A-Z][A-Za-z]+", word) or _GROUP_NOUN.fullmatch(word)
+    if (not rules_name or not (word.isalpha() and word[:1].isupper() and len(word) > 1) or _GROUP_NOUN.fullmatch(word)
             or not any(c is not None and c.name == rules_name for c in cands)):
         return None
     word, surname = fold(word), fold(picked.split()[-1])

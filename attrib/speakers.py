@@ -85,8 +85,8 @@ _TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
-JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten", "bin",
-                     "ibn", "ben",
+JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "dello", "delle", "degli", "dei", "di", "du", "van", "von",
+                     "der", "den", "ter", "ten", "bin", "ibn", "ben",
                      "Ó", "Ní", "Ua")  # Irish surnames: "Ciarán Ó Dálaigh", "Aoife Ní Bhriain"
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")

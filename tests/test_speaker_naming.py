@@ -1,4 +1,6 @@
 """How chosen speakers are written (attrib.speaker_naming) and descriptions tied to names (attrib.speakers)."""
+from dataclasses import replace
+
 from attrib.schema import Article, Attribution
 from attrib.speaker_naming import (apply_naming, campaign_name, conjoined_names, expand_acronyms, organisation_name,
                                    pollster_name, product_owner)
@@ -337,6 +339,12 @@ def test_a_transcript_label_is_written_as_a_name():
     out = apply_naming(Article(id="t", text=text, attributions=atts)).attributions
     # an acronym outside the turns keeps its capitals
     assert [a.speaker for a in out] == ["Wallace", "Pence", "Wallace", "NATO"]
+    # A label with a title in capitals: its name is written as a name too.
+    text = "Hearing:\n\nSENATOR PAULA WEXFORD: When?\n\nDALE KRIS: Monday.\n\nSENATOR PAULA WEXFORD: Why?"
+    atts = [turn("SENATOR PAULA WEXFORD", "When?"), turn("DALE KRIS", "Monday."), turn("SENATOR PAULA WEXFORD", "Why?", 1)]
+    atts = [replace(a, speaker=a.speaker.removeprefix("SENATOR ")) for a in atts]
+    out = apply_naming(Article(id="w", text=text, attributions=atts)).attributions
+    assert [a.speaker for a in out] == ["Paula Wexford", "Dale Kris", "Paula Wexford"]
 
 
 def test_a_bare_surname_the_article_honours_one_way_never_grows_into_the_other_sex():

@@ -464,6 +464,10 @@ def test_a_one_word_source_is_not_someone_whose_surname_is_spelt_nothing_like_it
     out = _ranked_by_names(tiny_bert, text, [("it would help", "Eskom"), ("yes", "The Dutchman")], "Lwazi Ngcobo")
     # A description stays with the ranker.
     assert [a.speaker for a in out.attributions] == ["Eskom", "Lwazi Ngcobo"]
+    # A word with an accent is a word too.
+    text = "Chief Lucie Commanda-Wabie spoke. Boréalis said it complied. Commanda-Wabie said no."
+    out = _ranked_by_names(tiny_bert, text, [("it complied", "Boréalis")], "Lucie Commanda-Wabie")
+    assert out.attributions[0].speaker == "Boréalis"
 
 
 def test_a_source_opening_with_a_full_name_and_a_headline_word_is_that_person_where_the_ranker_says_nobody(tiny_bert):

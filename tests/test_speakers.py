@@ -282,6 +282,7 @@ def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_n
     text = ("Brazilian President Luiz Inácio Lula da Silva spoke. Ursula von der Leyen agreed. "
             "Trump delegates cheered.")
     assert name_mentions(text)[:2] == [["Luiz", "Inácio", "Lula", "da", "Silva"], ["Ursula", "von", "der", "Leyen"]]
+    assert name_mentions("La Gazzetta dello Sport said so.")[0] == ["La", "Gazzetta", "dello", "Sport"]
     from attrib.speakers import NAME_RE
     assert [m.group(0) for m in NAME_RE.finditer(text)][-1] == "Trump"  # not "Trump de" of "delegates"
 
