@@ -76,6 +76,9 @@ def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribu
             if kept and len(kept) < len(att.content):
                 att = replace(att, content=kept)
         start, end = att.content[0]
+        # The content may hold the article the gap took ("told [the Nation that …]").
+        if gap and text.startswith("the ", start) and after_cue == start + 4:
+            start = after_cue
         name = _NAME.match(text, start, end) if after_cue == start and _TO_SOMEONE.search(cue) else None
         if name is not None:
             after = name.end()
@@ -114,8 +117,9 @@ def channel_out_of_content(text: str, atts: list[Attribution]) -> list[Attributi
 
 
 # A channel frame opening the sentence ("Writing in the London-based Asharq Al-Awsat, columnist …", "In an interview
-# with Dawn, …"), which the tagger may read into the source.
-_OPENING_CHANNEL = re.compile(r"(?:(?:Writing|Speaking|Talking)\s+(?:in|to|on|with)|In\s+an?\s+(?:[\w-]+\s+)?interview\s+(?:with|on))"
+# with Dawn, …", "According to Agência Brasil, the executive secretary … said"), which the tagger may read into the source.
+_OPENING_CHANNEL = re.compile(r"(?:(?:Writing|Speaking|Talking)\s+(?:in|to|on|with)|In\s+an?\s+(?:[\w-]+\s+)?interview\s+(?:with|on)|"
+                              r"According\s+to)"
                               r"\s+[^,.;:\n]{1,80},\s*")
 
 
@@ -127,7 +131,9 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
     for att in atts:
         if att.source:
             m = _OPENING_CHANNEL.match(text, _sentence_start(text, bounds, att.source[0][0]))
-            if m is not None and att.source[0][0] < m.end() < att.source[-1][1]:
+            # (The frame is the channel only when the statement has a cue of its own after it: in "According to
+            # Andriy Yermak, the head of the presidential office, …" "According to" is the cue, and Yermak the source.)
+            if m is not None and att.source[0][0] < m.end() < att.source[-1][1] and all(s >= m.end() for s, _ in att.cue):
                 att = replace(att, source=[(max(s, m.end()), e) for s, e in att.source if e > m.end()])
         out.append(att)
     return out

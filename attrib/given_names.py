@@ -45,6 +45,11 @@ aminata fatou mariama thandeka nomvula zanele lerato naledi priya kavita meenaks
 shreya aishwarya indira smriti nirmala katrin annalena sabine birgit heike anke giorgia chiara giulia elisa federica
 valeria silvina cristina fernanda dilma rina siti dewi megawati yuko keiko akiko naoko haruka sakura min-ji ji-woo
 seo-yeon rasa ingrida kaja
+amparo amélie anika anjali annegret arlene celeste colette corinne dolores edna elmarie fatmata gemma gohar gráinne
+gülşen halima halina hanne hatice hélène jana jenna josefina kanokwan kate kemi kristin leanne liza lorna lucie
+margarethe mariam marisol nadiia nagwa nighat nigar nokuthula nurcan paloma pimchanok renata ricarda rocío rukhsana
+saima sana selin shona sinéad sylvie teresita tess yael yoshiko yuliia zawadi zhanar aoife ayşe ayse fatma zeynep elif
+agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana
 """.split())
 
 MALE = frozenset("""
@@ -76,6 +81,15 @@ chinedu emeka tunde kwame kofi jomo uhuru tesfaye abiy cyril thabo narendra rahu
 rajiv manmohan arjun suresh mahesh dinesh olaf friedrich markus wolfgang gerhard helmut frank-walter horst giorgio
 matteo luigi giuseppe sergio paolo tomas tomás ricardo alvaro álvaro diego andres andrés joaquin joaquín arif dedi
 joko prabowo anwar mahathir najib takeshi shinzo fumio yoshihide taro hiroshi kenji piotr andrzej mateusz jaroslaw
+abdel-rahman abdulrahman ahmet alparslan anand anders andrii andriy antony arkady armen arnel asif avi babatunde badr
+bahram bambang basem bashar bilawal boniface brendan celso ciarán clemens darius davide declan desmond didier fabrizio
+farhad farrukh firoz flavio freddie frederico gareth gennadi giovanni gleb ghulam hadi hakan hamad hamdan hardeep
+haridas harlan harun hazem henrik hideo hirokazu héctor ifeanyi ihor iker imran irungu jair jairam jonas joão julien
+juma kenta kestutis kithure kourosh kunle lars laurent levent levon luiz marcel marcio marcos marek marwan masahiro
+matthias mick moshe murat mykhailo mykola naveed nurbek ofir olatunde oleh osama ozgur pieter raila raj rakesh randhir
+rasheed rauf ravindra recep rodrigo ruben saif selim serhii shahid sibusiso sipho steffen stephane sudhanshu sylvain
+tadeusz taras tarik tayyip teodoro thanakorn themba tobias tolga tomasz tuncay tyrell umaru vitalii volodymyr walt
+wes wichai yair yisrael yoav yoshimasa étienne şükrü
 """.split())
 
 

@@ -120,6 +120,11 @@ KNOWN_OUTLETS = (
     "Gulf News", "Arab News", "Khaleej Times", "Tehran Times", "Yedioth Ahronoth", "Ynet", "Sankei", "Chosun Ilbo",
     "JoongAng Ilbo", "Hankyoreh", "The Lancet", "New England Journal of Medicine", "JAMA", "BMJ", "New Scientist",
     "Scientific American",
+    # Seen in the team's probe texts of session 24 (Polish, Russian, Nigerian, Israeli, Turkish, West African, Korean,
+    # Saudi, Canadian, British and Australian media).
+    "Gazeta Wyborcza", "Rzeczpospolita", "RBC", "Channels TV", "Army Radio", "Channel 12", "Channel 13", "Maariv",
+    "Israel Hayom", "Hurriyet Daily News", "Jeune Afrique", "RFI", "Radio France Internationale", "KBS",
+    "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

@@ -57,6 +57,8 @@ TITLES = {
     # West and East African and Gulf honorifics and offices ("Hajiya Binta Yusuf", "Haji Ghulam Mustafa Memon", "Mama
     # Zawadi Kahindi", "Induna Themba Gumede", "Sheikha Latifa", "Otunba Adeyemi", "Ustaz Hamdan Siregar").
     "haji", "hajiya", "hajia", "mama", "induna", "sheikha", "otunba", "baale", "ustaz",
+    # The Gulf's "Engineer" ("Eng. Abdulrahman Al Dosari"); styles of royalty are `_STYLE` ("His Royal Highness").
+    "engineer", "eng",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
     "mla", "mlas", "mlc", "cm", "hon",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
@@ -162,6 +164,11 @@ _PERSON_NOUN = re.compile(r"[A-Z][a-z]*-?[a-z]*(?:er|or|ist|ian|ess|ant|ent|aire
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
+# A style of royalty or office before a name ("His Royal Highness Prince Faisal", "Her Excellency"); "Royal" alone
+# opens names of bodies ("The Royal College of Nursing").
+_STYLE = re.compile(r"\b(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty)\b")
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -169,7 +176,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
     Words before the last title belong to the title ("British Prime Minister", "Wells Fargo
     CEO"), so the name starts after it; middle initials and suffixes stay ("John D. Podesta").
     """
-    surface = re.sub(r"\([^)]*\)", " ", surface)
+    surface = _STYLE.sub(" ", re.sub(r"\([^)]*\)", " ", surface))
     # A one-word nickname between name words stays, in straight quotes (Robert C. "Bobby" Scott, as the
     # guideline writes it); other quoted words go.
     nicknames = set(NICKNAME_RE.findall(surface))

@@ -18,6 +18,10 @@ def test_the_one_told_or_written_on_is_no_part_of_the_content():
     told = Attribution(content=[_at(text, "reporters"), _at(text, "the launches were unacceptable")],
                        cue=[_at(text, "told")])
     assert [text[s:e] for s, e in addressee_out_of_content(text, [told])[0].content] == ["the launches were unacceptable"]
+    # The content may open on the name's article ("told [the Nation that …]").
+    text = "Kamau told the Nation that members had not been paid."
+    told = Attribution(content=[_at(text, "the Nation that members had not been paid")], cue=[_at(text, "told")])
+    assert [text[s:e] for s, e in addressee_out_of_content(text, [told])[0].content] == ["that members had not been paid"]
 
 
 def test_a_source_right_after_told_is_the_one_told():
@@ -76,6 +80,16 @@ def test_a_channel_frame_opening_the_sentence_leaves_the_source():
     out = channel_out_of_source(text, [argued, said, two])
     assert [[text[s:e] for s, e in a.source] for a in out] == [
         ["columnist Abdulrahman al-Rashed"], ["Bashir"], ["columnist", "Abdulrahman al-Rashed"]]
+    # "According to" an outlet is a frame too, when the statement has its own cue after it; where "According to" is
+    # the cue, what follows it is the source.
+    text = ("According to Agência Brasil, the secretary, Marcos Tavares, said 312 raids were made. According to Andriy "
+            "Yermak, the head of the office, the plan was dead.")
+    relayed = Attribution(content=[_at(text, "312 raids were made")], cue=[_at(text, "said")],
+                          source=[_at(text, "Agência Brasil, the secretary, Marcos Tavares,")])
+    own = Attribution(content=[_at(text, "the plan was dead")], cue=[(text.rindex("According to"), text.rindex("According to") + 12)],
+                      source=[_at(text, "Andriy Yermak, the head of")])
+    out = channel_out_of_source(text, [relayed, own])
+    assert [text[s:e] for s, e in out[0].source] == ["the secretary, Marcos Tavares,"] and out[1] == own
 
 
 

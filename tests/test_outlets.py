@@ -867,6 +867,7 @@ def test_a_well_known_programme_said_on_is_an_outlet():
     assert outlet_in_frame(text, tuple(_span(text, "Morning Joe")[0]))
     assert is_known_outlet("CBS This Morning") and is_known_outlet("Meet the Press")
     assert not is_known_outlet("State of the Union")  # also the president's address
+    assert is_known_outlet("Gazeta Wyborcza") and is_known_outlet("the Saudi Press Agency (SPA)")
 
 
 def test_a_networks_journalist_stands_for_the_network():

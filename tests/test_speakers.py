@@ -408,6 +408,10 @@ def test_honorifics_of_other_countries_are_no_part_of_the_name():
     assert _core_name("Smt. Kavita Rathore") == ["Kavita", "Rathore"]
     assert _core_name("Sir Keir Starmer") == ["Keir", "Starmer"]
     assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
+    # Styles of royalty and the Gulf's "Engineer"; "Royal" alone opens a body's name.
+    assert _core_name("His Royal Highness Prince Faisal bin Turki") == ["Prince", "Faisal", "bin", "Turki"]
+    assert _core_name("Engineer Abdulrahman Al Dosari") == ["Abdulrahman", "Al", "Dosari"]
+    assert _core_name("Royal Dutch Shell") == ["Royal", "Dutch", "Shell"]
 
 
 def test_a_name_after_a_titles_office_is_the_sources_name_and_a_pronoun_after_it_is_that_person():
