@@ -641,7 +641,7 @@ def _office_holder(surface: str) -> list[str]:
     # Past the office's subject ("of the Opposition", "of Petroleum Resources"), a run of capitalised words is the name,
     # whether or not its given name is known ("Leader of the Opposition Firoz Ahmed Qureshi" is not Ahmed Qureshi).
     start = _past_subject(words)
-    if (given is None or start < given) and 2 <= len(words) - start <= 4 and all(
+    if (given is None or start <= given) and 2 <= len(words) - start <= 4 and all(
             w[:1].isupper() and w.casefold().strip(".,") not in ORGANISATION_HEADS for w in words[start:]) and start > 0:
         return _core_name(" ".join(words[start:]))
     # The office's words come first; a name right after the preposition, or after a title of its own, is the one
