@@ -275,6 +275,10 @@ def appositive_name(surface: str) -> list[str]:
     a role stands between them ("Egypt's State Information Service, the head of the service, Diaa Rashwan").
     An age and what follows it close no name ("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,")."""
     surface = _AGE_AND_AFTER.sub(",", surface)
+    # A role after the name closes nothing either ("Another expert, Xu Jianping, deputy director of the centre,").
+    parts = surface.rstrip(" ,").split(",")
+    if len(parts) >= 3 and parts[-1].strip()[:1].islower() and parts[-2].strip()[:1].isupper():
+        surface = ",".join(parts[:-1]) + ","
     m = TRAILING_APPOSITIVE_RE.search(surface)
     core = _core_name(m.group(1)) if m else []
     if len(core) < 2:

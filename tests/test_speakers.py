@@ -270,6 +270,9 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     # An age and a job after the name close nothing ("…, 45, a beekeeper,").
     assert appositive_name("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,") == ["Armen", "Baghdasaryan"]
     assert appositive_name("Her neighbour, 45, a beekeeper,") == []
+    # Nor does a role after the name ("…, deputy director of the centre,"); a list stays two people.
+    assert appositive_name("Another expert, Xu Jianping, deputy director of the Eurasian centre,") == ["Xu", "Jianping"]
+    assert appositive_name("Barack Obama, Hillary Clinton, and others") == []
     # A profession in lower case before the name; a body's name in the head when a role in lower case opens it.
     assert appositive_name("The director of the Organismo Metropolitano del Agua (OMA), engineer Héctor Salinas Villarreal,"
                            ) == ["Héctor", "Salinas", "Villarreal"]
