@@ -98,7 +98,7 @@ def given_name_gender(name_words: list[str]) -> Optional[int]:
     if len(name_words) < 2:
         return None  # a lone word is a surname ("Bush"), not a given name
     first = name_words[0].casefold().strip(".\"“”")
-    if first in FEMALE:
+    if first in FEMALE or first == "mrs":  # "Mrs. Robert L. Hanley": a wife named by her husband's name
         return -1
     if first in MALE:
         return 1

@@ -124,7 +124,8 @@ KNOWN_OUTLETS = (
     # Saudi, Canadian, British and Australian media).
     "Gazeta Wyborcza", "Rzeczpospolita", "RBC", "Channels TV", "Army Radio", "Channel 12", "Channel 13", "Maariv",
     "Israel Hayom", "Hurriyet Daily News", "Jeune Afrique", "RFI", "Radio France Internationale", "KBS",
-    "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald",
+    "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald", "N1",
+    "Skai", "ERT", "NRK", "SVT", "Kazinform", "Bernama", "Malaysiakini",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

@@ -681,8 +681,9 @@ _NOT_ACRONYMS = {"II", "III", "IV", "JR", "SR"}
 def _body_form(form: NameForm, text: str) -> bool:
     """A name the article writes as a body's, whatever language its words are in: with a lower-case word that
     joins no person's name ("Housewives for Fair Prices"), with a word that is an acronym ("Si Sa Ket PAO"), or
-    followed by its acronym in brackets ("Organismo Metropolitano del Agua (OMA)") or by a joining word of another
-    language and more of its name ("Frente Ciudadano por el Agua"; English "of" follows people: "Grace Wong of …")."""
+    followed by its acronym in brackets ("Organismo Metropolitano del Agua (OMA)"), by a company's legal form
+    ("Golden Basket Markets, Inc.") or by a joining word of another language and more of its name ("Frente
+    Ciudadano por el Agua"; English "of" follows people: "Grace Wong of …")."""
     if any(w.islower() and w.casefold() not in PARTICLES for w in form.words[1:-1]):
         return True
     if len(form.words) >= 2 and any(_ACRONYM_WORD.fullmatch(w) and w not in _NOT_ACRONYMS for w in form.words):
@@ -690,7 +691,8 @@ def _body_form(form: NameForm, text: str) -> bool:
     return any(_ACRONYM_AFTER.match(text, e) for _, e in form.own)
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)|\s+(?:por|para|pour|für)\s+(?:(?:el|la|les|der|die)\s+)?[A-Z]")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)|\s+(?:por|para|pour|für)\s+(?:(?:el|la|les|der|die)\s+)?[A-Z]|"
+                            r",?\s+(?:Inc|Ltd|LLC|Corp|plc|PLC|GmbH|AG|S\.A)\b")
 
 
 def _sentence_subject(rules: Article, r: int, cands: list, logits: torch.Tensor, bounds: Sequence[tuple[int, int]],

@@ -53,12 +53,14 @@ TITLES = {
     # Honorifics of other countries ("Shri Ramesh Tiwari", "Smt. Kavita Rathore", "Datuk Seri Anwar", "Sir Keir
     # Starmer", "Herr Scholz"); not those that are also names ("Sri Lanka", "Don Fowler", "Dan Senor", "Stephen King").
     "shri", "smt", "shrimati", "thiru", "datuk", "dato", "tun", "mullah", "mufti", "baroness", "lord", "dame",
-    "sir", "herr", "frau", "monsieur", "madame", "señor", "comrade", "councillor", "cllr",
+    "sir", "herr", "frau", "monsieur", "madame", "mme", "mlle", "señor", "comrade", "councillor", "cllr",
     # West and East African and Gulf honorifics and offices ("Hajiya Binta Yusuf", "Haji Ghulam Mustafa Memon", "Mama
     # Zawadi Kahindi", "Induna Themba Gumede", "Sheikha Latifa", "Otunba Adeyemi", "Ustaz Hamdan Siregar").
     "haji", "hajiya", "hajia", "mama", "induna", "sheikha", "otunba", "baale", "ustaz",
     # The Gulf's "Engineer" ("Eng. Abdulrahman Al Dosari"); styles of royalty are `_STYLE` ("His Royal Highness").
     "engineer", "eng",
+    # A Malaysian state's chief minister, acting for now ("Caretaker Menteri Besar Hamzah Rosli").
+    "caretaker", "menteri", "besar",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
     "mla", "mlas", "mlc", "cm", "hon",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
@@ -164,9 +166,11 @@ _PERSON_NOUN = re.compile(r"[A-Z][a-z]*-?[a-z]*(?:er|or|ist|ian|ess|ant|ent|aire
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
-# A style of royalty or office before a name ("His Royal Highness Prince Faisal", "Her Excellency"); "Royal" alone
-# opens names of bodies ("The Royal College of Nursing").
-_STYLE = re.compile(r"\b(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty)\b")
+# A style of royalty or office before a name ("His Royal Highness Prince Faisal", "Her Excellency"), and Malaysia's
+# compound styles ("Datuk Seri Hamzah Rosli", "Tan Sri Lim Boon Keat", "YB"); "Royal" alone opens names of bodies
+# ("The Royal College of Nursing"), "Sri" alone names ("Sri Mulyani").
+_STYLE = re.compile(r"\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty)|"
+                    r"(?:Tan|Puan)\s+Sri|(?:Datuk|Dato['’]?)\s+(?:Seri|Sri)|Yang\s+Berhormat|YB)\b")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -226,6 +230,8 @@ def _core_words(surface: str) -> tuple[str, ...]:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES | POST_NOMINALS or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
+    if re.search(rf"\bMrs\.?\s+{re.escape(out[0])}\b", surface) if out else False:
+        out = _wife_named_by_husband("Mrs. ", 5, out)
     # A noun of a person's kind before a given name describes them ("Actress Eva Longoria", "Co-moderator Andrea
     # Mitchell", "Wonderkid Danny Okafor"): a title the list lacks, not the name. Given names missing from the list
     # ("Asif Ali Zardari", "Andrés Manuel López Obrador") do not end like such nouns.
@@ -407,6 +413,17 @@ def name_mentions(text: str) -> list[list[str]]:
     return [list(core) for _, core in name_matches(text)]
 
 
+_MRS_BEFORE = re.compile(r"\bMrs\.?\s+$")
+
+
+def _wife_named_by_husband(text: str, start: int, core: list[str]) -> list[str]:
+    """A wife named by her husband's name, as papers wrote until the 1970s ("Mrs. Robert L. Hanley"), keeps "Mrs."
+    before the name starting at `start`: without it the name is his."""
+    if len(core) >= 2 and given_name_gender(core) == 1 and _MRS_BEFORE.search(text, max(0, start - 6), start):
+        return ["Mrs.", *core]
+    return core
+
+
 @lru_cache(maxsize=16)
 def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
     """(character span, core words) of every name in the text; see `name_mentions`.
@@ -414,7 +431,8 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     Cached: the rules and the ranker both ask for one article's names.
     """
     # A weekday is no name, nor part of one ("Following Wednesday", "Monday" opening a sentence).
-    found = [(m.span(), _after_office(text, m.start(), core)) for m in NAME_RE.finditer(plain_spaces(text))
+    found = [(m.span(), _wife_named_by_husband(text, m.start(), _after_office(text, m.start(), core)))
+             for m in NAME_RE.finditer(plain_spaces(text))
              if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)

@@ -653,7 +653,7 @@ def test_a_title_inside_the_mention_makes_a_person():
 
 def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
     text = ("Rosa Garza lives here. The Organismo Metropolitano del Agua (OMA) cut supply. Si Sa Ket PAO met. "
-            "They marched near Ferdowsi Street. She said it was bad.")
+            "They marched near Ferdowsi Street. Golden Basket Markets, Inc. agreed. She said it was bad.")
     # The ranker likes every name form but nobody; the bodies and the street are banned for "She".
     out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("it was bad", "She")])
     assert out.attributions[0].speaker == "Rosa Garza"

@@ -290,6 +290,17 @@ def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_n
     assert [m.group(0) for m in NAME_RE.finditer(text)][-1] == "Trump"  # not "Trump de" of "delegates"
 
 
+def test_a_wife_named_by_her_husbands_name_keeps_mrs():
+    from attrib.given_names import given_name_gender
+    from attrib.speakers import _core_name
+
+    text = "Mrs. Robert L. Hanley, 34, said no. Mrs. Hanley added more. Mrs. Gloria Finkel agreed."
+    assert name_mentions(text) == [["Mrs.", "Robert", "L.", "Hanley"], ["Hanley"], ["Gloria", "Finkel"]]
+    assert _core_name("Mrs. Robert L. Hanley, 34, mother of four") == ["Mrs.", "Robert", "L.", "Hanley"]
+    assert _core_name("Mr. Robert Hanley") == ["Robert", "Hanley"]
+    assert given_name_gender(["Mrs.", "Robert", "L.", "Hanley"]) == -1  # she, not he
+
+
 def test_a_plural_common_noun_alone_is_a_vague_source():
     from attrib.speakers import bare_plural
 
@@ -410,10 +421,13 @@ def test_honorifics_of_other_countries_are_no_part_of_the_name():
     assert _core_name("Chief Minister Shri Ramesh Chandra Tiwari") == ["Ramesh", "Chandra", "Tiwari"]
     assert _core_name("Smt. Kavita Rathore") == ["Kavita", "Rathore"]
     assert _core_name("Sir Keir Starmer") == ["Keir", "Starmer"]
+    assert _core_name("Mme Honorine Kacou-Brou") == ["Honorine", "Kacou-Brou"]
     assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
     # Styles of royalty and the Gulf's "Engineer"; "Royal" alone opens a body's name.
     assert _core_name("His Royal Highness Prince Faisal bin Turki") == ["Prince", "Faisal", "bin", "Turki"]
     assert _core_name("Engineer Abdulrahman Al Dosari") == ["Abdulrahman", "Al", "Dosari"]
+    assert _core_name("Datuk Seri Hamzah Rosli") == ["Hamzah", "Rosli"] and _core_name("Tan Sri Lim Boon Keat") == [
+        "Lim", "Boon", "Keat"]
     assert _core_name("Royal Dutch Shell") == ["Royal", "Dutch", "Shell"]
 
 
