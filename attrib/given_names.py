@@ -49,7 +49,8 @@ amparo amélie anika anjali annegret arlene celeste colette corinne dolores edna
 gülşen halima halina hanne hatice hélène jana jenna josefina kanokwan kate kemi kristin leanne liza lorna lucie
 margarethe mariam marisol nadiia nagwa nighat nigar nokuthula nurcan paloma pimchanok renata ricarda rocío rukhsana
 saima sana selin shona sinéad sylvie teresita tess yael yoshiko yuliia zawadi zhanar aoife ayşe ayse fatma zeynep elif
-agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana
+agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana siobhán siobhan nóirín niamh caoimhe róisín máire
+bríd orla
 """.split())
 
 MALE = frozenset("""
@@ -89,7 +90,7 @@ juma kenta kestutis kithure kourosh kunle lars laurent levent levon luiz marcel 
 matthias mick moshe murat mykhailo mykola naveed nurbek ofir olatunde oleh osama ozgur pieter raila raj rakesh randhir
 rasheed rauf ravindra recep rodrigo ruben saif selim serhii shahid sibusiso sipho steffen stephane sudhanshu sylvain
 tadeusz taras tarik tayyip teodoro thanakorn themba tobias tolga tomasz tuncay tyrell umaru vitalii volodymyr walt
-wes wichai yair yisrael yoav yoshimasa étienne şükrü
+wes wichai yair yisrael yoav yoshimasa étienne şükrü georges seán pádraig eoin cian dónal colm fergal diarmuid tadhg
 """.split())
 
 

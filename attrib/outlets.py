@@ -125,7 +125,8 @@ KNOWN_OUTLETS = (
     "Gazeta Wyborcza", "Rzeczpospolita", "RBC", "Channels TV", "Army Radio", "Channel 12", "Channel 13", "Maariv",
     "Israel Hayom", "Hurriyet Daily News", "Jeune Afrique", "RFI", "Radio France Internationale", "KBS",
     "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald", "N1",
-    "Skai", "ERT", "NRK", "SVT", "Kazinform", "Bernama", "Malaysiakini",
+    "Skai", "ERT", "NRK", "SVT", "Kazinform", "Bernama", "Malaysiakini", "Digi24", "Tolo News", "Pajhwok", "RTHK",
+    "Saba", "Al Masirah", "Jiji Press", "Asahi Shimbun", "L'Orient-Le Jour", "The Daily Star", "Efecto Cocuyo",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -400,6 +401,9 @@ _PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w
 COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
 
 
+_RUN_BY = re.compile(r"[\w’'.-]+-(?:run|backed|owned|affiliated|aligned|controlled|funded|linked)")
+
+
 def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = frozenset()) -> Optional[str]:
     """A readable, stable name for an outlet mention (see the module docstring); `people`: the
     article's speakers, normalised, so a network's journalist is told from its programme."""
@@ -442,8 +446,14 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
         words = words[1:]
     # A descriptor opens the name in lower case ("the semi-official Fars", "state-run IRNA") or hyphenated at a
     # sentence start ("State-run IRNA"); capitalised alone it is the name's own word ("Daily Caller", "National Review").
+    # So does who runs or backs it ("the Houthi-run Saba", "Kremlin-backed RT"), and generic words in lower case
+    # before its name ("The state news agency Noticias del Plata (NDP)"); not a lower-case name ("dpa"), nor the
+    # article of a name that has one ("The Washington Post").
+    if len(words) > 1 and words[0] == "The" and (_RUN_BY.fullmatch(words[1]) or words[1].islower()):
+        words = words[1:]
     while words and ((words[0].casefold() in DESCRIPTORS and (words[0].islower() or "-" in words[0]))
-                     or words[0] in {"the", "a", "an", "A", "An"}):
+                     or words[0] in {"the", "a", "an", "A", "An"} or _RUN_BY.fullmatch(words[0])
+                     or (words[0].islower() and any(w[:1].isupper() for w in words[1:]))):
         words = words[1:]
     name = " ".join(words)
     lowered = name.casefold()

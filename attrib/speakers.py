@@ -64,7 +64,7 @@ TITLES = {
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
     "mla", "mlas", "mlc", "cm", "hon",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
-    "mk", "mks", "mpp", "opposition",
+    "mk", "mks", "mpp", "opposition", "td", "tds",  # and the Dáil's ("Opposition TD Nóirín Breathnach")
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
     # those that are also surnames (Singer, Farmer, Cook, Baker, Driver, Player, Winger, Hunter) nor roles written in
     # pairs ("chief pollster and strategist Joel Benenson" read as two names).

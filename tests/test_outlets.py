@@ -32,6 +32,10 @@ def test_canonical_names():
     text = "The Tasnim news agency reported it. The Hill newspaper agreed."
     assert canonical_outlet("The Tasnim", text) == "Tasnim" and canonical_outlet("The Hill", text) == "The Hill"
     assert canonical_outlet("The reformist Etemad daily") == "Etemad"
+    # Who runs or backs it, and generic words in lower case before the name, go; a lower-case name stays.
+    assert canonical_outlet("The Houthi-run Saba news agency") == "Saba" and canonical_outlet("Kremlin-backed RT") == "RT"
+    assert canonical_outlet("The state news agency Noticias del Plata (NDP)") == "Noticias del Plata (NDP)"
+    assert canonical_outlet("the dpa news agency") == "dpa"
 
 
 def test_canonical_names_use_the_article():
