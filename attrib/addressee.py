@@ -133,8 +133,8 @@ def channel_out_of_source(text: str, atts: list[Attribution]) -> list[Attributio
             m = _OPENING_CHANNEL.match(text, _sentence_start(text, bounds, att.source[0][0]))
             # (The frame is the channel only when the statement has a cue of its own after it: in "According to
             # Andriy Yermak, the head of the presidential office, …" "According to" is the cue, and Yermak the source.)
-            if m is not None and att.source[0][0] < m.end() < att.source[-1][1] and all(s >= m.end() for s, _ in att.cue):
+            if (m is not None and att.source[0][0] < m.end() < att.source[-1][1]
+                    and all(s >= m.end() for s, _ in att.cue)):
                 att = replace(att, source=[(max(s, m.end()), e) for s, e in att.source if e > m.end()])
         out.append(att)
     return out
-

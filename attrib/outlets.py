@@ -930,7 +930,8 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
     datelines = dateline_spans(article.text)
     # A dateline's credit ("SEOUL, South Korea (AP) —") is where the whole story comes from, not a statement's channel.
     # A signer's town after a signature ("- Harold Kessler, Dubuque.") is where they live, not a channel either.
-    signed = {a.source[-1][1] for a in article.attributions if a.source and _SIGNING_DASH.fullmatch(article.span_text(a.cue))}
+    signed = {a.source[-1][1] for a in article.attributions
+              if a.source and _SIGNING_DASH.fullmatch(article.span_text(a.cue))}
     mentions = [m for m in mentions if not organisation_hosting(article.text, m) and not institution(article.text, m)
                 and not destination(article.text, m) and not any(s <= m[0] and m[1] <= e for s, e in datelines)
                 and not any(_SIGNER_TOWN.fullmatch(article.text, end, m[0]) for end in signed)]
@@ -1088,7 +1089,8 @@ def _question_outlet(text: str, atts: list[Attribution], bounds: Sequence[tuple[
         question, answer = atts[i], atts[j]
         if question.outlet or not answer.outlet or put_question(text, question) is None:
             continue
-        if sentence_of(bounds, (answer.cue or answer.source or answer.content)[0][0]) == sentence_of(bounds, question.cue[0][0]):
+        answered_at = (answer.cue or answer.source or answer.content)[0][0]
+        if sentence_of(bounds, answered_at) == sentence_of(bounds, question.cue[0][0]):
             atts[i] = replace(question, outlet=answer.outlet, outlet_span=[])
     return atts
 

@@ -15,8 +15,7 @@ from .schema import Attribution
 from .text import first_char, sentence_bounds, sentence_of
 
 
-# A sentence opening on the question put to its subject ("Asked whether he would fire a speechwriter, Priebus
-# said …"): the question is the asker's, who is unnamed unless "by" names them ("Asked by Thrush if …").
+# "Asked", and the asker "by" names, up to the question's first word.
 _ASKED = re.compile(r"Asked\b(?:\s+by\s+(?P<asker>[^,;:\n]{1,60}?)(?=\s+(?:whether|if|about|to|what|how|why|when|"
                     r"where|who|which|for|on)\b))?")
 
@@ -27,10 +26,10 @@ def put_question(text: str, att: Attribution) -> Optional[re.Match]:
         return None
     start = att.cue[0][0]
     m = _ASKED.match(text, start)
-    bounds = sentence_bounds(text)
-    if m is None or start != first_char(text, bounds[sentence_of(bounds, start)][0], start):
+    if m is None:  # most cues: no sentence bounds needed
         return None
-    return m
+    bounds = sentence_bounds(text)
+    return m if start == first_char(text, bounds[sentence_of(bounds, start)][0], start) else None
 
 
 def asker_not_answerer(text: str, atts: list[Attribution]) -> list[Attribution]:

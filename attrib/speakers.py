@@ -230,8 +230,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
         out = before_title
     while out and (out[-1].casefold() in PARTICLES | POST_NOMINALS or re.fullmatch(r"[A-Z]\.", out[-1])):
         out.pop()
-    if re.search(rf"\bMrs\.?\s+{re.escape(out[0])}\b", surface) if out else False:
-        out = _wife_named_by_husband("Mrs. ", 5, out)
+    out = _wife_named_by_husband(out, bool(out) and re.search(rf"\bMrs\.?\s+{re.escape(out[0])}\b", surface) is not None)
     # A noun of a person's kind before a given name describes them ("Actress Eva Longoria", "Co-moderator Andrea
     # Mitchell", "Wonderkid Danny Okafor"): a title the list lacks, not the name. Given names missing from the list
     # ("Asif Ali Zardari", "Andrés Manuel López Obrador") do not end like such nouns.
@@ -416,12 +415,10 @@ def name_mentions(text: str) -> list[list[str]]:
 _MRS_BEFORE = re.compile(r"\bMrs\.?\s+$")
 
 
-def _wife_named_by_husband(text: str, start: int, core: list[str]) -> list[str]:
-    """A wife named by her husband's name, as papers wrote until the 1970s ("Mrs. Robert L. Hanley"), keeps "Mrs."
-    before the name starting at `start`: without it the name is his."""
-    if len(core) >= 2 and given_name_gender(core) == 1 and _MRS_BEFORE.search(text, max(0, start - 6), start):
-        return ["Mrs.", *core]
-    return core
+def _wife_named_by_husband(core: list[str], after_mrs: bool) -> list[str]:
+    """A wife named by her husband's name, as papers wrote until the 1970s ("Mrs. Robert L. Hanley"), keeps "Mrs.":
+    without it the name is his."""
+    return ["Mrs.", *core] if after_mrs and len(core) >= 2 and given_name_gender(core) == 1 else core
 
 
 @lru_cache(maxsize=16)
@@ -431,7 +428,8 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     Cached: the rules and the ranker both ask for one article's names.
     """
     # A weekday is no name, nor part of one ("Following Wednesday", "Monday" opening a sentence).
-    found = [(m.span(), _wife_named_by_husband(text, m.start(), _after_office(text, m.start(), core)))
+    found = [(m.span(), _wife_named_by_husband(_after_office(text, m.start(), core),
+                                               _MRS_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None))
              for m in NAME_RE.finditer(plain_spaces(text))
              if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
     known = {" ".join(c) for _, c in found}
