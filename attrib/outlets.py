@@ -125,7 +125,7 @@ KNOWN_OUTLETS = (
     "Gazeta Wyborcza", "Rzeczpospolita", "RBC", "Channels TV", "Army Radio", "Channel 12", "Channel 13", "Maariv",
     "Israel Hayom", "Hurriyet Daily News", "Jeune Afrique", "RFI", "Radio France Internationale", "KBS",
     "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald", "N1",
-    "Skai", "ERT", "NRK", "SVT", "Kazinform", "Bernama", "Malaysiakini", "Digi24", "Tolo News", "Pajhwok", "RTHK",
+    "Skai", "ERT", "NRK", "SVT", "Malaysiakini", "Digi24", "Tolo News", "Pajhwok", "RTHK",
     "Saba", "Al Masirah", "Jiji Press", "Asahi Shimbun", "L'Orient-Le Jour", "The Daily Star", "Efecto Cocuyo",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
