@@ -127,6 +127,9 @@ KNOWN_OUTLETS = (
     "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald", "N1",
     "Skai", "ERT", "NRK", "SVT", "Malaysiakini", "Digi24", "Tolo News", "Pajhwok", "RTHK",
     "Saba", "Al Masirah", "Jiji Press", "Asahi Shimbun", "L'Orient-Le Jour", "The Daily Star", "Efecto Cocuyo",
+    "United Press", "Andina", "Emol", "Radio Cooperativa", "ČTK", "Czech Radio", "Denník N", "Newsfirst", "Montsame",
+    "Joy News", "Citi FM", "Ghana News Agency", "De Standaard", "Central News Agency", "Taipei Times", "Interpressnews",
+    "Lusa", "Público", "ZNBC", "Kathmandu Post", "KSL",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

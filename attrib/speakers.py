@@ -62,7 +62,7 @@ TITLES = {
     # A Malaysian state's chief minister, acting for now ("Caretaker Menteri Besar Hamzah Rosli").
     "caretaker", "menteri", "besar",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
-    "mla", "mlas", "mlc", "cm", "hon",
+    "mla", "mlas", "mlc", "cm", "hon", "honourable", "honorable", "legislator",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
     "mk", "mks", "mpp", "opposition", "td", "tds",  # and the Dáil's ("Opposition TD Nóirín Breathnach")
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not

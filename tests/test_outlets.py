@@ -872,6 +872,7 @@ def test_a_well_known_programme_said_on_is_an_outlet():
     assert is_known_outlet("CBS This Morning") and is_known_outlet("Meet the Press")
     assert not is_known_outlet("State of the Union")  # also the president's address
     assert is_known_outlet("Gazeta Wyborcza") and is_known_outlet("the Saudi Press Agency (SPA)")
+    assert is_known_outlet("Interpressnews") and is_known_outlet("Lusa") and is_known_outlet("United Press")
 
 
 def test_a_networks_journalist_stands_for_the_network():
