@@ -693,8 +693,8 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
-    if names_members(name) or key in DEMONYMS:
-        return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker)
+    if names_members(name) or key in DEMONYMS or re.fullmatch(r"[A-Z]{2,4}s", name):
+        return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker); members by their initials ("told MSPs")
     if _PARTICIPLE.fullmatch(name) and re.search(rf"\b{name.lower()}\b", text):
         return False  # "Asked by a farmer whether …, Calloway said": a participle opening the sentence
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name

@@ -62,7 +62,9 @@ TITLES = {
     # A Malaysian state's chief minister, acting for now ("Caretaker Menteri Besar Hamzah Rosli").
     "caretaker", "menteri", "besar",
     # Indian legislators and chief ministers ("Local MLA Deepa Khandelwal", "the CM"); "Hon Rawiri Te Aho".
-    "mla", "mlas", "mlc", "cm", "hon", "honourable", "honorable", "legislator",
+    "mla", "mlas", "mlc", "cm", "hon", "honourable", "honorable", "legislator", "counsellor", "counselor",
+    # Burmese and Cambodian honorifics ("Daw Khin Myat", "Samdech Chea Sophanna", "Oknha Ly Yong Phat").
+    "daw", "samdech", "oknha",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
     "mk", "mks", "mpp", "opposition", "td", "tds",  # and the Dáil's ("Opposition TD Nóirín Breathnach")
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
@@ -167,10 +169,10 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 # A style of royalty or office before a name ("His Royal Highness Prince Faisal", "Her Excellency"), and Malaysia's
-# compound styles ("Datuk Seri Hamzah Rosli", "Tan Sri Lim Boon Keat", "YB"); "Royal" alone opens names of bodies
+# compound styles ("Datuk Seri Hamzah Rosli", "Tan Sri Lim Boon Keat", "YB"), "H.E."; "Royal" alone opens names of bodies
 # ("The Royal College of Nursing"), "Sri" alone names ("Sri Mulyani").
 _STYLE = re.compile(r"\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty)|"
-                    r"(?:Tan|Puan)\s+Sri|(?:Datuk|Dato['’]?)\s+(?:Seri|Sri)|Yang\s+Berhormat|YB)\b")
+                    r"(?:Tan|Puan)\s+Sri|(?:Datuk|Dato['’]?)\s+(?:Seri|Sri)|Yang\s+Berhormat|YB)\b|\bH\.\s?E\.")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -577,7 +579,8 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Post-nominal letters of British and Commonwealth counsel ("Rachel Osei KC"): no part of the name.
-POST_NOMINALS = {"kc", "qc", "sc"}  # King's, Queen's and Senior Counsel
+# King's, Queen's and Senior Counsel; a member of a parliament after their name ("Fiona Lennox MSP"); British honours.
+POST_NOMINALS = {"kc", "qc", "sc", "mp", "msp", "mep", "mla", "td", "obe", "mbe", "cbe"}
 
 
 def fold(word: str) -> str:

@@ -1231,6 +1231,13 @@ def test_a_question_put_to_a_speaker_neither_interrupts_nor_lacks_their_intervie
     assert out.attributions[1].outlet_span == []
 
 
+def test_members_named_by_their_initials_are_no_outlet():
+    from attrib.outlets import plausible_outlet
+
+    assert not plausible_outlet("MSPs", frozenset()) and not plausible_outlet("MEPs", frozenset())
+    assert plausible_outlet("KBS", frozenset())
+
+
 def test_a_signers_town_after_a_signature_is_no_outlet():
     text = ('Diner talk\n\n"I have voted the same way for 40 years."\n\n- Harold Kessler, Dubuque.\n\n'
             '"Prices matter," said Ann Lee, Reuters.')

@@ -425,6 +425,7 @@ def test_honorifics_of_other_countries_are_no_part_of_the_name():
     assert _core_name("Opposition TD Nóirín Breathnach") == ["Nóirín", "Breathnach"]
     assert _core_name("Deputy Minister Honourable Tendai Mukwasha") == ["Tendai", "Mukwasha"]
     assert _core_name("Opposition Legislator Hsieh Yu-ting") == ["Hsieh", "Yu-ting"]
+    assert _core_name("H.E. Sok Vannarith") == ["Sok", "Vannarith"] and _core_name("Fiona Lennox MSP") == ["Fiona", "Lennox"]
     assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
     # Styles of royalty and the Gulf's "Engineer"; "Royal" alone opens a body's name.
     assert _core_name("His Royal Highness Prince Faisal bin Turki") == ["Prince", "Faisal", "bin", "Turki"]
