@@ -50,7 +50,7 @@ gülşen halima halina hanne hatice hélène jana jenna josefina kanokwan kate k
 margarethe mariam marisol nadiia nagwa nighat nigar nokuthula nurcan paloma pimchanok renata ricarda rocío rukhsana
 saima sana selin shona sinéad sylvie teresita tess yael yoshiko yuliia zawadi zhanar aoife ayşe ayse fatma zeynep elif
 agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana siobhán siobhan nóirín niamh caoimhe róisín máire
-bríd orla tsehay meseret hirut tigist almaz kamala morag mhairi isla kirsty eilidh sigríður
+bríd orla tsehay meseret hirut tigist almaz kamala morag mhairi isla kirsty eilidh sigríður tanvi
 """.split())
 
 MALE = frozenset("""
@@ -91,7 +91,7 @@ matthias mick moshe murat mykhailo mykola naveed nurbek ofir olatunde oleh osama
 rasheed rauf ravindra recep rodrigo ruben saif selim serhii shahid sibusiso sipho steffen stephane sudhanshu sylvain
 tadeusz taras tarik tayyip teodoro thanakorn themba tobias tolga tomasz tuncay tyrell umaru vitalii volodymyr walt
 wes wichai yair yisrael yoav yoshimasa étienne şükrü georges seán pádraig eoin cian dónal colm fergal diarmuid tadhg
-yohannes abebe dawit mulugeta getachew girma somchai rudi alasdair calum hamish angus iain ewan ruaridh guðmundur arnar
+yohannes abebe dawit mulugeta getachew girma somchai rudi alasdair calum hamish angus iain ewan ruaridh guðmundur arnar vikram
 """.split())
 
 

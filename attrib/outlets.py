@@ -695,8 +695,8 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
     if names_members(name) or key in DEMONYMS or re.fullmatch(r"[A-Z]{2,4}s", name):
         return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker); members by their initials ("told MSPs")
-    if _PARTICIPLE.fullmatch(name) and re.search(rf"\b{name.lower()}\b", text):
-        return False  # "Asked by a farmer whether …, Calloway said": a participle opening the sentence
+    if _PARTICIPLE.fullmatch(name) and (re.search(rf"\b{name.lower()}\b", text) or re.search(rf"\b{name}\s+by\b", text)):
+        return False  # "Asked by a farmer whether …, Calloway said", "Pressed by Chief Justice …": a participle
     surname = name.split(" ")[-1] not in MASTHEAD_NOUNS  # "Post" ends The New York Post, not a person's name
     if surname and key not in people and any(len(p.split()) > 1 and p.split()[-1] == key for p in people):
         return False

@@ -673,6 +673,8 @@ def _group_name(form: NameForm, lower: frozenset[str]) -> bool:
             and last.casefold() in lower)
 
 
+# Members by their initials ("Opposition MPs", "MSPs"): a group, no one named.
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,4}s")
 _THOROUGHFARES = {"street", "avenue", "road", "square", "boulevard", "lane", "bridge", "highway", "prospekt", "strasse"}
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}")
 _NOT_ACRONYMS = {"II", "III", "IV", "JR", "SR"}
@@ -1049,7 +1051,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # as the team's labels write it.
     if court := COURT_PANEL_RE.fullmatch(surface):
         speaker, kind = court.group(1), "description"
-    if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)):
+    if speaker and kind == "named" and (_common_word(surface, text) or _group_noun(surface, cands)
+                                        or _PLURAL_INITIALS.fullmatch(speaker)):
         # +2 -0 on PolNeAR dev's gold attributions ("Video", "Delegates" were speakers); group nouns the
         # article never writes in lower case ("Demonstrators") +3 -0 end to end.
         speaker, kind = None, "vague" if surface.rstrip(" ,.:;").endswith("s") else "description"

@@ -65,6 +65,8 @@ TITLES = {
     "mla", "mlas", "mlc", "cm", "hon", "honourable", "honorable", "legislator", "counsellor", "counselor",
     # Burmese and Cambodian honorifics ("Daw Khin Myat", "Samdech Chea Sophanna", "Oknha Ly Yong Phat").
     "daw", "samdech", "oknha",
+    # Film and sport roles written before a name ("Producer Vikram Sabharwal", "Co-star Tanvi Bhatnagar").
+    "producer", "co-star", "costar",
     # Knesset members and Ontario's legislators, and the side they sit on ("Opposition MK Noa Ben-Ami").
     "mk", "mks", "mpp", "opposition", "td", "tds",  # and the Dáil's ("Opposition TD Nóirín Breathnach")
     # Occupations written before a name at a sentence's start ("Commentator Lu Hanwen", "Researcher Wang Li"); not
@@ -92,7 +94,7 @@ _TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
 JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "dello", "delle", "degli", "dei", "di", "du", "van", "von",
-                     "der", "den", "ter", "ten", "bin", "ibn", "ben",
+                     "der", "den", "ter", "ten", "bin", "ibn", "ben", "la", "las", "los",  # "María de la Luz Carrillo"
                      "Ó", "Ní", "Ua")  # Irish surnames: "Ciarán Ó Dálaigh", "Aoife Ní Bhriain"
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")

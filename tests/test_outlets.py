@@ -1236,6 +1236,8 @@ def test_members_named_by_their_initials_are_no_outlet():
 
     assert not plausible_outlet("MSPs", frozenset()) and not plausible_outlet("MEPs", frozenset())
     assert plausible_outlet("KBS", frozenset())
+    # Nor is a participle opening a sentence before its agent ("Pressed by Chief Justice Harold Whitcomb, …").
+    assert not plausible_outlet("Pressed", frozenset(), "Pressed by Chief Justice Harold Whitcomb, she said no.")
 
 
 def test_a_signers_town_after_a_signature_is_no_outlet():

@@ -651,6 +651,12 @@ def test_a_title_inside_the_mention_makes_a_person():
     assert not _person_form(forms["France Inter"], text)
 
 
+def test_members_by_their_initials_are_nobody(tiny_bert):
+    text = "Adrian Colfax spoke. Opposition MPs shouted no. Colfax went on."
+    out = _ranked(Picks(slice(1, None)), tiny_bert, text, [("no", "Opposition MPs")])
+    assert out.attributions[0].speaker is None
+
+
 def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
     text = ("Rosa Garza lives here. The Organismo Metropolitano del Agua (OMA) cut supply. Si Sa Ket PAO met. "
             "They marched near Ferdowsi Street. Golden Basket Markets, Inc. agreed. She said it was bad.")

@@ -286,6 +286,7 @@ def test_lower_case_particles_join_a_name_and_a_word_that_starts_like_one_does_n
             "Trump delegates cheered.")
     assert name_mentions(text)[:2] == [["Luiz", "Inácio", "Lula", "da", "Silva"], ["Ursula", "von", "der", "Leyen"]]
     assert name_mentions("La Gazzetta dello Sport said so.")[0] == ["La", "Gazzetta", "dello", "Sport"]
+    assert name_mentions("The mother, María de la Luz Carrillo, spoke.")[0] == ["María", "de", "la", "Luz", "Carrillo"]
     from attrib.speakers import NAME_RE
     assert [m.group(0) for m in NAME_RE.finditer(text)][-1] == "Trump"  # not "Trump de" of "delegates"
 
@@ -426,6 +427,7 @@ def test_honorifics_of_other_countries_are_no_part_of_the_name():
     assert _core_name("Deputy Minister Honourable Tendai Mukwasha") == ["Tendai", "Mukwasha"]
     assert _core_name("Opposition Legislator Hsieh Yu-ting") == ["Hsieh", "Yu-ting"]
     assert _core_name("H.E. Sok Vannarith") == ["Sok", "Vannarith"] and _core_name("Fiona Lennox MSP") == ["Fiona", "Lennox"]
+    assert _core_name("Producer Vikram Sabharwal") == ["Vikram", "Sabharwal"]
     assert _core_name("Dan Senor") == ["Dan", "Senor"] and _core_name("Sri Lanka") == ["Sri", "Lanka"]
     # Styles of royalty and the Gulf's "Engineer"; "Royal" alone opens a body's name.
     assert _core_name("His Royal Highness Prince Faisal bin Turki") == ["Prince", "Faisal", "bin", "Turki"]
