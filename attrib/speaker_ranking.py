@@ -535,15 +535,23 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         she = (feats[:, 0, FEATURE_INDEX["pronoun=she"]] > 0).tolist()
         bounds = sentence_bounds(rules.text)
         lower = lowercase_words(rules.text)
+        impersonal: dict[int, bool] = {}  # per name form, once per article: the rows share the article's forms
+
+        def no_person(c: NameForm) -> bool:
+            if id(c) not in impersonal:
+                impersonal[id(c)] = (
+                    _outlet_or_place(c.name)
+                    or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
+                    or _group_name(c, lower)  # and "Delta Farmers"
+                    or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
+                    or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES))  # or "Ferdowsi Street"
+            return impersonal[id(c)]
+
         for r in person.nonzero()[:, 0].tolist():
             other_sex = 1 if she[r] else -1
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
             banned[r, 1:len(batch.candidates[r])] |= np.array([  # bool even when empty ('"We will win," he said.')
-                _outlet_or_place(c.name) or given_name_gender(c.words) == other_sex
-                or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
-                or _group_name(c, lower)  # and "Delta Farmers"
-                or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
-                or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
+                no_person(c) or given_name_gender(c.words) == other_sex
                 or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "It" is no person: not anyone a known given name names ("It" had been Bernie Sanders, Tim Cook).
