@@ -696,7 +696,11 @@ def _body_form(form: NameForm, text: str) -> bool:
     Ciudadano por el Agua"; English "of" follows people: "Grace Wong of …")."""
     if any(w.islower() and w.casefold() not in PARTICLES for w in form.words[1:-1]):
         return True
-    if len(form.words) >= 2 and any(_ACRONYM_WORD.fullmatch(w) and w not in _NOT_ACRONYMS for w in form.words):
+    # A person's name all in capitals is a label or a headline ("SENATOR PAULA WEXFORD:"), its capitals no acronym
+    # (not "FULL TEXT").
+    shouted = all(w.isupper() for w in form.words) and given_name_gender(form.words) is not None
+    if len(form.words) >= 2 and not shouted and any(
+            _ACRONYM_WORD.fullmatch(w) and w not in _NOT_ACRONYMS for w in form.words):
         return True
     return any(_ACRONYM_AFTER.match(text, e) for _, e in form.own)
 
@@ -942,6 +946,17 @@ def _inner_capital(word: str) -> bool:
     return any(c.isupper() for c in word[1:])
 
 
+def _named_sex(name: str, cands: list[Optional[NameForm]]) -> Optional[int]:
+    """The sex a name's given name says; for a one-word name, that of the fuller name it opens ("Rudi" of "Rudi
+    Hartono Siregar": a given name on second reference)."""
+    words = name.split()
+    sex = given_name_gender(words)
+    if sex is None and len(words) == 1:
+        sex = next((given_name_gender(c.words) for c in cands[1:] if c is not None and len(c.words) >= 2
+                    and c.words[0] == words[0] and given_name_gender(c.words) is not None), None)
+    return sex
+
+
 def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], b: int) -> Attribution:
     """The attribution with the ranker's pick (candidate `b`; 0 = nobody), amended by the rules below."""
     text = rules.text
@@ -971,7 +986,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "He" or "she" the ranker leaves to nobody is the person the rules found (the last one named), as
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.
     if speaker is None and att.source_type == "pronoun" and surface.strip().casefold() in _PERSONAL and (
-            att.speaker and not _outlet_or_place(att.speaker)) and given_name_gender(att.speaker.split()) != (
+            att.speaker and not _outlet_or_place(att.speaker)) and _named_sex(att.speaker, cands) != (
             1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1) and not any(
             c is not None and c.name == att.speaker and _body_form(c, text) for c in cands):
         speaker = att.speaker

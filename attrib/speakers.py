@@ -290,6 +290,10 @@ def appositive_name(surface: str) -> list[str]:
         surface = ",".join(parts[:-1]) + ","
     m = TRAILING_APPOSITIVE_RE.search(surface)
     core = _core_name(m.group(1)) if m else []
+    if len(core) == 1 and _LOWER_ROLE_HEAD.fullmatch(surface[:m.start()].strip()) and not core[0].isupper():
+        # One word after a role written all in lower case: a one-word name ("The minister responsible for the civil
+        # service, Sulistyowati,"; Indonesian, Burmese, Afghan and Mongolian usage).
+        return core
     if len(core) < 2:
         return []
     parts = [p.strip() for p in surface[:m.start()].split(",") if p.strip()]
@@ -303,6 +307,10 @@ def appositive_name(surface: str) -> list[str]:
     # A head that opens on a role in lower case ("The director of the Organismo Metropolitano del Agua (OMA)").
     described = bool(re.match(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?:of|for|at)\s", head.strip()))
     return core if len(_core_name(head)) < 2 or role or owned_role or named_role or described else []
+
+
+# "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
+_LOWER_ROLE_HEAD = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)(?:\s+[a-z][\w’'-]*)+")
 
 
 # What keeps sources unnamed ("people familiar with the matter", "officials briefed on the talks", "sources close to

@@ -666,3 +666,27 @@ def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
     # With only bodies to pick from, and the rules' pick a body too, "She" stays nobody's.
     text = "The Organismo Metropolitano del Agua (OMA) cut supply. She said it was bad."
     assert _ranked(Picks(0), tiny_bert, text, [("it was bad", "She")]).attributions[0].speaker is None
+
+
+def test_a_shouted_persons_name_is_no_body_but_a_shouted_phrase_is(tiny_bert):
+    # A hearing's label in capitals names a person: "she" may be her; "FULL TEXT" stays no one for "he".
+    text = "SENATOR PAULA WEXFORD: Were you aware?\nDALE KRISTOFFERSEN: No.\nShe said she was not satisfied."
+    out = _ranked_by_names(tiny_bert, text, [("she was not satisfied", "She")], "PAULA WEXFORD")
+    assert out.attributions[0].speaker == "PAULA WEXFORD"
+    text = "FULL TEXT follows. He said it was untrue."
+    out = _ranked_by_names(tiny_bert, text, [("it was untrue", "He")], "FULL TEXT")
+    assert out.attributions[0].speaker is None
+
+
+def test_he_or_she_keeps_no_rules_pick_whose_fuller_name_says_the_other_sex(tiny_bert):
+    # "Rudi" is Rudi Hartono Siregar on second reference: a man, so the rules' "Rudi" is not "she"; the woman
+    # named by one word in an appositive is.
+    text = ("The agency's deputy, Rudi Hartono Siregar, spoke. Rudi added more. The minister responsible for the "
+            "civil service, Sulistyowati, told Kompas TV staff must move. Rudi left. Asked about couples, she said no.")
+    out = _ranked(Picks(0), tiny_bert, text, [
+        ("more", "Rudi"), ("staff must move", "The minister responsible for the civil service, Sulistyowati,"),
+        ("no", "she")])
+    assert out.attributions[2].speaker == "Sulistyowati"
+    # With no woman named, "she" is nobody, not the man "Rudi" names.
+    text = "The agency's deputy, Rudi Hartono Siregar, spoke. Rudi added more. Asked about couples, she said no."
+    assert _ranked(Picks(0), tiny_bert, text, [("no", "she")]).attributions[0].speaker is None

@@ -264,6 +264,10 @@ def test_a_name_after_a_role_after_an_organisation_is_the_speaker():
     assert appositive_name("A top strategist, John Weaver,") == ["John", "Weaver"]
     assert appositive_name("Chancellor Olaf Scholz's spokesman, Steffen Hebestreit,") == ["Steffen", "Hebestreit"]
     assert appositive_name("Barack Obama, Hillary Clinton") == []  # two people
+    # One word after a role all in lower case is a one-word name; not after a name, nor initials.
+    assert appositive_name("The minister responsible for the civil service, Sulistyowati,") == ["Sulistyowati"]
+    assert appositive_name("Trump, Pence,") == []
+    assert appositive_name("The agency, IRNA,") == []
     assert appositive_name("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina") == []  # a place
     # A role its employer's name qualifies is a role, not a second person's name.
     assert appositive_name("Another RT America host, Abby Martin,") == ["Abby", "Martin"]
