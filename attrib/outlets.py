@@ -125,11 +125,16 @@ KNOWN_OUTLETS = (
     "Gazeta Wyborcza", "Rzeczpospolita", "RBC", "Channels TV", "Army Radio", "Channel 12", "Channel 13", "Maariv",
     "Israel Hayom", "Hurriyet Daily News", "Jeune Afrique", "RFI", "Radio France Internationale", "KBS",
     "Saudi Press Agency", "Radio-Canada", "The Canadian Press", "Spiegel", "PA Media", "Sydney Morning Herald", "N1",
-    "Skai", "ERT", "NRK", "SVT", "Malaysiakini", "Digi24", "Tolo News", "Pajhwok", "RTHK",
+    "Skai", "ERT", "NRK", "SVT", "Digi24", "Tolo News", "Pajhwok", "RTHK",
     "Saba", "Al Masirah", "Jiji Press", "Asahi Shimbun", "L'Orient-Le Jour", "The Daily Star", "Efecto Cocuyo",
     "United Press", "Andina", "Emol", "Radio Cooperativa", "ČTK", "Czech Radio", "Denník N", "Newsfirst", "Montsame",
     "Joy News", "Citi FM", "Ghana News Agency", "De Standaard", "Central News Agency", "Taipei Times", "Interpressnews",
     "Lusa", "Público", "ZNBC", "Kathmandu Post", "KSL",
+    # Session 25's probe texts (North Korean, Central Asian, Ugandan, Congolese, Guatemalan, Bangladeshi, Pacific,
+    # Russian exile and Vatican media).
+    "Rodong Sinmun", "NK News", "Ozodlik", "RFE/RL", "New Vision", "Daily Monitor", "NBS TV",
+    "Radio Okapi", "Actualite.cd", "Prensa Libre", "Guatevisión", "Prothom Alo", "Samoa Observer", "RNZ Pacific",
+    "Mediazona", "Vatican News", "L'Osservatore Romano", "MLB.com", "Kan News",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -345,10 +350,11 @@ _NOT_A_MASTHEAD = re.compile(r"(?i)the|a|an|this|that|its|his|her|their|our|one|
 
 def _kind_after(text: str, span: tuple[int, int]) -> bool:
     """A name before its kind of medium ("the RIA news agency reported"): not a determiner ("The newspaper"), a
-    place, nor one medium among others ("a Bridgeport newspaper")."""
+    place, a nationality ("ADN, the official East German news agency"), nor one medium among others ("a Bridgeport
+    newspaper")."""
     name = text[span[0]:span[1]]
     return bool(_KIND_AFTER.match(text, span[1])) and not _NOT_A_MASTHEAD.fullmatch(name) and (
-        normalise_name(name) not in PLACES) and not re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, span[0] - 4):span[0]])
+        normalise_name(name) not in PLACES) and normalise_name(name.split()[-1]) not in DEMONYMS and not re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, span[0] - 4):span[0]])
 
 
 _REPORTED_AFTER = re.compile(r"\s+(?:news\s+)?(?:reported|reports)\b")  # "Channel 12 news reported"
@@ -672,6 +678,9 @@ def person_with_title(name: str) -> bool:
 
 
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ed|ing)")
+# A role in apposition after a name ("…, director of the Institute", "…, a senior researcher at"); not "the" (the
+# subject of a clause: "According to BSS, the state minister for labour told …").
+_ROLE_AFTER = re.compile(r",\s+(?!the\s)(?:an?\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|at|for|to)\b")
 
 
 def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
@@ -693,6 +702,9 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
+    if any(_ROLE_AFTER.match(text, m.end()) and _ROLE_AFTER.match(text, m.end()).group(1) in _PERSON_TITLES
+           for m in re.finditer(rf"\b{re.escape(name)}\b", text)):
+        return False  # "a commentary by Ri Chol Myong, director of the … Institute": a person by the role after
     if names_members(name) or key in DEMONYMS or re.fullmatch(r"[A-Z]{2,4}s", name):
         return False  # "African-Americans", "Democrats"; "Iranian" (lawmaker); members by their initials ("told MSPs")
     if _PARTICIPLE.fullmatch(name) and (re.search(rf"\b{name.lower()}\b", text) or re.search(rf"\b{name}\s+by\b", text)):

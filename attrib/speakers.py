@@ -76,7 +76,14 @@ TITLES = {
     "historian", "actress", "actor", "comedian", "novelist", "filmmaker", "coach", "striker", "midfielder",
     "goalkeeper", "defender", "skipper", "cyclist", "economist", "scientist",
     "epidemiologist", "virologist", "physician", "surgeon", "professor",
+    # Clergy, advocates and elders ("Father Tomasz Wierzbicki", "The Reverend Mikaele Fa'atonu", "Advocate Rafiqul
+    # Islam Shikder", "Mzee Erasto Baguma"), Samoan honorifics ("Afioga", "Susuga", orator "Tulafale"), Spanish
+    # legislators ("Diputada Claudia Gramajo"), ranks without dots ("Maj Gen"), cricket's bowlers ("Seamer").
+    "father", "fr", "reverend", "monsignor", "msgr", "deacon", "advocate", "mzee", "afioga", "susuga", "tulafale",
+    "diputado", "diputada", "senador", "senadora", "maj", "seamer", "spinner", "paceman", "batter", "batsman",
 }
+# Parts of a rank written with hyphens ("Lieutenant-General", "Major-General", "Rear-Admiral", "Air-Marshal").
+_RANK_PARTS = {"major", "rear", "air"}
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.
 PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state", "republican", "democratic", "democrat",
@@ -87,8 +94,9 @@ VAGUE = {
     "voters", "democrats", "republicans", "insiders", "authorities", "police", "documents", "most", "few",
 }
 # A capitalised word in any script: initials ("U."), inner capitals (McConnell, DuVernay), an O’/D’
-# prefix (O’Neill), an Arabic article (al-Rubaie), hyphens (Crouse-Mays), or an acronym (IMF).
-_TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
+# prefix (O’Neill), an apostrophe inside (Ja'far, Fa'alogo; not a possessive or a contraction), an Arabic article (al-Rubaie),
+# hyphens (Crouse-Mays), or an acronym (IMF).
+_TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?:\p{Lu}[’'])?\p{Lu}\p{L}*(?:[’'](?!(?:s|t|d|m|ll|re|ve)\b)\p{L}+)*(?:-\p{L}+)*\p{Ll}|\p{Lu}{2,})"
 # Names stay on one line, joined by single spaces; a possessive ("Donald Trump’s") ends a
 # name, since the repetition needs a space right after each word.
 # A nickname in quotation marks between name words belongs to the name (Robert C. "Bobby" Scott).
@@ -158,6 +166,8 @@ COMPOUND_TITLE_RE = re.compile(r"(?:then|ex|former)-\S+|(\S+?)\.?-(?:elect|desig
 def is_title(bare: str) -> bool:
     """Whether a folded word, stripped of dots, is a title ("sen", "president-elect", "then-candidate")."""
     if bare in TITLES:
+        return True
+    if "-" in bare and all(part in TITLES or part in _RANK_PARTS for part in bare.split("-")):
         return True
     m = COMPOUND_TITLE_RE.fullmatch(bare)
     return bool(m) and (m.group(1) is None or m.group(1) in TITLES)
@@ -272,7 +282,8 @@ def _head_part(surface: str) -> str:
 # preposition or participle (", speaking to Al Jazeera", ", led by Istanbul-based …").
 TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*(?:(?!(?:and|or|with|including|but|like|to|by|at|in|on|of|from|for|the|an?)\s)"
                                        rf"[a-z]+(?<!ing)(?<!ed)\s+){{0,2}}"
-                                       rf"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_RE.pattern})\s*,?\s*$")
+                                       rf"((?:(?:Mr|Mrs|Ms|Dr|Hon|Rt|Rev|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Fr|Msgr|Sen|Rep|Gov)\.\s+){{0,3}}"
+                                       rf"{NAME_RE.pattern})\s*,?\s*$")
 
 
 _AGE_AND_AFTER = re.compile(r",\s*\d{1,3}\s*,.*$", re.S)
@@ -394,6 +405,11 @@ def bare_plural(surface: str) -> bool:
     phrase = surface.strip(" ,.;:")
     if re.fullmatch(r"[a-z]{3,}s", phrase):
         return phrase not in PRONOUNS
+    # One described by what they did ("residents who spoke to New Vision", "officials who attended", "Reports
+    # reaching London", opening a sentence).
+    m = re.fullmatch(r"([A-Za-z][a-z]{2,}s)\s+(?:who|that|[a-z]+ing)\s.*", phrase, re.S)
+    if m and (m.group(1).islower() and m.group(1) not in PRONOUNS or m.group(1).casefold() in VAGUE):
+        return True
     return bool(_MODIFIED_PLURAL.fullmatch(phrase)) and not re.search(r"\band\s+(?:his|her|their|has)\b", phrase) \
         and phrase.rsplit(None, 1)[-1] not in _REPORTING_VERBS  # a headline's "Trump says"
 
@@ -476,6 +492,10 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
 
 # A Title Case verb in -s ("Sees", "Urges"; not "Congress"), which may follow a name in a headline.
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?<!ss)s")
+# Verbs a headline writes before the name they act on ("Orvane in Talks to Buy Pellmark", "Trump to Meet Kim").
+_HEADLINE_INFINITIVES = {"Buy", "Sell", "Acquire", "Meet", "Visit", "Back", "Sue", "Fire", "Hire", "Join", "Leave",
+                         "Quit", "Face", "Block", "Probe", "Warn", "Urge", "Blast", "Slam", "Beat", "Replace", "Ban",
+                         "Oust", "Succeed", "Challenge", "Endorse", "Pardon", "Snub", "Court", "Host"}
 
 
 # "Secretary of Defense Ash Carter", "Speaker of the House Newt Gingrich": the capitals after "of" open with the office's.
@@ -532,6 +552,11 @@ def _split_headline(text: str, found: list, known: set[str], lower: frozenset[st
                 and core[1] not in text[headline_end:]:
             # "Obama Sees 'Personal Insult'": a name the body uses and a verb the body never writes.
             out.append(((start, start + len(core[0])), (core[0],)))
+            continue
+        if end <= headline_end and len(core) == 2 and core[1] in body_names and core[0] in _HEADLINE_INFINITIVES \
+                and " ".join(core) not in text[headline_end:]:
+            # "to Buy Pellmark": a verb, then a name the body uses alone.
+            out.append(((end - len(core[1]), end), (core[1],)))
             continue
         if end > headline_end or len(core) < 3:
             out.append(((start, end), core))

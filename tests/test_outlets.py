@@ -1250,3 +1250,27 @@ def test_a_signers_town_after_a_signature_is_no_outlet():
     out = assign_outlets(Article(id="d", text=text, attributions=[signed, prose]),
                          [tuple(_span(text, "Dubuque")[0]), tuple(_span(text, "Reuters")[0])], Inheritance(from_lead=False))
     assert [a.outlet for a in out.attributions] == [None, "Reuters"]  # a comma after a name in prose still may
+
+
+def test_a_nationality_before_news_agency_is_no_masthead():
+    from attrib.outlets import press_framed
+
+    text = "ADN, the official East German news agency, said the rules took effect. The RIA news agency reported it."
+    east = text.index("East German")
+    assert not press_framed(text, (east, east + len("East German")))
+    ria = text.index("RIA")
+    assert press_framed(text, (ria, ria + 3))
+
+
+def test_a_name_with_a_persons_role_after_it_is_no_outlet():
+    from attrib.outlets import plausible_outlet
+
+    text = "The paper carried a commentary by Ri Chol Myong, director of the Pyongyang Institute, who said so."
+    assert not plausible_outlet("Ri Chol Myong", frozenset(), text)
+    # A medium with its kind after it stays one.
+    text = "Kommersant, the business daily of Moscow, reported it."
+    assert plausible_outlet("Kommersant", frozenset(), text)
+    # A clause's subject after the name is no apposition: BSS stays a channel.
+    text = ("Wages will rise, state news agency BSS reported. According to BSS, the state minister for labour told a "
+            "meeting that wages would rise.")
+    assert plausible_outlet("BSS", frozenset(), text)

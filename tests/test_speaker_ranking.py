@@ -690,3 +690,52 @@ def test_he_or_she_keeps_no_rules_pick_whose_fuller_name_says_the_other_sex(tiny
     # With no woman named, "she" is nobody, not the man "Rudi" names.
     text = "The agency's deputy, Rudi Hartono Siregar, spoke. Rudi added more. Asked about couples, she said no."
     assert _ranked(Picks(0), tiny_bert, text, [("no", "she")]).attributions[0].speaker is None
+
+
+def test_she_is_no_body_named_in_another_language_and_associates_are_no_one(tiny_bert):
+    # "Alianza Cívica Nacional" is a body by its words, whatever the language: not "she".
+    text = ("Diputada Claudia Gramajo, of the Alianza Cívica Nacional bench, spoke. Alianza Cívica Nacional agreed. "
+            "She told Prensa Libre it was urgent.")
+    out = _ranked_by_names(tiny_bert, text, [("it was urgent", "She")], "Alianza Cívica Nacional", "Claudia Gramajo")
+    assert out.attributions[0].speaker == "Claudia Gramajo"
+    # A person's associates are a group, not the person quoted before them.
+    text = "Amnon Shaltiel warned the coalition. Halperin's associates described it as theater."
+    out = _ranked_by_names(tiny_bert, text, [("it as theater", "Halperin's associates")], "Amnon Shaltiel")
+    assert out.attributions[0].speaker is None
+
+
+def test_who_after_a_role_in_apposition_is_the_person_not_the_body_the_role_names(tiny_bert):
+    text = ("The newspaper carried a commentary by Ri Chol Myong, director of the Pyongyang Institute for Peninsula "
+            "Security Studies, who claimed the drills meant war.")
+    out = _ranked_by_names(tiny_bert, text, [("the drills meant war", "who")], "Pyongyang Institute for Peninsula Security Studies")
+    assert out.attributions[0].speaker == "Ri Chol Myong"
+
+
+def test_she_right_after_an_unnamed_woman_is_nobody(tiny_bert):
+    text = ("Sherzod Alimqulov said no one was evicted. One woman, who asked not to be named, said police came at night. "
+            "\"Sign today,\" she said.")
+    sources = [("no one was evicted", "Sherzod Alimqulov"), ("police came at night", "One woman, who asked not to be named,"),
+               ("Sign today", "she")]
+    out = _ranked_by_names(tiny_bert, text, sources, "Sherzod Alimqulov")
+    assert out.attributions[2].speaker is None
+    # With a named woman between them, "she" is hers.
+    text = ("Sherzod Alimqulov said no one was evicted. One woman, who asked not to be named, said police came at night. "
+            "Nodira Khayitova agreed. \"Sign today,\" she said.")
+    out = _ranked_by_names(tiny_bert, text, sources, "Nodira Khayitova")
+    assert out.attributions[2].speaker == "Nodira Khayitova"
+
+
+def test_a_body_named_in_capitals_after_the_is_no_person(tiny_bert):
+    text = ("Interior Minister Riikka Hakala told Yle the border would stay shut. The Border Guard said 14 people had "
+            "tried to cross.")
+    out = _ranked_by_names(tiny_bert, text, [("14 people had tried to cross", "The Border Guard")], "Riikka Hakala")
+    assert out.attributions[0].speaker is None
+
+
+def test_who_after_a_role_is_the_person_before_it_even_where_the_ranker_says_nobody(tiny_bert):
+    # Where the ranker says nobody: a person by a known given name before the role, not any word there.
+    text = "The court heard from Linda Pascoe, a former clerk in the harbour office, who said she saw cash."
+    out = _ranked(Picks(0), tiny_bert, text, [("she saw cash", "who")])
+    assert out.attributions[0].speaker == "Linda Pascoe"
+    text = "Would you vote for an African American or Hispanic, man or woman, who said the same things?"
+    assert _ranked(Picks(0), tiny_bert, text, [("the same things", "who")]).attributions[0].speaker is None

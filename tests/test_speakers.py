@@ -136,6 +136,9 @@ def test_a_title_case_headline_is_split_into_its_names():
             "said the judge was biased, and Grassley agreed.")
     assert not any("Compares" in m for m in name_mentions(text))
     assert canonical("Trump", name_mentions(text)) == "Donald Trump"
+    # A verb before the name it acts on ("to Buy Pellmark") is no part of it.
+    text = "Orvane in Talks to Buy Pellmark\n\nPellmark didn't respond to requests for comment, the people said."
+    assert ["Buy", "Pellmark"] not in name_mentions(text) and canonical("Pellmark", name_mentions(text)) == "Pellmark"
 
 
 def test_compound_titles_and_middle_initials():
@@ -509,3 +512,32 @@ def test_initials_open_a_name_and_stay_one_word():
     assert _core_name("U. S. Sen. Ted Cruz") == ["Ted", "Cruz"] and _core_name("Robert S. Mueller III")[1] == "S."
     text = "The U.S. Supreme Court ruled. Rep. G.K. Butterfield spoke."
     assert name_mentions(text) == [["U.S.", "Supreme", "Court"], ["G.K.", "Butterfield"]]
+
+
+def test_names_with_an_apostrophe_inside_clergy_advocates_and_ranks_written_with_hyphens():
+    from attrib.speakers import _core_name, appositive_name
+
+    # An apostrophe inside a word is part of the name (Arabic, Samoan, Hebrew); a possessive or a contraction is not.
+    assert name_mentions("Sa'ad Ja'far told reporters.")[0] == ["Sa'ad", "Ja'far"]
+    assert _core_name("The village orator, Tulafale Fa'alogo Sefo,") == ["Fa'alogo", "Sefo"]
+    assert name_mentions("Trump's aide said so.")[0] == ["Trump"]
+    assert all("'" not in w for core in name_mentions("We'll see, They're here, Don't go.") for w in core)
+    for titled, name in (("Father Tomasz Wierzbicki", ["Tomasz", "Wierzbicki"]),
+                         ("Advocate Rafiqul Islam Shikder", ["Rafiqul", "Islam", "Shikder"]),
+                         ("Mzee Erasto Baguma", ["Erasto", "Baguma"]),
+                         ("Diputada Claudia Gramajo Solís", ["Claudia", "Gramajo", "Solís"]),
+                         ("Lieutenant-General Mwamba Kalenga Didier", ["Mwamba", "Kalenga", "Didier"]),
+                         ("Maj Gen Stephen Kwizera Tumusiime", ["Stephen", "Kwizera", "Tumusiime"]),
+                         ("Seamer Chidi Okafor", ["Chidi", "Okafor"])):
+        assert _core_name(titled) == name, titled
+    # A title with a full stop may open an appositive name ("The area MP, Hon. Ronald Ssemakula Lubega,").
+    assert appositive_name("The area MP, Hon. Ronald Ssemakula Lubega,") == ["Ronald", "Ssemakula", "Lubega"]
+    assert appositive_name("The Deputy Speaker, Rt. Hon. Agnes Nakiwala Mugisha,") == ["Agnes", "Nakiwala", "Mugisha"]
+
+
+def test_a_plural_described_by_what_they_did_is_vague():
+    assert source_type("residents who spoke to New Vision") == "vague"
+    assert source_type("officials who attended the meeting") == "vague"
+    # Opening a sentence: a vague plural by what it does ("Reports reaching London"); not a surname ("Jones saying").
+    assert source_type("Reports reaching London") == "vague" and source_type("Democrats opposing the bill") == "vague"
+    assert source_type("Jones saying") != "vague"
