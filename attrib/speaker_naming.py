@@ -30,7 +30,8 @@ from .outlets import MASTHEAD_NOUNS, is_known_outlet
 from .schema import Article, Attribution
 from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, honorific_sex, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
-from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES, TITLES, _core_name, _head_part,
+from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES,
+                       SURNAME_FIRST_GIVEN, TITLES, _core_name, _head_part,
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
                        other_sex, spelled_out_names)
 from .given_names import given_name_gender
@@ -464,6 +465,13 @@ def _organisations(text: str) -> tuple[tuple[list[str], list[str]], ...]:
         names = m.group(0).split()
         while names and names[0].casefold() in {"the", "a", "an"}:
             names = names[1:]
+        # A person of the organisation ("Rep. Park Ji-hoon of the Democratic Unity Party") is no part of its name.
+        link = next((i for i, w in enumerate(names) if w in PERSON_LINKS), None)
+        if link and (given_name_gender(names[:link]) is not None
+                     or any(SURNAME_FIRST_GIVEN.fullmatch(w) for w in names[:link])):
+            names = names[link + 1:]
+            while names and names[0].casefold() in {"the", "a", "an"}:
+                names = names[1:]
         out.append((names, [fold(w).strip(".,") for w in names]))
     return tuple(out)
 

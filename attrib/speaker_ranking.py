@@ -28,7 +28,8 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words, _core_name, _head_part, _surname, _words,
+from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words,
+                       _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
                        name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -435,6 +436,12 @@ def _group_noun(surface: str, cands: list[Optional[NameForm]]) -> bool:
         c is not None and len(c.words) > 1 and c.words[-1] == word for c in cands[1:])
 
 
+_PLACE_KINDS = {"prefecture", "province", "county", "district", "region", "oblast", "governorate", "state"}
+
+
+def _place_like(name: str) -> bool:
+    """A place by the tables or by its last word ("Gunma Prefecture", "Nakuru County")."""
+    return is_place(name) or name.split()[-1].casefold() in _PLACE_KINDS
 _THE_CAPITALISED = re.compile(r"The(?:\s+[A-Z][\w’'-]*)+")
 # A role in apposition just before "who" (", director of the Institute for …, who").
 _ROLE_BEFORE_WHO = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][^,;.\n]{0,140},\s*$")
@@ -556,7 +563,9 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     or names_members(c.words[-1])  # "he" was "Election-harried Democrats"
                     or _group_name(c, lower)  # and "Delta Farmers"
                     or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
-                    or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES))  # or "Ferdowsi Street"
+                    or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
+                    # or a body by its kind ("He further stated" had become the Sidama Coffee Investment Forum)
+                    or (len(c.words) >= 2 and c.words[-1].casefold() in ORGANISATION_HEADS))
             return impersonal[id(c)]
 
         for r in person.nonzero()[:, 0].tolist():
@@ -628,8 +637,12 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         if ((described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
                 _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head)) or (
                 described[r] and _THE_BUSINESS.fullmatch(surface.strip(" ,.;:"))):
+            business = described[r] and bool(_THE_BUSINESS.fullmatch(surface.strip(" ,.;:")))
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 if _person_form(cand, rules.text) and not org_like[r][c]:
+                    logits[r, c] = float("-inf")
+                # Nor is a business the place it works in ("The company" had become Gunma Prefecture).
+                elif business and _place_like(cand.name):
                     logits[r, c] = float("-inf")
     # "The spokeswoman" is someone the article introduced as one ("spokeswoman Melezia Figueroa", "Figueroa, a
     # spokeswoman for …"), never the one they speak for ("Lipa's representative …. the spokeswoman told People").
@@ -941,31 +954,38 @@ PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-
 OWNED_BY_PRONOUN_RE = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:surrogates?|attorneys?|lawyers?|aides?|"
                                  r"advisers?|advisors?|doctors?|physicians?|group|organi[sz]ation|foundation|charity)"
                                  r"\s*[,.]?\s*")
-_TITLE_ALONE_RE = re.compile(r"\s*the\s+(?:[a-z]+\s+)??(president|governor|senator|mayor|speaker|chancellor|premier|"
+_TITLE_ALONE_RE = re.compile(r"\s*(?:the\s+(?:[a-z]+\s+)??(president|governor|senator|mayor|speaker|chancellor|premier|"
                              r"prime\s+minister|chief\s+justice|secretary-general|crown\s+prince|minister|ambassador|"
-                             r"commissioner|king|queen|emir|attorney\s+general)"
+                             r"commissioner|king|queen|emir|attorney\s+general|cs|ps)|(?:his|her)\s+(honou?r))"
                              r"(?:\s+(?:himself|herself))?\s*[,.]?\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _titled_at(title: str) -> re.Pattern:
     """The title just before a mention of a name, or opening it ("President Obama" is one mention); once per title."""
-    return re.compile(rf"(?<!Vice )\b(?i:{title})\s+(?:[A-Z][\w’'-]*\.?\s+)*$")
+    # Its abbreviation too ("the senator" is the article's "Sen. Corazon Villaflor").
+    # A judge's style ("her Honour") is the one the article titles Justice or Judge.
+    written = {"senator": r"senator|sen\.", "governor": r"governor|gov\.", "president": r"president|pres\.",
+               "honour": r"justice|judge", "honor": r"justice|judge"}.get(title, title)
+    return re.compile(rf"(?<!Vice )\b(?i:{written})\s+(?:[\"“]?[A-Z][\w’'-]*\.?[\"”]?\s+)*$")  # "Cora" nicknames too
 
 
-def _the_titled_person(surface: str, text: str, cands: list[Optional[NameForm]], rules_pick: Optional[str] = None
-                       ) -> Optional[str]:
+def _the_titled_person(surface: str, text: str, cands: list[Optional[NameForm]], rules_pick: Optional[str] = None,
+                       ranker_pick: Optional[str] = None) -> Optional[str]:
     """"The president" is the one person the article names with that title ("President Trump"); where it
-    names several ("President Trump", "President Vladimir V. Putin"), the one the rules picked (the nearest);
-    None when it names none, or several and the rules picked none of them (a "Vice President" does not count)."""
+    names several ("President Trump", "President Vladimir V. Putin"), the one the ranker picked, else the one the
+    rules picked (the nearest); None when it names none, or several and neither picked one of them (a "Vice
+    President" does not count)."""
     m = _TITLE_ALONE_RE.fullmatch(surface)
     if not m:
         return None
-    titled_at = _titled_at(m.group(1).casefold())
+    titled_at = _titled_at((m.group(1) or m.group(2)).casefold())
     titled = [c for c in cands[1:] if c is not None and any(
         titled_at.search(text, max(0, s - 30), s + text[s:e].rfind(" ") + 1) for s, e in c.own)]
+    # One person titled twice ("Justice Helen Marchetti", then "Justice Marchetti") is one.
+    titled = [c for c in titled if not any(len(o.words) > len(c.words) and _compatible(c.words, o.words) for o in titled)]
     if len(titled) > 1:
-        titled = [c for c in titled if c.name == rules_pick]
+        titled = [c for c in titled if c.name == ranker_pick] or [c for c in titled if c.name == rules_pick]
     if len(titled) != 1:
         return None
     # Its one fuller form ("Senator Cruz" -> Ted Cruz), not one of two ("President Obama": Barack or Michelle?).
@@ -1047,7 +1067,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
         speaker = att.speaker
     # "The president himself" is "President Trump", not the senator the ranker liked.
     # (A pick with the titled name's surname stays: "Ted Cruz" for "the senator" titled "Sen. Cruz".)
-    titled = _the_titled_person(surface, text, cands, att.speaker) if att.source_type == "description" else None
+    titled = _the_titled_person(surface, text, cands, att.speaker, speaker) if att.source_type == "description" else None
     # Not one of the other sex either ("Michelle Obama" for "The president" of an article writing "Mr. Obama").
     if titled and not (speaker and _surname(speaker.split()) == _surname(titled.split())
                        and not other_sex(speaker.split(), honorific_sexes(text))):
@@ -1062,7 +1082,9 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
         speaker = None
     # A definite description the rules tied to a name ("the appeals court" -> U.S. Court of Appeals
     # for the Sixth Circuit, "the president" -> Obama) keeps it where the ranker says "nobody".
-    if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface):
+    # (Not a place for a business: "The company" is not Gunma Prefecture, where its factory is.)
+    if speaker is None and att.source_type == "description" and DEFINITE_RE.match(surface) and not (
+            att.speaker and _THE_BUSINESS.fullmatch(surface.strip(" ,.;:")) and _place_like(att.speaker)):
         speaker = att.speaker
     # A candidate named by their race that nothing else resolves is the person the article is about:
     # +8 -0 on PolNeAR dev's gold attributions, +2 -0 on the team's train labels.

@@ -8,6 +8,7 @@ with a named speaker; descriptions and vague sources get `None`.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -81,7 +82,20 @@ TITLES = {
     # legislators ("Diputada Claudia Gramajo"), ranks without dots ("Maj Gen"), cricket's bowlers ("Seamer").
     "father", "fr", "reverend", "monsignor", "msgr", "deacon", "advocate", "mzee", "afioga", "susuga", "tulafale",
     "diputado", "diputada", "senador", "senadora", "maj", "seamer", "spinner", "paceman", "batter", "batsman",
+    "sardar", "ato",  # Pakistan's "Sardar Imtiaz Ahmed Khokhar", Ethiopia's "Ato Tamirat Gudeta"
 }
+# Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
+_NAME_OR_TITLE = {"sardar"}
+# Kenya's Cabinet and Principal Secretaries by their initials, titles only before a name ("Interior CS Joseph Wambua";
+# "CS said" may be a company).
+_INITIALS_BEFORE_NAMES = {"CS", "PS"}
+
+
+def _person_follows(words: Sequence[str]) -> bool:
+    """A person's name opens `words`: a known given name, or two capitalised words or more, none a body's kind."""
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    return given_name_gender(run[:1]) is not None or (
+        len(run) >= 2 and not any(w.casefold().strip(".,") in ORGANISATION_HEADS for w in run))
 # Parts of a rank written with hyphens ("Lieutenant-General", "Major-General", "Rear-Admiral", "Air-Marshal").
 _RANK_PARTS = {"major", "rear", "air"}
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
@@ -183,7 +197,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # A style of royalty or office before a name ("His Royal Highness Prince Faisal", "Her Excellency"), and Malaysia's
 # compound styles ("Datuk Seri Hamzah Rosli", "Tan Sri Lim Boon Keat", "YB"), "H.E."; "Royal" alone opens names of bodies
 # ("The Royal College of Nursing"), "Sri" alone names ("Sri Mulyani").
-_STYLE = re.compile(r"\b(?:(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty)|"
+_STYLE = re.compile(r"\b(?:(?:[Hh]is|[Hh]er|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Highness(?:es)?|Excellency|Majesty|"
+                    r"Honou?r|Worship|Lordship|Ladyship)|"
                     r"(?:Tan|Puan)\s+Sri|(?:Datuk|Dato['’]?)\s+(?:Seri|Sri)|Yang\s+Berhormat|YB)\b|\bH\.\s?E\.")
 
 
@@ -225,7 +240,10 @@ def _core_words(surface: str) -> tuple[str, ...]:
         opens_name = bool(_INITIALS.fullmatch(following)) or (
             len(following) > 2 and following[:1].isupper() and not is_title(following.strip(".").casefold()))
         # A middle initial is no title, though "S." may be one of "U. S." ("Robert S. Mueller III").
-        title = is_title(bare) and not (re.fullmatch(r"[A-Z]\.", w) and (out or opens_name))
+        title = (is_title(bare) or (w in _INITIALS_BEFORE_NAMES and _person_follows(words[i + 1:]))) and not (
+            re.fullmatch(r"[A-Z]\.", w) and (out or opens_name)) and not (
+            bare in _NAME_OR_TITLE and len(out) == 1 and sum(x[:1].isupper() for x in words[i + 1:]) <= 1)
+        # ("Sardar Imtiaz Khokhar": a title; "Hemin Sardar Aziz": a name)
         if title or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
             if out:
                 before_title, out = out, []
@@ -368,6 +386,8 @@ def source_type(surface: str) -> str:
     # Initials that spell a pronoun are a name ("The WHO said", "IT said"); "I" is a pronoun.
     if len(words) <= 2 and words[-1] in PRONOUNS and not (raw[-1].isupper() and len(raw[-1]) > 1):
         return "pronoun"
+    if _STYLE.fullmatch(surface.strip(" ,.")) or (len(raw) == 2 and words[0] == "the" and raw[1] in _INITIALS_BEFORE_NAMES):
+        return "description"  # a style alone ("her Honour", "His Excellency") or "the CS" describes an office-holder
     if appositive_name(surface) or _office_holder(surface):
         return "named"
     if ADJECTIVE_THEN_NAME.fullmatch(surface.strip(" ,.")):
@@ -704,6 +724,11 @@ def _office_holder(surface: str) -> list[str]:
         return _core_name(" ".join(words[start:]))
     # The office's words come first; a name right after the preposition, or after a title of its own, is the one
     # served ("A spokeswoman for Hillary Clinton", "an adviser to President Barack Obama").
+    # A title of the holder's own past the office's subject opens the name, known given name or not ("… for Skills
+    # and Youth Enterprise Sardar Imtiaz Ahmed Khokhar").
+    own_title = max((i for i in range(1, given or 0) if words[i].casefold().strip(".") in PERSON_TITLES), default=None)
+    if own_title is not None:
+        return _core_name(" ".join(words[own_title + 1:]))
     if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:
         return []
     return _core_name(" ".join(words[given:]))

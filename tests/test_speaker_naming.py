@@ -553,3 +553,12 @@ def test_an_outlets_person_is_no_organisation():
 def test_a_team_its_name_follows_is_that_team_not_a_campaign():
     assert campaign_name("Medina’s team, Sierra-Iberia,") == "Sierra-Iberia"
     assert campaign_name("Clinton’s team") == "Clinton campaign"
+
+
+def test_a_person_of_an_organisation_is_no_part_of_its_name():
+    from attrib.speaker_naming import _organisations
+
+    text = "Rep. Park Ji-hoon of the Democratic Unity Party spoke. The Bank of Korea agreed."
+    names = [" ".join(n) for n, _ in _organisations(text)]
+    assert "Democratic Unity Party" in names and not any("Park" in n for n in names)
+    assert "Bank of Korea" in names

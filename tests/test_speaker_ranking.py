@@ -739,3 +739,29 @@ def test_who_after_a_role_is_the_person_before_it_even_where_the_ranker_says_nob
     assert out.attributions[0].speaker == "Linda Pascoe"
     text = "Would you vote for an African American or Hispanic, man or woman, who said the same things?"
     assert _ranked(Picks(0), tiny_bert, text, [("the same things", "who")]).attributions[0].speaker is None
+
+
+def test_a_title_alone_is_the_person_the_article_titles_so_by_abbreviation_or_by_style(tiny_bert):
+    # "the senator" is the one written "Sen."; "her Honour" the one titled Justice, named twice.
+    text = ("Sen. Corazon \"Cora\" Villaflor called for an inquiry. Rep. Edwin Palanca disagreed. Villaflor was firm. "
+            "\"Investigate them,\" the senator added.")
+    out = _ranked_by_names(tiny_bert, text, [("Investigate them", "the senator")], "Edwin Palanca")
+    assert out.attributions[0].speaker == 'Corazon "Cora" Villaflor'
+    text = ("Justice Helen Marchetti jailed Dowsett. Crown prosecutor Daniel Okafor spoke. Justice Marchetti said more. "
+            "\"He chose himself,\" her Honour said.")
+    out = _ranked_by_names(tiny_bert, text, [("He chose himself", "her Honour")], "Daniel Okafor")
+    assert out.attributions[0].speaker == "Helen Marchetti"
+
+
+def test_a_business_is_not_the_place_it_works_in_nor_he_a_body_by_its_kind(tiny_bert):
+    text = ("Hoshizora Foods recalled cups made at its plant in Gunma Prefecture. The company said it would refund "
+            "customers.")
+    out = _ranked_by_names(tiny_bert, text, [("it would refund customers", "The company")], "Gunma Prefecture")
+    assert out.attributions[0].speaker is None
+    text = ("Ato Tamirat Gudeta opened the Sidama Coffee Investment Forum. He further stated that land was ready.")
+    out = _ranked_by_names(tiny_bert, text, [("land was ready", "He")], "Sidama Coffee Investment Forum", "Tamirat Gudeta")
+    assert out.attributions[0].speaker == "Tamirat Gudeta"
+    # Kenya's "the CS" is the one titled CS.
+    text = "Interior CS Joseph Mutua Wambua ordered an audit. Governor Grace Njoroge objected. \"No,\" the CS said."
+    out = _ranked_by_names(tiny_bert, text, [("No", "the CS")], "Grace Njoroge")
+    assert out.attributions[0].speaker == "Joseph Mutua Wambua"

@@ -528,7 +528,7 @@ def test_names_with_an_apostrophe_inside_clergy_advocates_and_ranks_written_with
                          ("Diputada Claudia Gramajo Solís", ["Claudia", "Gramajo", "Solís"]),
                          ("Lieutenant-General Mwamba Kalenga Didier", ["Mwamba", "Kalenga", "Didier"]),
                          ("Maj Gen Stephen Kwizera Tumusiime", ["Stephen", "Kwizera", "Tumusiime"]),
-                         ("Seamer Chidi Okafor", ["Chidi", "Okafor"])):
+                         ("Seamer Chidi Okafor", ["Chidi", "Okafor"]), ("Ato Tamirat Gudeta", ["Tamirat", "Gudeta"])):
         assert _core_name(titled) == name, titled
     # A title with a full stop may open an appositive name ("The area MP, Hon. Ronald Ssemakula Lubega,").
     assert appositive_name("The area MP, Hon. Ronald Ssemakula Lubega,") == ["Ronald", "Ssemakula", "Lubega"]
@@ -541,3 +541,18 @@ def test_a_plural_described_by_what_they_did_is_vague():
     # Opening a sentence: a vague plural by what it does ("Reports reaching London"); not a surname ("Jones saying").
     assert source_type("Reports reaching London") == "vague" and source_type("Democrats opposing the bill") == "vague"
     assert source_type("Jones saying") != "vague"
+
+
+def test_a_holders_own_title_past_the_office_opens_the_name_and_a_style_alone_is_a_description():
+    from attrib.speakers import source_name
+
+    office = "Federal Minister for Skills and Youth Enterprise Sardar Imtiaz Ahmed Khokhar"
+    assert source_name(office) == ["Imtiaz", "Ahmed", "Khokhar"]
+    assert source_name("an adviser to President Barack Obama") == []  # the one served, not the adviser
+    # Kenya's "CS" and "PS" are titles before a person's name only ("CS Group" is a company).
+    assert source_name("Interior CS Joseph Mutua Wambua") == ["Joseph", "Mutua", "Wambua"]
+    assert source_name("Special Programmes PS Esther Chebet") == ["Esther", "Chebet"]
+    assert source_name("CS Group") == ["CS", "Group"] and source_type("the CS") == "description"
+    # "Sardar" is a title before a name, a name inside one.
+    assert source_name("Hemin Sardar Aziz, a spokesperson for the ministry,") == ["Hemin", "Sardar", "Aziz"]
+    assert source_type("her Honour") == "description" and source_type("His Excellency") == "description"
