@@ -436,13 +436,16 @@ def _group_noun(surface: str, cands: list[Optional[NameForm]]) -> bool:
         c is not None and len(c.words) > 1 and c.words[-1] == word for c in cands[1:])
 
 
+# Kinds of bodies a name may end in beyond `ORGANISATION_HEADS` ("Oakhollow Electric Cooperative").
+_MORE_BODY_KINDS = {"cooperative", "co-operative", "consortium", "utility", "holdings", "partners", "llp", "llc", "ltd"}
 _PLACE_KINDS = {"prefecture", "province", "county", "district", "region", "oblast", "governorate", "state"}
 
 
 def _place_like(name: str) -> bool:
     """A place by the tables or by its last word ("Gunma Prefecture", "Nakuru County")."""
     return is_place(name) or name.split()[-1].casefold() in _PLACE_KINDS
-_THE_CAPITALISED = re.compile(r"The(?:\s+[A-Z][\w’'-]*)+")
+# "The Border Guard", "The Association of Village Pharmacists (FGYSZ)": a name in capitals after "The".
+_THE_CAPITALISED = re.compile(r"The(?:\s+(?:[A-Z][\w’'-]*|of|for|and|the|\([A-Z]{2,}\)))+")
 # A role in apposition just before "who" (", director of the Institute for …, who").
 _ROLE_BEFORE_WHO = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][^,;.\n]{0,140},\s*$")
 
@@ -565,7 +568,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
                     or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
                     # or a body by its kind ("He further stated" had become the Sidama Coffee Investment Forum)
-                    or (len(c.words) >= 2 and c.words[-1].casefold() in ORGANISATION_HEADS))
+                    or (len(c.words) >= 2 and c.words[-1].casefold() in ORGANISATION_HEADS | _MORE_BODY_KINDS))
             return impersonal[id(c)]
 
         for r in person.nonzero()[:, 0].tolist():
@@ -632,17 +635,21 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         head = _head_word(surface)
         # A named one too, when its kind ends it in lower case ("The CGT union" had become a minister).
         # And a body's name in capitals after "The" ("The Border Guard" had become the minister quoted before it).
-        kind_named = att.source_type == "named" and (surface.rstrip(" ,.;:").endswith(head) or bool(
-            _THE_CAPITALISED.fullmatch(surface.strip(" ,.;:"))))
-        if ((described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
-                _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head)) or (
-                described[r] and _THE_BUSINESS.fullmatch(surface.strip(" ,.;:"))):
-            business = described[r] and bool(_THE_BUSINESS.fullmatch(surface.strip(" ,.;:")))
+        the_body = att.source_type == "named" and bool(_THE_CAPITALISED.fullmatch(surface.strip(" ,.;:"))) and any(
+            ORGANISATION_HEAD_RE.fullmatch(w.casefold().strip(".,")) for w in _words(surface))
+        kind_named = att.source_type == "named" and surface.rstrip(" ,.;:").endswith(head)
+        kind_of_body = (described[r] or kind_named) and ORGANISATION_HEAD_RE.fullmatch(head) and not _owned_by_someone(
+            _head_part(surface)) and surface.rstrip(" ,.;:").casefold().endswith(head)
+        business = described[r] and bool(_THE_BUSINESS.fullmatch(surface.strip(" ,.;:")))
+        if the_body or kind_of_body or business:
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
-                if _person_form(cand, rules.text) and not org_like[r][c]:
+                # (a body named in full is no one of a name no list knows either: "Bence Vásárhelyi")
+                if (_person_form(cand, rules.text) or (the_body and cand.name not in surface)) and not org_like[r][c]:
                     logits[r, c] = float("-inf")
-                # Nor is a business the place it works in ("The company" had become Gunma Prefecture).
-                elif business and _place_like(cand.name):
+                # Nor is a business the place it works in ("The company" had become Gunma Prefecture), nor one
+                # the article first names after it ("The company said …. Its project manager, Trent Caldwell,").
+                elif business and (_place_like(cand.name) or (
+                        not org_like[r][c] and min(s for s, _ in cand.own) > att.source[0][0])):
                     logits[r, c] = float("-inf")
     # "The spokeswoman" is someone the article introduced as one ("spokeswoman Melezia Figueroa", "Figueroa, a
     # spokeswoman for …"), never the one they speak for ("Lipa's representative …. the spokeswoman told People").

@@ -83,6 +83,10 @@ TITLES = {
     "father", "fr", "reverend", "monsignor", "msgr", "deacon", "advocate", "mzee", "afioga", "susuga", "tulafale",
     "diputado", "diputada", "senador", "senadora", "maj", "seamer", "spinner", "paceman", "batter", "batsman",
     "sardar", "ato",  # Pakistan's "Sardar Imtiaz Ahmed Khokhar", Ethiopia's "Ato Tamirat Gudeta"
+    # Zimbabwe's "Cde" (comrade), Haiti's police "Commissaire", Hawaiʻi's elders ("Kupuna Leimomi Kānealiʻi").
+    "cde", "commissaire", "kupuna",
+    # Offices written before a name in capitals ("Pell County Emergency Manager Ron Hatcher").
+    "manager", "coordinator",
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
 _NAME_OR_TITLE = {"sardar"}
@@ -319,6 +323,12 @@ def appositive_name(surface: str) -> list[str]:
         surface = ",".join(parts[:-1]) + ","
     m = TRAILING_APPOSITIVE_RE.search(surface)
     core = _core_name(m.group(1)) if m else []
+    if len(core) < 2 and (firm := _OF_FIRM_AFTER.search(surface)):
+        # The name with its firm after it ("Counsel for Parcelo, Alicia Moreno-Platt of Harrow & Lindgren LLP,").
+        bare = surface[:firm.start()] + ","
+        m2 = TRAILING_APPOSITIVE_RE.search(bare)
+        if m2 and len(_core_name(m2.group(1))) >= 2:
+            surface, m, core = bare, m2, _core_name(m2.group(1))
     if len(core) == 1 and _LOWER_ROLE_HEAD.fullmatch(surface[:m.start()].strip()) and not core[0].isupper():
         # One word after a role written all in lower case: a one-word name ("The minister responsible for the civil
         # service, Sulistyowati,"; Indonesian, Burmese, Afghan and Mongolian usage).
@@ -338,6 +348,8 @@ def appositive_name(surface: str) -> list[str]:
     return core if len(_core_name(head)) < 2 or role or owned_role or named_role or described else []
 
 
+# A firm or place after a name: "of Harrow & Lindgren LLP", "of Brightwater Keane".
+_OF_FIRM_AFTER = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|&|and|of))*\s*,?\s*$")
 # "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
 _LOWER_ROLE_HEAD = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)(?:\s+[a-z][\w’'-]*)+")
 
@@ -726,7 +738,8 @@ def _office_holder(surface: str) -> list[str]:
     # served ("A spokeswoman for Hillary Clinton", "an adviser to President Barack Obama").
     # A title of the holder's own past the office's subject opens the name, known given name or not ("… for Skills
     # and Youth Enterprise Sardar Imtiaz Ahmed Khokhar").
-    own_title = max((i for i in range(1, given or 0) if words[i].casefold().strip(".") in PERSON_TITLES), default=None)
+    own_title = max((i for i in range(1, len(words) - 1 if given is None else given)
+                     if words[i].casefold().strip(".") in PERSON_TITLES), default=None)
     if own_title is not None:
         return _core_name(" ".join(words[own_title + 1:]))
     if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:

@@ -765,3 +765,25 @@ def test_a_business_is_not_the_place_it_works_in_nor_he_a_body_by_its_kind(tiny_
     text = "Interior CS Joseph Mutua Wambua ordered an audit. Governor Grace Njoroge objected. \"No,\" the CS said."
     out = _ranked_by_names(tiny_bert, text, [("No", "the CS")], "Grace Njoroge")
     assert out.attributions[0].speaker == "Joseph Mutua Wambua"
+
+
+def test_a_body_named_in_full_after_the_and_one_a_company_names_later_are_no_person(tiny_bert):
+    # "The Association of … (FGYSZ)" is a body, not the spokesman named before it, known given name or not.
+    text = ("Government spokesman Bence Vásárhelyi told M1 the cap was final. The Association of Village Pharmacists "
+            "(FGYSZ) welcomed the decision.")
+    out = _ranked_by_names(tiny_bert, text, [("the decision", "The Association of Village Pharmacists (FGYSZ)")],
+                           "Bence Vásárhelyi", "FGYSZ")
+    assert out.attributions[0].speaker == "FGYSZ"
+    # "The company" is no one the article names only after it.
+    text = ("Farmers fear the diversion. The company said it would return water. Its project manager, Trent Caldwell, "
+            "spoke to the radio.")
+    out = _ranked_by_names(tiny_bert, text, [("it would return water", "The company")], "Trent Caldwell")
+    assert out.attributions[0].speaker is None
+    # "He" is no cooperative.
+    text = "Oakhollow Electric Cooperative warned of outages. \"Like a train,\" he said."
+    out = _ranked_by_names(tiny_bert, text, [("Like a train", "he")], "Oakhollow Electric Cooperative")
+    assert out.attributions[0].speaker is None
+    # A body named in full keeps its own name.
+    text = "Captain Jay Tarriela spoke. The Philippine Coast Guard disputed the account."
+    out = _ranked_by_names(tiny_bert, text, [("the account", "The Philippine Coast Guard")], "Philippine Coast Guard")
+    assert out.attributions[0].speaker == "Philippine Coast Guard"

@@ -544,11 +544,18 @@ def test_a_plural_described_by_what_they_did_is_vague():
 
 
 def test_a_holders_own_title_past_the_office_opens_the_name_and_a_style_alone_is_a_description():
-    from attrib.speakers import source_name
+    from attrib.speakers import _core_name, appositive_name, source_name
 
     office = "Federal Minister for Skills and Youth Enterprise Sardar Imtiaz Ahmed Khokhar"
     assert source_name(office) == ["Imtiaz", "Ahmed", "Khokhar"]
     assert source_name("an adviser to President Barack Obama") == []  # the one served, not the adviser
+    # A holder's own title with no known given name after it ("… Irrigation Schemes Cde Tendai Mushonga").
+    assert source_name("Minister of Rural Water Supply and Irrigation Schemes Cde Tendai Mushonga") == ["Tendai", "Mushonga"]
+    assert _core_name("Pell County Emergency Manager Ron Hatcher") == ["Ron", "Hatcher"]
+    # A name with its firm after it closes an appositive ("…, Alicia Moreno-Platt of Harrow & Lindgren LLP,"); a body's
+    # "of" does not make a one-word name ("Bank of America").
+    assert appositive_name("Counsel for Parcelo, Alicia Moreno-Platt of Harrow & Lindgren LLP,") == ["Alicia", "Moreno-Platt"]
+    assert appositive_name("A spokesman for the company, Bank of America,") == []
     # Kenya's "CS" and "PS" are titles before a person's name only ("CS Group" is a company).
     assert source_name("Interior CS Joseph Mutua Wambua") == ["Joseph", "Mutua", "Wambua"]
     assert source_name("Special Programmes PS Esther Chebet") == ["Esther", "Chebet"]
