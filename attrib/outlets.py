@@ -702,7 +702,7 @@ def plausible_outlet(name: str, people: frozenset[str], text: str = "") -> bool:
     if re.fullmatch(r"[A-Z][\w’'-]+", name) and any(given_name_gender([m.group(1), name]) is not None for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)):
         return False  # "told Reid", "Biden said": a surname of someone the article names in full (Harry Reid)
-    if any(_ROLE_AFTER.match(text, m.end()) and _ROLE_AFTER.match(text, m.end()).group(1) in _PERSON_TITLES
+    if any((role := _ROLE_AFTER.match(text, m.end())) and role.group(1) in _PERSON_TITLES
            for m in re.finditer(rf"\b{re.escape(name)}\b", text)):
         return False  # "a commentary by Ri Chol Myong, director of the … Institute": a person by the role after
     if names_members(name) or key in DEMONYMS or re.fullmatch(r"[A-Z]{2,4}s", name):

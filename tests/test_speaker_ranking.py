@@ -668,14 +668,17 @@ def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
     assert _ranked(Picks(0), tiny_bert, text, [("it was bad", "She")]).attributions[0].speaker is None
 
 
+def _speaker_by_names(tiny_bert, text: str, source: tuple, *names: str):
+    """The speaker `_ranked_by_names` gives one attribution (content, source[, occurrence])."""
+    return _ranked_by_names(tiny_bert, text, [source], *names).attributions[0].speaker
+
+
 def test_a_shouted_persons_name_is_no_body_but_a_shouted_phrase_is(tiny_bert):
     # A hearing's label in capitals names a person: "she" may be her; "FULL TEXT" stays no one for "he".
     text = "SENATOR PAULA WEXFORD: Were you aware?\nDALE KRISTOFFERSEN: No.\nShe said she was not satisfied."
-    out = _ranked_by_names(tiny_bert, text, [("she was not satisfied", "She")], "PAULA WEXFORD")
-    assert out.attributions[0].speaker == "PAULA WEXFORD"
+    assert _speaker_by_names(tiny_bert, text, ("she was not satisfied", "She"), "PAULA WEXFORD") == "PAULA WEXFORD"
     text = "FULL TEXT follows. He said it was untrue."
-    out = _ranked_by_names(tiny_bert, text, [("it was untrue", "He")], "FULL TEXT")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("it was untrue", "He"), "FULL TEXT") is None
 
 
 def test_he_or_she_keeps_no_rules_pick_whose_fuller_name_says_the_other_sex(tiny_bert):
@@ -696,19 +699,18 @@ def test_she_is_no_body_named_in_another_language_and_associates_are_no_one(tiny
     # "Alianza Cívica Nacional" is a body by its words, whatever the language: not "she".
     text = ("Diputada Claudia Gramajo, of the Alianza Cívica Nacional bench, spoke. Alianza Cívica Nacional agreed. "
             "She told Prensa Libre it was urgent.")
-    out = _ranked_by_names(tiny_bert, text, [("it was urgent", "She")], "Alianza Cívica Nacional", "Claudia Gramajo")
-    assert out.attributions[0].speaker == "Claudia Gramajo"
+    assert _speaker_by_names(tiny_bert, text, ("it was urgent", "She"), "Alianza Cívica Nacional",
+                             "Claudia Gramajo") == "Claudia Gramajo"
     # A person's associates are a group, not the person quoted before them.
     text = "Amnon Shaltiel warned the coalition. Halperin's associates described it as theater."
-    out = _ranked_by_names(tiny_bert, text, [("it as theater", "Halperin's associates")], "Amnon Shaltiel")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("it as theater", "Halperin's associates"), "Amnon Shaltiel") is None
 
 
 def test_who_after_a_role_in_apposition_is_the_person_not_the_body_the_role_names(tiny_bert):
     text = ("The newspaper carried a commentary by Ri Chol Myong, director of the Pyongyang Institute for Peninsula "
             "Security Studies, who claimed the drills meant war.")
-    out = _ranked_by_names(tiny_bert, text, [("the drills meant war", "who")], "Pyongyang Institute for Peninsula Security Studies")
-    assert out.attributions[0].speaker == "Ri Chol Myong"
+    assert _speaker_by_names(tiny_bert, text, ("the drills meant war", "who"),
+                             "Pyongyang Institute for Peninsula Security Studies") == "Ri Chol Myong"
 
 
 def test_she_right_after_an_unnamed_woman_is_nobody(tiny_bert):
@@ -728,8 +730,8 @@ def test_she_right_after_an_unnamed_woman_is_nobody(tiny_bert):
 def test_a_body_named_in_capitals_after_the_is_no_person(tiny_bert):
     text = ("Interior Minister Riikka Hakala told Yle the border would stay shut. The Border Guard said 14 people had "
             "tried to cross.")
-    out = _ranked_by_names(tiny_bert, text, [("14 people had tried to cross", "The Border Guard")], "Riikka Hakala")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("14 people had tried to cross", "The Border Guard"),
+                             "Riikka Hakala") is None
 
 
 def test_who_after_a_role_is_the_person_before_it_even_where_the_ranker_says_nobody(tiny_bert):
@@ -745,45 +747,41 @@ def test_a_title_alone_is_the_person_the_article_titles_so_by_abbreviation_or_by
     # "the senator" is the one written "Sen."; "her Honour" the one titled Justice, named twice.
     text = ("Sen. Corazon \"Cora\" Villaflor called for an inquiry. Rep. Edwin Palanca disagreed. Villaflor was firm. "
             "\"Investigate them,\" the senator added.")
-    out = _ranked_by_names(tiny_bert, text, [("Investigate them", "the senator")], "Edwin Palanca")
-    assert out.attributions[0].speaker == 'Corazon "Cora" Villaflor'
+    assert _speaker_by_names(tiny_bert, text, ("Investigate them", "the senator"),
+                             "Edwin Palanca") == 'Corazon "Cora" Villaflor'
     text = ("Justice Helen Marchetti jailed Dowsett. Crown prosecutor Daniel Okafor spoke. Justice Marchetti said more. "
             "\"He chose himself,\" her Honour said.")
-    out = _ranked_by_names(tiny_bert, text, [("He chose himself", "her Honour")], "Daniel Okafor")
-    assert out.attributions[0].speaker == "Helen Marchetti"
+    assert _speaker_by_names(tiny_bert, text, ("He chose himself", "her Honour"),
+                             "Daniel Okafor") == "Helen Marchetti"
 
 
 def test_a_business_is_not_the_place_it_works_in_nor_he_a_body_by_its_kind(tiny_bert):
     text = ("Hoshizora Foods recalled cups made at its plant in Gunma Prefecture. The company said it would refund "
             "customers.")
-    out = _ranked_by_names(tiny_bert, text, [("it would refund customers", "The company")], "Gunma Prefecture")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("it would refund customers", "The company"),
+                             "Gunma Prefecture") is None
     text = ("Ato Tamirat Gudeta opened the Sidama Coffee Investment Forum. He further stated that land was ready.")
-    out = _ranked_by_names(tiny_bert, text, [("land was ready", "He")], "Sidama Coffee Investment Forum", "Tamirat Gudeta")
-    assert out.attributions[0].speaker == "Tamirat Gudeta"
+    assert _speaker_by_names(tiny_bert, text, ("land was ready", "He"), "Sidama Coffee Investment Forum",
+                             "Tamirat Gudeta") == "Tamirat Gudeta"
     # Kenya's "the CS" is the one titled CS.
     text = "Interior CS Joseph Mutua Wambua ordered an audit. Governor Grace Njoroge objected. \"No,\" the CS said."
-    out = _ranked_by_names(tiny_bert, text, [("No", "the CS")], "Grace Njoroge")
-    assert out.attributions[0].speaker == "Joseph Mutua Wambua"
+    assert _speaker_by_names(tiny_bert, text, ("No", "the CS"), "Grace Njoroge") == "Joseph Mutua Wambua"
 
 
 def test_a_body_named_in_full_after_the_and_one_a_company_names_later_are_no_person(tiny_bert):
     # "The Association of … (FGYSZ)" is a body, not the spokesman named before it, known given name or not.
     text = ("Government spokesman Bence Vásárhelyi told M1 the cap was final. The Association of Village Pharmacists "
             "(FGYSZ) welcomed the decision.")
-    out = _ranked_by_names(tiny_bert, text, [("the decision", "The Association of Village Pharmacists (FGYSZ)")],
-                           "Bence Vásárhelyi", "FGYSZ")
-    assert out.attributions[0].speaker == "FGYSZ"
+    source = ("the decision", "The Association of Village Pharmacists (FGYSZ)")
+    assert _speaker_by_names(tiny_bert, text, source, "Bence Vásárhelyi", "FGYSZ") == "FGYSZ"
     # "The company" is no one the article names only after it.
     text = ("Farmers fear the diversion. The company said it would return water. Its project manager, Trent Caldwell, "
             "spoke to the radio.")
-    out = _ranked_by_names(tiny_bert, text, [("it would return water", "The company")], "Trent Caldwell")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("it would return water", "The company"), "Trent Caldwell") is None
     # "He" is no cooperative.
     text = "Oakhollow Electric Cooperative warned of outages. \"Like a train,\" he said."
-    out = _ranked_by_names(tiny_bert, text, [("Like a train", "he")], "Oakhollow Electric Cooperative")
-    assert out.attributions[0].speaker is None
+    assert _speaker_by_names(tiny_bert, text, ("Like a train", "he"), "Oakhollow Electric Cooperative") is None
     # A body named in full keeps its own name.
     text = "Captain Jay Tarriela spoke. The Philippine Coast Guard disputed the account."
-    out = _ranked_by_names(tiny_bert, text, [("the account", "The Philippine Coast Guard")], "Philippine Coast Guard")
-    assert out.attributions[0].speaker == "Philippine Coast Guard"
+    assert _speaker_by_names(tiny_bert, text, ("the account", "The Philippine Coast Guard"),
+                             "Philippine Coast Guard") == "Philippine Coast Guard"
