@@ -17,7 +17,9 @@ from .schema import Attribution
 # ("MOSCOW, March 4 (Reuters) -", the wires' form), an optional credit ("(AP)"), then a dash.
 # At most three words ("RIO DE JANEIRO", "CAIRO/JERUSALEM"): a longer line in capitals before a dash is a kicker.
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "BOGOTÁ", "SÃO PAULO"
-_CITY = (rf"[{_UPPER}][{_UPPER}.'’/-]*(?: (?:[{_UPPER}][{_UPPER}.'’/-]*|de|da|del|el|al)){{0,2}}(?<=[{_UPPER}.])"
+# A joining word in capitals goes with the word after it ("SAN SEBASTIAN DEL RIO", "PORT OF SPAIN").
+_CITY = (rf"[{_UPPER}][{_UPPER}.'’/-]*(?: (?:(?:DE|DEL|DA|DO|DOS|LA|LAS|LOS|EL|AL|OF) )?[{_UPPER}][{_UPPER}.'’/-]*|"
+         rf" (?:de|da|del|el|al)){{0,2}}(?<=[{_UPPER}.])"
          r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|fev|fév|mar|abr|apr|avr|may|mai|jun|jui|jul|ago|aug|sep|set|oct|out|nov|dic|dec|déc|dez)[a-zé]*\.?"
 # "March 4", "March 4, 2024", or day first as Spanish, French and Portuguese wires write it ("3 jun").

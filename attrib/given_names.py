@@ -51,7 +51,7 @@ margarethe mariam marisol nadiia nagwa nighat nigar nokuthula nurcan paloma pimc
 saima sana selin shona sinéad sylvie teresita tess yael yoshiko yuliia zawadi zhanar aoife ayşe ayse fatma zeynep elif
 agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana siobhán siobhan nóirín niamh caoimhe róisín máire
 bríd orla tsehay meseret hirut tigist almaz kamala morag mhairi isla kirsty eilidh sigríður tanvi
-nodira yumiko rosalinda corazon seble tahmina rajeshwari meenakshi luciana
+nodira yumiko rosalinda corazon seble tahmina rajeshwari meenakshi luciana geneviève genevieve
 """.split())
 
 MALE = frozenset("""
@@ -93,7 +93,7 @@ rasheed rauf ravindra recep rodrigo ruben saif selim serhii shahid sibusiso siph
 tadeusz taras tarik tayyip teodoro thanakorn themba tobias tolga tomasz tuncay tyrell umaru vitalii volodymyr walt
 wes wichai yair yisrael yoav yoshimasa étienne şükrü georges seán pádraig eoin cian dónal colm fergal diarmuid tadhg
 yohannes abebe dawit mulugeta getachew girma somchai rudi alasdair calum hamish angus iain ewan ruaridh guðmundur arnar vikram
-kieran imtiaz tamirat sherzod jahongir grzegorz paweł kemal hüseyin otávio masayuki tetsuo kipchumba erasto
+kieran imtiaz tamirat sherzod jahongir grzegorz paweł kemal hüseyin otávio masayuki tetsuo kipchumba erasto arturo
 """.split())
 
 

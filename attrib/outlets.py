@@ -33,7 +33,7 @@ from .datelines import CREDITED_DATELINE, credited_dateline, dateline_spans
 from .given_names import given_name_gender
 from .metrics import same_outlet
 from .questions import put_question
-from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, initials, names_members, spelled_out_names
+from .speakers import ORGANISATION_HEADS, PERSON_TITLES, TITLES, bare_plural, initials, names_members, spelled_out_names
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
 from .schema import Article, Attribution
 
@@ -1010,7 +1010,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                 outlet = canonical_outlet(att.speaker, article.text, people) or att.speaker
                 att = replace(att, speaker=outlet) if outlet != att.speaker and re.search(
                     rf"\s{_TRAILING_WORDS}$", att.speaker) else att
-            elif outlet and in_source and not in_channel_clause(article.text, att.source, best) and not _OBTAINED_BY.search(
+            # (Not a group of people: "Peasants who fled to San Sebastian del Rio" name no outlet; "A USA TODAY
+            # analysis" does.)
+            elif outlet and in_source and not bare_plural(article.span_text(att.source, sep=" ")) and not in_channel_clause(
+                    article.text, att.source, best) and not _OBTAINED_BY.search(
                     article.text, max(0, best[0] - 40), best[0]) and (
                     not att.speaker or (_heads_source(article.text, att.source, best) and not same_outlet(att.speaker, outlet)
                                         and not _names(article.span_text(att.source, sep=" "), att.speaker))):

@@ -31,7 +31,7 @@ from .schema import Article, Attribution
 from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, honorific_sex, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES,
-                       SURNAME_FIRST_GIVEN, TITLES, _core_name, _head_part,
+                       SURNAME_FIRST_GIVEN, TITLES, VAGUE, _core_name, _head_part,
                        _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
                        other_sex, spelled_out_names)
 from .given_names import given_name_gender
@@ -132,6 +132,8 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         words = m.group(0).split()
         while words and words[0].casefold() in {"the", "a", "an", "both"}:
             words = words[1:]
+        if len(words) > 2 and words[0].casefold() in VAGUE and words[1] in PERSON_LINKS:
+            words = words[3:] if words[2] == "the" else words[2:]  # "Officials in the Revenue Department"
         if words:
             words[-1] = re.sub(r"(?<=\w)[’']s?$", "", words[-1])  # "the Republican Party’s" (chairman)
         if len(words) < 2 or not (_has_org_word(words) or is_known_outlet(" ".join(words))):
@@ -465,9 +467,10 @@ def _organisations(text: str) -> tuple[tuple[list[str], list[str]], ...]:
         names = m.group(0).split()
         while names and names[0].casefold() in {"the", "a", "an"}:
             names = names[1:]
-        # A person of the organisation ("Rep. Park Ji-hoon of the Democratic Unity Party") is no part of its name.
+        # A person of the organisation ("Rep. Park Ji-hoon of the Democratic Unity Party"), or its officials ("Officials
+        # in the Revenue Department"), are no part of its name.
         link = next((i for i, w in enumerate(names) if w in PERSON_LINKS), None)
-        if link and (given_name_gender(names[:link]) is not None
+        if link and (given_name_gender(names[:link]) is not None or names[link - 1].casefold() in VAGUE
                      or any(SURNAME_FIRST_GIVEN.fullmatch(w) for w in names[:link])):
             names = names[link + 1:]
             while names and names[0].casefold() in {"the", "a", "an"}:

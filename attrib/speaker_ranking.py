@@ -28,7 +28,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, _bare_words,
+from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, VAGUE, _bare_words,
                        _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
                        name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
@@ -439,6 +439,11 @@ def _group_noun(surface: str, cands: list[Optional[NameForm]]) -> bool:
 # Kinds of bodies a name may end in: `ORGANISATION_HEADS` and more ("Oakhollow Electric Cooperative").
 _BODY_KINDS = ORGANISATION_HEADS | {"cooperative", "co-operative", "consortium", "utility", "holdings", "partners", "llp",
                                     "llc", "ltd"}
+_OFFICIALS_OF = re.compile(r"(?:[Ss]enior\s+|[Tt]op\s+|[Ll]ocal\s+)?(?:[Oo]fficials|[Ss]pokes(?:people|persons)|[Rr]epresentatives|"
+                           r"[Aa]nalysts|[Ee]conomists|[Rr]esearchers|[Ss]cientists|[Ss]trategists)"
+                           r"\s+(?:at|in|of|from|with)\s+(?:the\s+)?([A-Z][\w.’'&-]*(?:\s+(?:of|for|and|the|[A-Z][\w.’'&-]*))*)")
+_TRIBE_WORDS = {"ngāti", "ngati", "ngāi", "ngai"}
+_MEDIA_KINDS = {"agency", "service", "network", "bureau", "office", "group", "company", "corporation"}
 _PLACE_KINDS = {"prefecture", "province", "county", "district", "region", "oblast", "governorate", "state"}
 
 
@@ -571,7 +576,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
                     or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
                     # or a body by its kind ("He further stated" had become the Sidama Coffee Investment Forum)
-                    or (len(c.words) >= 2 and c.words[-1].casefold() in _BODY_KINDS))
+                    or (len(c.words) >= 2 and c.words[-1].casefold() in _BODY_KINDS)
+                    # or a plural that opened a sentence ("Officials at the regional municipality …. He said")
+                    or (len(c.words) == 1 and c.words[0].casefold() in VAGUE)
+                    # or a Māori iwi or hapū ("Ngāti Rangitahi")
+                    or c.words[0].casefold() in _TRIBE_WORDS)
             return impersonal[id(c)]
 
         for r in person.nonzero()[:, 0].tolist():
@@ -625,7 +634,11 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     logits[r, c] = float("-inf")
         # A group named by a plural of people ("The Catholic bishops of Zambia") is no one person.
         head_words = _words(_head_part(surface))
-        if described[r] and head_words and _PLURAL_HEAD.fullmatch(head_words[-1].strip(".,")) and " and " not in surface:
+        # (also a plural of people capitalised by its sentence: "Officials in the Revenue Department" had become the
+        # farmer quoted before; not by the plural's ending alone, which "Sanders" has)
+        last = head_words[-1].strip(".,") if head_words else ""
+        if ((described[r] and _PLURAL_HEAD.fullmatch(last)) or (att.source_type == "named" and len(head_words) == 1
+                                                                and fold(last) in VAGUE)) and " and " not in surface:
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 # (a name of no body either: "Halperin's associates" had become Amnon Shaltiel, quoted before)
                 if len(cand.words) > 1 and (_person_form(cand, rules.text) or not org_like[r][c]):
@@ -648,6 +661,10 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             for c, cand in enumerate(batch.candidates[r][1:], start=1):
                 # (a body named in full is no one of a name no list knows either: "Bence Vásárhelyi")
                 if (_person_form(cand, rules.text) or (the_body and cand.name not in surface)) and not org_like[r][c]:
+                    logits[r, c] = float("-inf")
+                # Nor is a body by its kind a news outlet ("the local health authority" had become Al Jazeera), unless
+                # its kind is one outlets share ("the agency").
+                elif kind_of_body and head not in _MEDIA_KINDS and is_known_outlet(cand.name):
                     logits[r, c] = float("-inf")
                 # Nor is a business the place it works in ("The company" had become Gunma Prefecture), nor one
                 # the article first names after it ("The company said …. Its project manager, Trent Caldwell,").
@@ -689,8 +706,8 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
 
 # An unnamed person by their sex ("one woman, who asked not to be named", "A man in the crowd").
 _UNNAMED_SEXED = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}?(?P<noun>woman|man|mother|father|"
-                            r"girl|boy|wife|husband|widow|grandmother|grandfather)\b")
-_SEX_OF_NOUN = {"woman": -1, "mother": -1, "girl": -1, "wife": -1, "widow": -1, "grandmother": -1}
+                            r"girl|boy|wife|husband|widow|grandmother|grandfather|spokeswoman|spokesman)\b")
+_SEX_OF_NOUN = {"woman": -1, "mother": -1, "girl": -1, "wife": -1, "widow": -1, "grandmother": -1, "spokeswoman": -1}
 
 
 def _after_unnamed(text: str, atts: list[Attribution], candidates: list) -> list[Attribution]:
@@ -1079,7 +1096,7 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "He" or "she" the ranker leaves to nobody is the person the rules found (the last one named), as
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.
     if speaker is None and att.source_type == "pronoun" and surface.strip().casefold() in _PERSONAL and (
-            att.speaker and not _outlet_or_place(att.speaker)) and _named_sex(att.speaker, cands) != (
+            att.speaker and not _outlet_or_place(att.speaker) and fold(att.speaker) not in VAGUE) and _named_sex(att.speaker, cands) != (
             1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1) and not any(
             c is not None and c.name == att.speaker and _body_form(c, text) for c in cands):
         speaker = att.speaker
@@ -1164,6 +1181,11 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     obtained = _OBTAINED_BY_RE.search(surface)
     if speaker and obtained and set(normalise_name(speaker).split()) <= set(normalise_name(obtained.group(1)).split()):
         speaker = None
+    # "Officials at Homeland Security Investigations", "Analysts at Goldman Sachs": the body they speak for,
+    # as the team's labels write it, not a person the ranker liked.
+    # ("Officials in Ankara" are no one's: a place is not the body.)
+    if att.source_type == "named" and (officials := _OFFICIALS_OF.fullmatch(surface.split(",")[0].strip(" ,."))):
+        speaker = None if _place_like(officials.group(1)) else officials.group(1)
     kind = att.source_type
     # A court's panel speaks for the court ("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit"),
     # as the team's labels write it.

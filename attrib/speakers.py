@@ -86,7 +86,8 @@ TITLES = {
     # Zimbabwe's "Cde" (comrade), Haiti's police "Commissaire", Hawaiʻi's elders ("Kupuna Leimomi Kānealiʻi").
     "cde", "commissaire", "kupuna",
     # Offices written before a name in capitals ("Pell County Emergency Manager Ron Hatcher").
-    "manager", "coordinator",
+    "manager", "coordinator", "collector",  # India's "District Collector N. Sundaravalli"
+    "kaumātua", "kaumatua",  # a Māori elder ("Kaumātua Wiremu Te Awa Hēnare")
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
 _NAME_OR_TITLE = {"sardar"}
@@ -348,6 +349,8 @@ def appositive_name(surface: str) -> list[str]:
     return core if len(_core_name(head)) < 2 or role or owned_role or named_role or described else []
 
 
+# A plural of people by its ending ("peasants", "villagers", "protesters", "residents", "employees").
+_PEOPLE_PLURAL = re.compile(r"[a-z]+(?:ers|ors|ists|ants|ents|ians|ees|ives)")
 # A firm or place after a name: "of Harrow & Lindgren LLP", "of Brightwater Keane".
 _OF_FIRM_AFTER = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|&|and|of))*\s*,?\s*$")
 # "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
@@ -440,7 +443,8 @@ def bare_plural(surface: str) -> bool:
     # One described by what they did ("residents who spoke to New Vision", "officials who attended", "Reports
     # reaching London", opening a sentence).
     m = re.fullmatch(r"([A-Za-z][a-z]{2,}s)\s+(?:who|that|[a-z]+ing)\s.*", phrase, re.S)
-    if m and (m.group(1).islower() and m.group(1) not in PRONOUNS or m.group(1).casefold() in VAGUE):
+    if m and (m.group(1).islower() and m.group(1) not in PRONOUNS or m.group(1).casefold() in VAGUE
+              or _PEOPLE_PLURAL.fullmatch(m.group(1).casefold())):  # "Peasants who fled to San Sebastian"
         return True
     return bool(_MODIFIED_PLURAL.fullmatch(phrase)) and not re.search(r"\band\s+(?:his|her|their|has)\b", phrase) \
         and phrase.rsplit(None, 1)[-1] not in _REPORTING_VERBS  # a headline's "Trump says"

@@ -65,3 +65,13 @@ def test_a_dateline_with_an_accented_city_or_the_day_first_is_a_dateline():
     # A Spanish wire's "3 jun", a French "12 mai 2024": the Reuters credit is the story's, no statement's channel.
     text = "BOGOTÁ, 3 jun (Reuters) - Petro spoke.\nSÃO PAULO, 12 mai 2024 (AFP) - Lula spoke."
     assert [text[s:e] for s, e in dateline_spans(text)] == ["BOGOTÁ, 3 jun (Reuters)", "SÃO PAULO, 12 mai 2024 (AFP)"]
+
+
+def test_a_city_of_four_words_joined_by_a_particle_in_capitals_is_a_dateline():
+    from attrib.datelines import dateline_spans
+
+    # "DEL", "OF" go with the next word; a kicker of more words stays no dateline.
+    text = ("SAN SEBASTIAN DEL RIO, El Salvador (AP) - Rebels spoke.\nPORT OF SPAIN, Trinidad (AP) - Police spoke.\n"
+            "IOWA POLLS NOT NECESSARILY WRONG - Mark spoke.")
+    assert [text[s:e] for s, e in dateline_spans(text)] == ["SAN SEBASTIAN DEL RIO, El Salvador (AP)",
+                                                           "PORT OF SPAIN, Trinidad (AP)"]

@@ -1274,3 +1274,21 @@ def test_a_name_with_a_persons_role_after_it_is_no_outlet():
     text = ("Wages will rise, state news agency BSS reported. According to BSS, the state minister for labour told a "
             "meeting that wages would rise.")
     assert plausible_outlet("BSS", frozenset(), text)
+
+
+def test_a_vague_group_is_never_the_outlet_inside_its_words():
+    from attrib.outlets import assign_outlets
+    from attrib.schema import Article, Attribution
+    from .conftest import char_span as _at
+
+    text = "Peasants who fled to San Sebastian said they heard firing."
+    att = Attribution(content=[_at(text, "they heard firing")], cue=[_at(text, "said")],
+                      source=[_at(text, "Peasants who fled to San Sebastian")], source_type="vague")
+    out = assign_outlets(Article(id="v", text=text, attributions=[att]), [_at(text, "San Sebastian")])
+    assert out.attributions[0].speaker is None
+    # A medium's own analysis is the medium's.
+    text = "A USA TODAY analysis of super PACs shows Democrats ahead."
+    att = Attribution(content=[_at(text, "Democrats ahead")], cue=[_at(text, "shows")],
+                      source=[_at(text, "A USA TODAY analysis of super PACs")], source_type="vague")
+    out = assign_outlets(Article(id="v", text=text, attributions=[att]), [_at(text, "USA TODAY")])
+    assert out.attributions[0].speaker == "USA TODAY"

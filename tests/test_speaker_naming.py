@@ -562,3 +562,11 @@ def test_a_person_of_an_organisation_is_no_part_of_its_name():
     names = [" ".join(n) for n, _ in _organisations(text)]
     assert "Democratic Unity Party" in names and not any("Park" in n for n in names)
     assert "Bank of Korea" in names
+
+
+def test_officials_of_a_body_are_no_part_of_its_name():
+    from attrib.speaker_naming import _organisations, organisation_name
+
+    text = "Officials in the Revenue Department said the figures were final."
+    assert "Revenue Department" in [" ".join(n) for n, _ in _organisations(text)]
+    assert organisation_name("Officials in the Revenue Department", "Revenue Department") == "Revenue Department"

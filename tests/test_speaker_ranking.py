@@ -785,3 +785,37 @@ def test_a_body_named_in_full_after_the_and_one_a_company_names_later_are_no_per
     text = "Captain Jay Tarriela spoke. The Philippine Coast Guard disputed the account."
     assert _speaker_by_names(tiny_bert, text, ("the account", "The Philippine Coast Guard"),
                              "Philippine Coast Guard") == "Philippine Coast Guard"
+
+
+def test_officials_of_a_body_are_the_body_and_no_person_and_the_plural_is_no_he(tiny_bert):
+    # "Officials at Homeland Security Investigations" speak for it, as the team's labels write it.
+    text = ("K. Muthulakshmi, a tenant farmer, said she was not eligible. Officials at Homeland Security Investigations "
+            "said the figures were final.")
+    source = ("the figures were final", "Officials at Homeland Security Investigations")
+    assert _speaker_by_names(tiny_bert, text, source, "K. Muthulakshmi") == "Homeland Security Investigations"
+    # A plural that opens a sentence is no "he", not even as the rules' pick.
+    text = "Officials at the regional municipality said roads would be fixed. He said applications would open."
+    assert _ranked(Picks(0), tiny_bert, text, [("applications would open", "He")]).attributions[0].speaker is None
+    # "Vermont Sen. Bernie Sanders" keeps him: a surname ending like a plural is no plural of people.
+    text = "Vermont Sen. Bernie Sanders spoke. Vermont Sen. Bernie Sanders supports the proposal."
+    assert _speaker_by_names(tiny_bert, text, ("the proposal", "Vermont Sen. Bernie Sanders", 1),
+                             "Bernie Sanders") == "Bernie Sanders"
+
+
+def test_a_body_by_its_kind_is_no_outlet_and_she_after_an_unnamed_spokeswoman_is_nobody(tiny_bert):
+    text = "Al Jazeera's Hamza Nouri reported from Darsa. The local health authority said 11 people were killed."
+    assert _speaker_by_names(tiny_bert, text, ("11 people were killed", "The local health authority"),
+                             "Al Jazeera") is None
+    text = ("Mayor Graeme Pickering defended the council. A spokeswoman for the minister said talks went on. "
+            "\"No interviews,\" she said.")
+    sources = [("talks went on", "A spokeswoman for the minister"), ("No interviews", "she")]
+    assert _ranked_by_names(tiny_bert, text, sources, "Graeme Pickering").attributions[1].speaker is None
+    # "He" is no iwi.
+    text = "Ngāti Rangitahi objected to the road. \"It is a burial site,\" he said."
+    assert _speaker_by_names(tiny_bert, text, ("It is a burial site", "he"), "Ngāti Rangitahi") is None
+    # Analysts at a firm are the firm's; officials in a capital are no one's.
+    text = "Dana Whitlock spoke. Analysts at Goldman Sachs wrote that the guidance removed an overhang."
+    assert _speaker_by_names(tiny_bert, text, ("the guidance removed an overhang", "Analysts at Goldman Sachs"),
+                             "Dana Whitlock") == "Goldman Sachs"
+    text = "Nurcan Aksoylu criticised the response. Officials in Ankara dismissed the criticism."
+    assert _speaker_by_names(tiny_bert, text, ("the criticism", "Officials in Ankara"), "Nurcan Aksoylu") is None

@@ -528,7 +528,9 @@ def test_names_with_an_apostrophe_inside_clergy_advocates_and_ranks_written_with
                          ("Diputada Claudia Gramajo Solís", ["Claudia", "Gramajo", "Solís"]),
                          ("Lieutenant-General Mwamba Kalenga Didier", ["Mwamba", "Kalenga", "Didier"]),
                          ("Maj Gen Stephen Kwizera Tumusiime", ["Stephen", "Kwizera", "Tumusiime"]),
-                         ("Seamer Chidi Okafor", ["Chidi", "Okafor"]), ("Ato Tamirat Gudeta", ["Tamirat", "Gudeta"])):
+                         ("Seamer Chidi Okafor", ["Chidi", "Okafor"]), ("Ato Tamirat Gudeta", ["Tamirat", "Gudeta"]),
+                         ("District Collector N. Sundaravalli", ["N.", "Sundaravalli"]),
+                         ("Kaumātua Wiremu Te Awa Hēnare", ["Wiremu", "Te", "Awa", "Hēnare"])):
         assert _core_name(titled) == name, titled
     # A title with a full stop may open an appositive name ("The area MP, Hon. Ronald Ssemakula Lubega,").
     assert appositive_name("The area MP, Hon. Ronald Ssemakula Lubega,") == ["Ronald", "Ssemakula", "Lubega"]
@@ -541,6 +543,8 @@ def test_a_plural_described_by_what_they_did_is_vague():
     # Opening a sentence: a vague plural by what it does ("Reports reaching London"); not a surname ("Jones saying").
     assert source_type("Reports reaching London") == "vague" and source_type("Democrats opposing the bill") == "vague"
     assert source_type("Jones saying") != "vague"
+    # Capitalised by its sentence, a plural of people by its ending ("Peasants who fled to San Sebastian del Rio").
+    assert source_type("Peasants who fled to San Sebastian del Rio") == "vague" and source_type("Adams who") != "vague"
 
 
 def test_a_holders_own_title_past_the_office_opens_the_name_and_a_style_alone_is_a_description():
