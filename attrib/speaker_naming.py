@@ -458,23 +458,31 @@ INDUSTRY_WORDS = frozenset({
     "semiconductor", "software", "networks", "logistics", "shipping", "insurance", "securities", "ventures"})
 
 
+def _body_words(words: list[str]) -> list[str]:
+    """An organisation-like run of words without its leading article, nor a person of the organisation ("Rep. Park
+    Ji-hoon of the Democratic Unity Party") or its officials ("Officials in the Revenue Department") before it."""
+    words = _past_article(words)
+    link = next((i for i, w in enumerate(words) if w in PERSON_LINKS), None)
+    if link and (given_name_gender(words[:link]) is not None or words[link - 1].casefold() in VAGUE
+                 or any(SURNAME_FIRST_GIVEN.fullmatch(w) for w in words[:link])):
+        words = _past_article(words[link + 1:])
+    return words
+
+
+def _past_article(words: list[str]) -> list[str]:
+    """The words past a leading "the", "a" or "an"."""
+    while words and words[0].casefold() in {"the", "a", "an"}:
+        words = words[1:]
+    return words
+
+
 @lru_cache(maxsize=16)
 def _organisations(text: str) -> tuple[tuple[list[str], list[str]], ...]:
     """Each organisation-like name of the text without a leading article, as its words and their folded
     forms, made once per article rather than once per speaker."""
     out = []
     for m in ORGANISATION_RE.finditer(plain_spaces(text)):
-        names = m.group(0).split()
-        while names and names[0].casefold() in {"the", "a", "an"}:
-            names = names[1:]
-        # A person of the organisation ("Rep. Park Ji-hoon of the Democratic Unity Party"), or its officials ("Officials
-        # in the Revenue Department"), are no part of its name.
-        link = next((i for i, w in enumerate(names) if w in PERSON_LINKS), None)
-        if link and (given_name_gender(names[:link]) is not None or names[link - 1].casefold() in VAGUE
-                     or any(SURNAME_FIRST_GIVEN.fullmatch(w) for w in names[:link])):
-            names = names[link + 1:]
-            while names and names[0].casefold() in {"the", "a", "an"}:
-                names = names[1:]
+        names = _body_words(m.group(0).split())
         out.append((names, [fold(w).strip(".,") for w in names]))
     return tuple(out)
 

@@ -28,8 +28,8 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES, UNNAMED_BY_CHOICE, VAGUE, _bare_words,
-                       _core_name, _head_part, _surname, _words,
+from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES,
+                       UNNAMED_BY_CHOICE, VAGUE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, fold, given_names, honorific_sexes, initials, lowercase_words,
                        name_matches, names_members, no_one_named, other_sex, prominent_entity, source_name, source_type)
 from .text import normalise_name, sentence_bounds, sentence_of
@@ -1096,7 +1096,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "He" or "she" the ranker leaves to nobody is the person the rules found (the last one named), as
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.
     if speaker is None and att.source_type == "pronoun" and surface.strip().casefold() in _PERSONAL and (
-            att.speaker and not _outlet_or_place(att.speaker) and fold(att.speaker) not in VAGUE) and _named_sex(att.speaker, cands) != (
+            att.speaker and not _outlet_or_place(att.speaker) and fold(att.speaker) not in VAGUE) and _named_sex(
+            att.speaker, cands) != (
             1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1) and not any(
             c is not None and c.name == att.speaker and _body_form(c, text) for c in cands):
         speaker = att.speaker

@@ -349,7 +349,8 @@ def appositive_name(surface: str) -> list[str]:
     return core if len(_core_name(head)) < 2 or role or owned_role or named_role or described else []
 
 
-# A plural of people by its ending ("peasants", "villagers", "protesters", "residents", "employees").
+# A plural of people by its ending ("peasants", "villagers", "protesters", "employees"); wider than the ranker's
+# `_PLURAL_HEAD`, which must not take "documents" for people.
 _PEOPLE_PLURAL = re.compile(r"[a-z]+(?:ers|ors|ists|ants|ents|ians|ees|ives)")
 # A firm or place after a name: "of Harrow & Lindgren LLP", "of Brightwater Keane".
 _OF_FIRM_AFTER = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|&|and|of))*\s*,?\s*$")
