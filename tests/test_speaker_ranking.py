@@ -668,6 +668,11 @@ def test_he_or_she_is_no_body_or_street_whatever_language_names_it(tiny_bert):
     assert _ranked(Picks(0), tiny_bert, text, [("it was bad", "She")]).attributions[0].speaker is None
 
 
+def _speaker_when_nobody(tiny_bert, text: str, source: tuple):
+    """The speaker of one attribution (content, source[, occurrence]) where the ranker says nobody."""
+    return _ranked(Picks(0), tiny_bert, text, [source]).attributions[0].speaker
+
+
 def _speaker_by_names(tiny_bert, text: str, source: tuple, *names: str):
     """The speaker `_ranked_by_names` gives one attribution (content, source[, occurrence])."""
     return _ranked_by_names(tiny_bert, text, [source], *names).attributions[0].speaker
@@ -692,7 +697,7 @@ def test_he_or_she_keeps_no_rules_pick_whose_fuller_name_says_the_other_sex(tiny
     assert out.attributions[2].speaker == "Sulistyowati"
     # With no woman named, "she" is nobody, not the man "Rudi" names.
     text = "The agency's deputy, Rudi Hartono Siregar, spoke. Rudi added more. Asked about couples, she said no."
-    assert _ranked(Picks(0), tiny_bert, text, [("no", "she")]).attributions[0].speaker is None
+    assert _speaker_when_nobody(tiny_bert, text, ("no", "she")) is None
 
 
 def test_she_is_no_body_named_in_another_language_and_associates_are_no_one(tiny_bert):
@@ -737,10 +742,9 @@ def test_a_body_named_in_capitals_after_the_is_no_person(tiny_bert):
 def test_who_after_a_role_is_the_person_before_it_even_where_the_ranker_says_nobody(tiny_bert):
     # Where the ranker says nobody: a person by a known given name before the role, not any word there.
     text = "The court heard from Linda Pascoe, a former clerk in the harbour office, who said she saw cash."
-    out = _ranked(Picks(0), tiny_bert, text, [("she saw cash", "who")])
-    assert out.attributions[0].speaker == "Linda Pascoe"
+    assert _speaker_when_nobody(tiny_bert, text, ("she saw cash", "who")) == "Linda Pascoe"
     text = "Would you vote for an African American or Hispanic, man or woman, who said the same things?"
-    assert _ranked(Picks(0), tiny_bert, text, [("the same things", "who")]).attributions[0].speaker is None
+    assert _speaker_when_nobody(tiny_bert, text, ("the same things", "who")) is None
 
 
 def test_a_title_alone_is_the_person_the_article_titles_so_by_abbreviation_or_by_style(tiny_bert):
@@ -795,7 +799,7 @@ def test_officials_of_a_body_are_the_body_and_no_person_and_the_plural_is_no_he(
     assert _speaker_by_names(tiny_bert, text, source, "K. Muthulakshmi") == "Homeland Security Investigations"
     # A plural that opens a sentence is no "he", not even as the rules' pick.
     text = "Officials at the regional municipality said roads would be fixed. He said applications would open."
-    assert _ranked(Picks(0), tiny_bert, text, [("applications would open", "He")]).attributions[0].speaker is None
+    assert _speaker_when_nobody(tiny_bert, text, ("applications would open", "He")) is None
     # "Vermont Sen. Bernie Sanders" keeps him: a surname ending like a plural is no plural of people.
     text = "Vermont Sen. Bernie Sanders spoke. Vermont Sen. Bernie Sanders supports the proposal."
     assert _speaker_by_names(tiny_bert, text, ("the proposal", "Vermont Sen. Bernie Sanders", 1),
