@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .schema import Attribution
-from .speakers import TITLES
+from .speakers import JOINING_PARTICLES, NAME_RE, TITLES
 from .text import first_char, kind_of, sentence_bounds, sentence_of
 
 # Between the source and cue and the content they interrupt: an aside, then a comma ("said on Friday, ").
@@ -139,6 +139,30 @@ def with_roles_in_sources(text: str, atts: list[Attribution]) -> list[Attributio
                 if not text[bounds[sentence_of(bounds, start)][0]:start].strip(" \"“‘'"):  # the role opens its sentence
                     att = replace(att, content=att.content[1:], source=[(start, source_end), *att.source[1:]],
                                   kind=kind_of(text, att.content[1:]))
+        out.append(att)
+    return out
+
+
+_PARTICLE_OPENING = re.compile(rf"(?:{'|'.join(JOINING_PARTICLES)}) ")
+
+
+def with_whole_names_in_sources(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A source that opens at a lower-case particle inside a name ("[la Transparencia] said" of "The Observatorio
+    Ciudadano por la Transparencia said") takes the name's start: the uncased tagger sees "por la" as common words
+    and cut the name there, often giving its first words to the content. Those words leave the content."""
+    out = []
+    for att in atts:
+        if att.source and _PARTICLE_OPENING.match(text, att.source[0][0]):
+            source_start = att.source[0][0]
+            name = next((m for m in NAME_RE.finditer(text, max(0, source_start - 120), att.source[0][1])
+                         if m.start() < source_start < m.end()), None)
+            if name is not None and any(e <= name.start() or s >= source_start for s, e in att.content):
+                # Pieces keep what lies outside the name; a piece that was only the name's first words goes.
+                content = [(s, min(e, name.start())) if s < name.start() else (s, e)
+                           for s, e in att.content if not name.start() <= s < source_start]
+                content = [(s, e) for s, e in content if text[s:e].strip(" ,")]
+                att = replace(att, source=[(name.start(), att.source[0][1]), *att.source[1:]], content=content,
+                              kind=kind_of(text, content) if content != att.content else att.kind)
         out.append(att)
     return out
 

@@ -135,6 +135,8 @@ KNOWN_OUTLETS = (
     "Rodong Sinmun", "NK News", "Ozodlik", "RFE/RL", "New Vision", "Daily Monitor", "NBS TV",
     "Radio Okapi", "Actualite.cd", "Prensa Libre", "Guatevisión", "Prothom Alo", "Samoa Observer", "RNZ Pacific",
     "Mediazona", "Vatican News", "L'Osservatore Romano", "MLB.com", "Kan News",
+    # Session 26's (Israeli and Russian broadcasters and business papers).
+    "Kan", "Kan 11", "i24NEWS", "Channel 14", "Globes", "Calcalist", "TheMarker", "Rossiya 1", "Rossiya-1", "NTV",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

@@ -19,7 +19,7 @@ import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
 from .given_names import given_name_gender
 from .schema import Article, Attribution
-from .text import plain_spaces
+from .text import plain_spaces, sentence_bounds, sentence_of
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his", "them", "you", "who", "that", "which", "whom"}
 TITLES = {
@@ -40,6 +40,7 @@ TITLES = {
     # Offices and roles that open names in US news ("Congressman Adam Schiff", "National Security Adviser
     # Susan Rice", "Special Counsel Robert Mueller").
     "congressman", "congresswoman", "adviser", "advisor", "counsel", "prosecutor",
+    "assistant",  # "Special Assistant to the Prime Minister on Digital Outreach Sadia Nasreen Malik"
     # Local offices ("Maricopa County Recorder Stephen Richer", "County Clerk Kim Davis").
     "recorder", "clerk", "treasurer", "auditor", "assessor", "comptroller", "coroner", "registrar", "alderman",
     "selectman", "magistrate", "marshal",
@@ -122,6 +123,9 @@ _TOKEN = r"(?:(?:\p{Lu}\.){2,3}|\p{Lu}\.|(?:(?:al|el|ad|ar|as|ash|at|az|ul)-)?(?
 # Lower-case particles join a name's words ("Luiz Inácio Lula da Silva", "Ursula von der Leyen", "Faisal bin Farhan").
 JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "dello", "delle", "degli", "dei", "di", "du", "van", "von",
                      "der", "den", "ter", "ten", "bin", "ibn", "ben", "la", "las", "los",  # "María de la Luz Carrillo"
+                     # in a body's name: "Observatorio Ciudadano por la Transparencia", "Frente para la Victoria",
+                     # "Rassemblement pour la République"
+                     "por", "para", "pela", "pelo", "pour",
                      "Ó", "Ní", "Ua")  # Irish surnames: "Ciarán Ó Dálaigh", "Aoife Ní Bhriain"
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
 NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
@@ -149,6 +153,9 @@ PORTFOLIO_WORDS = {
     "mining", "fisheries", "infrastructure", "digital", "budget", "treasury", "immigration", "veterans", "urban",
     "rural", "human", "services", "cooperation", "investment", "investments", "climate", "emergency", "emergencies",
     "local", "government",
+    "outreach", "media", "political", "parliamentary", "international", "legal", "overseas", "accountability",
+    "reform", "reforms", "revenue", "narcotics", "maritime", "aviation", "railways", "power", "food", "disaster",
+    "management", "relief", "strategic", "diaspora",
     "opposition"}  # "Leader of the Opposition Firoz Ahmed Qureshi"
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "at", "after", "before", "while",
@@ -330,7 +337,8 @@ def appositive_name(surface: str) -> list[str]:
         m2 = TRAILING_APPOSITIVE_RE.search(bare)
         if m2 and len(_core_name(m2.group(1))) >= 2:
             surface, m, core = bare, m2, _core_name(m2.group(1))
-    if len(core) == 1 and _LOWER_ROLE_HEAD.fullmatch(surface[:m.start()].strip()) and not core[0].isupper():
+    if len(core) == 1 and not core[0].isupper() and (_LOWER_ROLE_HEAD.fullmatch(head := surface[:m.start()].strip())
+                                                     or _OWNERS_KIN.fullmatch(head)):
         # One word after a role written all in lower case: a one-word name ("The minister responsible for the civil
         # service, Sulistyowati,"; Indonesian, Burmese, Afghan and Mongolian usage).
         return core
@@ -355,6 +363,12 @@ _PEOPLE_PLURAL = re.compile(r"[a-z]+(?:ers|ors|ists|ants|ents|ians|ees|ives)")
 # A firm or place after a name: "of Harrow & Lindgren LLP", "of Brightwater Keane".
 _OF_FIRM_AFTER = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|&|and|of))*\s*,?\s*$")
 # "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
+# A relative named by whose relative they are ("Ms Haddad's husband, Youssef,", "Ruto's eldest son, Kiprono,"): families
+# share a surname, so one word names them.
+_OWNERS_KIN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s?\s+(?:[a-z][\w-]*\s+){0,2}"
+                         r"(?:husband|wife|son|daughter|brother|sister|father|mother|uncle|aunt|cousin|nephew|niece|"
+                         r"grandson|granddaughter|grandfather|grandmother|partner|fianc[ée]e?|widow|widower|stepson|"
+                         r"stepdaughter|stepfather|stepmother)")
 _LOWER_ROLE_HEAD = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)(?:\s+[a-z][\w’'-]*)+")
 
 
@@ -394,6 +408,11 @@ def no_one_named(surface: str) -> bool:
                 or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 
+def demonym_description(head: Sequence[str]) -> bool:
+    """Whether a mention's head words describe one person by nationality ("the Swede", "the 24-year-old Kenyan")."""
+    return bool(head) and head[-1] in PERSON_DEMONYMS and head[0].casefold() in DETERMINERS
+
+
 def source_type(surface: str) -> str:
     raw = _words(surface)
     words = [w.casefold().strip(".,") for w in raw]
@@ -414,6 +433,8 @@ def source_type(surface: str) -> str:
     head = _words(_head_part(surface))
     while head and head[-1].casefold() in POST_NOMINALS:
         head = head[:-1]
+    if demonym_description(head):
+        return "description"
     if (head and _core_name(head[-1])) or _trailing_name(surface):
         return "named"
     return "description"
@@ -465,6 +486,23 @@ def _trailing_name(surface: str) -> list[str]:
 
 
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+# A nationality that names one person ("the Swede told reporters", "the 24-year-old Kenyan said") describes
+# whoever the article named: it is no name of its own.
+PERSON_DEMONYMS = frozenset({
+    "Swede", "Dane", "Finn", "Pole", "Briton", "Brit", "Scot", "Turk", "Kurd", "Spaniard", "Frenchman", "Frenchwoman",
+    "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Welshman", "Welshwoman", "Scotsman", "Scotswoman",
+    "Dutchman", "Dutchwoman", "Icelander", "Kiwi", "Aussie", "Filipino", "Filipina", "Argentine", "Argentinian",
+    "Chilean", "Peruvian", "Ecuadorian", "Bolivian", "Uruguayan", "Paraguayan", "Colombian", "Venezuelan", "Brazilian",
+    "Mexican", "Cuban", "Jamaican", "Haitian", "Canadian", "American", "Ethiopian", "Eritrean", "Ghanaian",
+    "Ugandan", "Tanzanian", "Rwandan", "Zimbabwean", "Zambian", "Senegalese", "Cameroonian", "Ivorian", "Algerian",
+    "Moroccan", "Tunisian", "Libyan", "Egyptian", "Sudanese", "Somali", "Nigerian", "Kenyan", "Slovenian", "Bosnian",
+    "Albanian", "Montenegrin", "Macedonian", "Moldovan", "Estonian", "Latvian", "Lithuanian", "Belarusian",
+    "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Tajik", "Afghan", "Pakistani", "Bangladeshi", "Nepali",
+    "Nepalese", "Burmese", "Vietnamese", "Cambodian", "Malaysian", "Singaporean", "Indonesian", "Korean", "Japanese",
+    "Chinese", "Mongolian", "Taiwanese", "Australian", "Israeli", "Palestinian", "Lebanese", "Syrian", "Jordanian",
+    "Iraqi", "Iranian", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Omani", "Yemeni", "Bahraini", "German", "Austrian",
+    "Italian", "Belgian", "Portuguese", "Greek", "Cypriot", "Maltese", "Hungarian", "Romanian", "Bulgarian", "Serb",
+    "Croat", "Czech", "Slovak", "Russian", "Ukrainian", "Norwegian", "Samoan", "Tongan", "Fijian", "Indian"})
 
 
 def name_mentions(text: str) -> list[list[str]]:
@@ -497,6 +535,11 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
                                                _MRS_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None))
              for m in NAME_RE.finditer(plain_spaces(text))
              if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
+    # A nationality alone ("the Swede", "the Russian-born Kazakh") is no name, unless someone bears it as a surname
+    # ("Mark Cuban" … "Cuban said").
+    nationality = [c[-1] in PERSON_DEMONYMS and all(w.endswith("-born") for w in c[:-1]) for _, c in found]
+    borne = {c[-1] for (_, c), n in zip(found, nationality) if len(c) >= 2 and not n}
+    found = [(span, c) for (span, c), n in zip(found, nationality) if not (n and c[-1] not in borne)]
     known = {" ".join(c) for _, c in found}
     lower = lowercase_words(text)
     found = _split_headline(text, found, known, lower)
@@ -535,9 +578,10 @@ _HEADLINE_INFINITIVES = {"Buy", "Sell", "Acquire", "Meet", "Visit", "Back", "Sue
                          "Oust", "Succeed", "Challenge", "Endorse", "Pardon", "Snub", "Court", "Host"}
 
 
-# "Secretary of Defense Ash Carter", "Speaker of the House Newt Gingrich": the capitals after "of" open with the office's.
+# "Secretary of Defense Ash Carter", "Speaker of the House Newt Gingrich": the capitals after "of" open with the office's;
+# "on" too ("Adviser to the President on Economic Affairs Sadia Malik").
 # "Secretary of ", also after the office's other words ("Minister of Environment, Water and ").
-_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+))*$")
+_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+(?:of\s+State\s+)?(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+))*$")
 
 
 def _past_subject(words: Sequence[str]) -> int:
@@ -732,6 +776,8 @@ def _office_holder(surface: str) -> list[str]:
     if m is None or m.group(1).casefold() not in PERSON_TITLES:
         return []
     words = part[m.end():].split()
+    if words[:1] == ["State"] and words[1:2] in (["for"], ["of"]):
+        words = words[2:]  # "Minister of State for Home Affairs Nityanand Rai"
     given = next((i for i in range(len(words) - 1) if given_name_gender(words[i:i + 2]) is not None), None)
     # Past the office's subject ("of the Opposition", "of Petroleum Resources"), a run of capitalised words is the name,
     # whether or not its given name is known ("Leader of the Opposition Firoz Ahmed Qureshi" is not Ahmed Qureshi).
@@ -746,7 +792,10 @@ def _office_holder(surface: str) -> list[str]:
     own_title = max((i for i in range(1, len(words) - 1 if given is None else given)
                      if words[i].casefold().strip(".") in PERSON_TITLES), default=None)
     if own_title is not None:
-        return _core_name(" ".join(words[own_title + 1:]))
+        rest = words[own_title + 1:]
+        if rest and rest[0] in {"of", "for", "on"}:  # the holder's office has a subject ("… Prime Minister on Digital Outreach")
+            rest = rest[1:][_past_subject(rest[1:]):]
+        return _core_name(" ".join(rest))
     if not given or words[given - 1].casefold().strip(".") in PERSON_TITLES:
         return []
     return _core_name(" ".join(words[given:]))
@@ -950,12 +999,76 @@ def _last_person_named(text: str, before: int, mentions: list[list[str]], surnam
     return canonical(" ".join(people[-1]), mentions, surnames, sexes) if people else None
 
 
+_NAME_THEN_COMMA = regex.compile(rf"({NAME_RE.pattern}),\s*$")
+
+
+def _relative_antecedent(text: str, at: int, surface: str, mentions: list[list[str]], surnames: list[str],
+                         sexes: Mapping[str, int]) -> Optional[str]:
+    """The name a relative pronoun source hangs on ("Halstrom, which said it would not appeal,"), else None."""
+    if surface.strip().casefold() not in {"who", "which"}:
+        return None
+    m = _NAME_THEN_COMMA.search(text, max(0, at - 80), at)
+    return canonical(m.group(1), mentions, surnames, sexes) if m else None
+
+
+def _person_named_last(text: str, at: int, mentions: list[list[str]], surnames: list[str],
+                        sexes: Mapping[str, int]) -> Optional[str]:
+    """The first person of known given name in the nearest sentence before `at` that names one: whom a nationality
+    describes ("Lucas Moreau won the stage, while race leader Jonas Verhelst lost … ¶ "…," the 24-year-old Frenchman
+    said"), reading sentences back from the source's own."""
+    bounds = sentence_bounds(text)
+    for i in range(sentence_of(bounds, at), max(-1, sentence_of(bounds, at) - 6), -1):
+        start, end = bounds[i]
+        for m in NAME_RE.finditer(text, start, min(end, at)):
+            name = canonical(m.group(0), mentions, surnames, sexes)
+            words = name.split() if name else []
+            # A person: a known given name, or a full name the article also writes by surname alone ("Ostrovskaya").
+            if words and (given_name_gender(words) is not None or (len(words) >= 2 and words[-1:] in mentions)):
+                return name
+    return None
+
+
+# (not in a quotation: "'Trump is lying,' he said" is not Trump's)
+_OPENING_NAME = regex.compile(rf"\s*(?:(?:But|And|Yet|Still)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.\s+)?"
+                              rf"({NAME_RE.pattern})")
+
+
+_AND_NAME = regex.compile(r"\s+(?:and|&)\s+\p{Lu}")
+# "Okafor, he said, was 'the most honest trainer'": the name opens what someone else said.
+_INTERRUPTED_BY_CUE = re.compile(r",\s*(?:he|she)\s+\w+,")
+
+
+def _subject_since(text: str, at: int, since: int, pronoun: str, mentions: list[list[str]], surnames: list[str],
+                   sexes: Mapping[str, int]) -> Optional[str]:
+    """The person opening the latest sentence between `since` and `at` that opens with one ("Quintanar, for his part,
+    was unrepentant. 'I was ahead,' he insisted"): whom "he" or "she" most likely means; None if that person's sex
+    is the other one or unknown, or two people open the sentence ("Ann Lee and Mary Park met as she left")."""
+    bounds = sentence_bounds(text)
+    first = sentence_of(bounds, since) + 1 if since >= 0 else max(0, sentence_of(bounds, at) - 3)
+    sex = 1 if pronoun == "he" else -1
+    for i in range(sentence_of(bounds, at), first - 1, -1):
+        start, end = bounds[i]
+        m = _OPENING_NAME.match(text, start, min(end, at))
+        if not m or _INTERRUPTED_BY_CUE.match(text, m.end(1)):
+            continue
+        name = canonical(m.group(1), mentions, surnames, sexes)
+        words = name.split() if name else []
+        known = given_name_gender(words)
+        if known is None and not (len(words) >= 2 and words[-1:] in mentions and _person_like(name)):
+            continue  # no person ("Halstrom's Rafael Quintanar was handed …" opens with the team)
+        pair = _AND_NAME.match(text, m.end(1))
+        agrees = known == sex if known is not None else sexes.get(fold(words[-1])) == sex
+        return name if agrees and not pair else None
+    return None
+
+
 def resolve_speakers(article: Article) -> Article:
     """Fill `speaker` and `source_type` of every attribution from its source mention."""
     mentions = name_mentions(article.text)
     surnames = [_surname(c) for c in mentions]
     sexes = honorific_sexes(article.text)
     last_named: Optional[str] = None
+    last_named_at = -1
     last_person: Optional[str] = None  # an aged description ("the 27-year-old") is a person, not a body that spoke
     out: list[Attribution] = []
     for att in sorted(article.attributions, key=lambda a: a.content[0]):
@@ -965,16 +1078,25 @@ def resolve_speakers(article: Article) -> Article:
         if kind == "named":
             speaker = canonical(surface, mentions, surnames, sexes)
             last_named = speaker or last_named
+            last_named_at = att.source[0][0] if speaker else last_named_at
             last_person = speaker if speaker and _person_like(speaker) else last_person
         elif kind == "pronoun":
-            speaker = last_named
+            pronoun = surface.strip().casefold()
+            speaker = (_relative_antecedent(article.text, att.source[0][0], surface, mentions, surnames, sexes)
+                       or (pronoun in {"he", "she"} and _subject_since(article.text, att.source[0][0], last_named_at, pronoun,
+                                                                      mentions, surnames, sexes))
+                       or last_named)
         elif kind == "description":
             speaker = described_name(article.text, att.source[0][0], surface)
             age = AGED_RE.fullmatch(surface.strip(" ,"))
+            at = att.source[0][0]
             if speaker is None and age and (age.group(2) is None or age.group(2).casefold() in AGED_PERSON_WORDS):
-                at = att.source[0][0]
                 speaker = (aged_person(article.text, at, age.group(1), mentions, surnames, sexes) or last_person
                            or _last_person_named(article.text, at, mentions, surnames, sexes))
+            elif speaker is None and demonym_description(_words(_head_part(surface))):
+                speaker = _person_named_last(article.text, at, mentions, surnames, sexes)
+                # (and is the one a later "she" means: "The Russian-born Kazakh said …, but she refused …")
+                last_named, last_named_at = (speaker, at) if speaker else (last_named, last_named_at)
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))
     return replace(article, attributions=out)
 

@@ -152,3 +152,21 @@ def test_joined_paragraphs_without_a_cue_take_a_source_outside_the_quotation():
     out = with_continued_quotes(text, [first, second, third])
     assert len(out) == 1 and len(out[0].content) == 3
     assert [text[s:e] for s, e in out[0].source] == ["Dr. Ward"]
+
+
+def test_a_source_cut_at_a_particle_inside_a_name_takes_the_whole_name():
+    from attrib.content_edges import with_whole_names_in_sources
+
+    text = "Reform Stalls\n\nThe Observatorio Ciudadano por la Transparencia said the contracts were never published."
+    # The uncased tagger read "por la" as common words: the name's first words went to the content.
+    cut = Attribution(content=[_at(text, "The Observatorio Ciudadano por"), _at(text, "the contracts were never published")],
+                      cue=[_at(text, "said")], source=[_at(text, "la Transparencia")])
+    out = with_whole_names_in_sources(text, [cut])[0]
+    assert [text[s:e] for s, e in out.source] == ["The Observatorio Ciudadano por la Transparencia"]
+    assert _pieces(text, out) == ["the contracts were never published"]
+    # A source that opens at a name's first word is left alone, as is one whose content would be left empty.
+    whole = _said(text, "the contracts were never published", "said", "The Observatorio Ciudadano por la Transparencia")
+    assert with_whole_names_in_sources(text, [whole]) == [whole]
+    only_name = Attribution(content=[_at(text, "The Observatorio Ciudadano por")], cue=[_at(text, "said")],
+                            source=[_at(text, "la Transparencia")])
+    assert with_whole_names_in_sources(text, [only_name]) == [only_name]

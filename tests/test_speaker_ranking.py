@@ -823,3 +823,15 @@ def test_a_body_by_its_kind_is_no_outlet_and_she_after_an_unnamed_spokeswoman_is
                              "Dana Whitlock") == "Goldman Sachs"
     text = "Nurcan Aksoylu criticised the response. Officials in Ankara dismissed the criticism."
     assert _speaker_by_names(tiny_bert, text, ("the criticism", "Officials in Ankara"), "Nurcan Aksoylu") is None
+
+
+def test_a_nationality_keeps_the_rules_person_and_a_bank_is_no_person(tiny_bert):
+    # The ranker liking the one quoted most does not make her "the Russian-born Kazakh" of the sentences before.
+    text = ("Final Report\n\nJana Kreller won the final. \"I fought,\" Kreller said.\n\nMaria Ostrovskaya lost. "
+            "The Russian-born Kazakh said her thigh hurt.")
+    kazakh = ("her thigh hurt", "The Russian-born Kazakh")
+    assert _speaker_by_names(tiny_bert, text, kazakh, "Jana Kreller") == "Maria Ostrovskaya"
+    # "The Bank of Israel" is a body: the person the ranker liked is out, and the body is named whole.
+    text = "Budget Report\n\nKarim Haddadi rejected the budget. The Bank of Israel said it was studying the plan."
+    assert _speaker_by_names(tiny_bert, text, ("it was studying the plan", "The Bank of Israel"),
+                             "Karim Haddadi") != "Karim Haddadi"

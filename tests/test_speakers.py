@@ -567,3 +567,60 @@ def test_a_holders_own_title_past_the_office_opens_the_name_and_a_style_alone_is
     # "Sardar" is a title before a name, a name inside one.
     assert source_name("Hemin Sardar Aziz, a spokesperson for the ministry,") == ["Hemin", "Sardar", "Aziz"]
     assert source_type("her Honour") == "description" and source_type("His Excellency") == "description"
+
+
+def test_a_nationality_describes_the_person_named_last_and_is_no_name_of_its_own():
+    from attrib.speakers import name_matches
+
+    text = ("Stage Report\n\nLucas Moreau won the stage on Saturday, while race leader Jonas Verhelst lost two minutes.\n\n"
+            "\"I have dreamed of this climb,\" the 24-year-old Frenchman said.\n\n"
+            "Ostrovskaya lost the final. Mila Ostrovskaya had won 11 straight matches.\n\n"
+            "The Russian-born Kazakh said her thigh hurt.\n\nMark Cuban spoke next. Cuban said he liked it.")
+    names = [" ".join(c) for _, c in name_matches(text)]
+    assert "Frenchman" not in names and "Russian-born Kazakh" not in names
+    assert "Cuban" in names  # a nationality someone bears as a surname stays a name
+    assert source_type("the Swede") == "description" and source_type("The Russian-born Kazakh") == "description"
+    cuban = text.index("Cuban said")
+    atts = [Attribution(content=_at(text, "I have dreamed of this climb"), source=_at(text, "the 24-year-old Frenchman")),
+            Attribution(content=_at(text, "her thigh hurt"), source=_at(text, "The Russian-born Kazakh")),
+            Attribution(content=_at(text, "he liked it"), source=[(cuban, cuban + len("Cuban"))])]
+    out = resolve_speakers(Article(id="x", text=text, attributions=atts)).attributions
+    # The first person named in the nearest sentence before that names one (not the last one named in it).
+    assert [a.speaker for a in out] == ["Lucas Moreau", "Mila Ostrovskaya", "Mark Cuban"]
+
+
+def test_relatives_one_word_names_offices_with_on_and_of_state_and_particles_in_bodies_names():
+    from attrib.speakers import appositive_name, name_mentions, source_name
+
+    assert appositive_name("Ms Haddad's husband, Youssef,") == ["Youssef"]
+    assert appositive_name("Ruto's eldest son, Kiprono,") == ["Kiprono"]
+    assert appositive_name("Trump's campaign, Reuters,") == []  # no relative: one word is no name
+    office = "Special Assistant to the Prime Minister on Digital Outreach Sadia Nasreen Malik"
+    assert source_name(office) == ["Sadia", "Nasreen", "Malik"]
+    assert source_name("Minister of State for Home Affairs Nityanand Rai") == ["Nityanand", "Rai"]
+    assert ["Sadia", "Nasreen", "Malik"] in name_mentions(f"Headline\n\n{office} said it.")
+    assert ["Observatorio", "Ciudadano", "por", "la", "Transparencia"] in name_mentions(
+        "Headline\n\nThe Observatorio Ciudadano por la Transparencia said it.")
+
+
+def test_a_relative_pronoun_source_is_the_name_it_follows():
+    text = "Race Report\n\nQuintanar was penalised. Halstrom, which said it would not appeal, fell to sixth."
+    att = Attribution(content=_at(text, "it would not appeal"), source=_at(text, "which"))
+    assert resolve_speakers(Article(id="x", text=text, attributions=[att])).attributions[0].speaker == "Halstrom"
+
+
+def test_he_or_she_is_the_person_opening_a_sentence_since_the_last_named_source():
+    text = ("Race Report\n\nLindqvist said he was frustrated. The stewards penalised Rafael Quintanar.\n\n"
+            "Quintanar, for his part, was unrepentant. \"I was ahead,\" he insisted.\n\n"
+            "Tom Haldane praised his striker. Okafor, he said, was \"the most honest trainer\".")
+    def he(before: str) -> list[tuple[int, int]]:
+        return [(text.index(before), text.index(before) + 2)]
+
+    insisted = Attribution(content=_at(text, "I was ahead"), source=he("he insisted"))
+    praised = Attribution(content=_at(text, "was \"the most honest trainer\""), source=he("he said"))
+    named = Attribution(content=_at(text, "he was frustrated"), source=_at(text, "Lindqvist"))
+    out = resolve_speakers(Article(id="x", text=text, attributions=[named, insisted, praised])).attributions
+    by_content = {text[a.content[0][0]:a.content[0][1]]: a.speaker for a in out}
+    assert by_content["I was ahead"] == "Rafael Quintanar"  # not Lindqvist, the last one named as a source
+    # A name the cue interrupts opens what was said, not who said it.
+    assert by_content["was \"the most honest trainer\""] == "Tom Haldane"
