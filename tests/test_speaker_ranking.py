@@ -831,7 +831,7 @@ def test_a_nationality_keeps_the_rules_person_and_a_bank_is_no_person(tiny_bert)
             "The Russian-born Kazakh said her thigh hurt.")
     kazakh = ("her thigh hurt", "The Russian-born Kazakh")
     assert _speaker_by_names(tiny_bert, text, kazakh, "Jana Kreller") == "Maria Ostrovskaya"
-    # "The Bank of Israel" is a body: the person the ranker liked is out, and the body is named whole.
+    # "The Bank of Israel" is a body: the person the ranker liked is out.
     text = "Budget Report\n\nKarim Haddadi rejected the budget. The Bank of Israel said it was studying the plan."
     assert _speaker_by_names(tiny_bert, text, ("it was studying the plan", "The Bank of Israel"),
                              "Karim Haddadi") != "Karim Haddadi"
