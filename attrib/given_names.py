@@ -43,6 +43,12 @@ hanan samira yasmin yasmine lina dalia rasha lubna amira hind basma ghada manal 
 fereshteh golnar mahsa niloufar narges sima elham neda shahla ladan minoo wanjiru amina ngozi chioma funmilayo folake
 aminata fatou mariama thandeka nomvula zanele lerato naledi priya kavita meenakshi sunita lakshmi deepika pooja neha
 shreya aishwarya indira smriti nirmala katrin annalena sabine birgit heike anke giorgia chiara giulia elisa federica
+marta mila faith kayla maëlle aino abena ama akosua begoña milagros desislava radostina anahit lilit sadia
+olena tiwonge maryorie gabriella jenna tess deirdre kadri liisa kaisa signe ingeborg astrid sigrid karin birgitta
+agnieszka katarzyna magdalena malgorzata ewa joanna zofia anneke marieke femke lotte ilse mette pernille annika
+guadalupe milagros lucía mercedes rocío pilar consuelo dolores inés ximena valeria daniela paola fernanda juliana
+adwoa efua akua yaa abenaa nana-ama chiamaka adaeze ifeoma yetunde bukola halima hadiza zahara wambui akinyi achieng
+nyambura njeri nomsa busisiwe lindiwe ayodele nkechi ngozika tsion hiwot meseret almaz selam yordanos
 valeria silvina cristina fernanda dilma rina siti dewi megawati yuko keiko akiko naoko haruka sakura min-ji ji-woo
 seo-yeon rasa ingrida kaja
 amparo amélie anika anjali annegret arlene celeste colette corinne dolores edna elmarie fatmata gemma gohar gráinne
@@ -94,6 +100,14 @@ tadeusz taras tarik tayyip teodoro thanakorn themba tobias tolga tomasz tuncay t
 wes wichai yair yisrael yoav yoshimasa étienne şükrü georges seán pádraig eoin cian dónal colm fergal diarmuid tadhg
 yohannes abebe dawit mulugeta getachew girma somchai rudi alasdair calum hamish angus iain ewan ruaridh guðmundur arnar vikram
 kieran imtiaz tamirat sherzod jahongir grzegorz paweł kemal hüseyin otávio masayuki tetsuo kipchumba erasto arturo
+klaus hans erich jürgen juergen günter dieter uwe rolf kjetil olav sigurd bjørn torbjørn jens sven nils gunnar
+joost willem jeroen bram sander thijs ruud raúl martín gonzalo ignacio mateo emilio esteban fernando
+guillermo jorge javier alejandro manuel rafael pablo cheikh moussa mahamat ousmane mamadou amadou souleymane abdoulaye
+idrissa boubacar kwaku kwabena kwasi yaw kojo kweku kwadwo lwazi sizwe bongani mandla thulani athumani juma
+hamisi baraka musa emre burak mehmet mustafa levan giorgi irakli davit nurlan bakyt askar yerlan timur ruslan
+callum graeme fraser euan sunil rajesh deepak sanjeev haider zaid abdelkader osman rami walid youssef karim omar
+faisal mahmoud ahmed mohammed mohamed sergei sergey dmitry dmitri alexei aleksei nikolai vladimir igor oleg andrei
+yevgeny mikhail pavel artyom artem maxim denis kirill eli ehud yossi itzik amir avraham yitzhak
 """.split())
 
 

@@ -57,7 +57,7 @@ WELL_KNOWN = {"ap": "The Associated Press", "associated press": "The Associated 
 # One-word short forms of mastheads, completed from the article ("the Times", "The Post").
 MASTHEAD_NOUNS = {"Times", "Post", "Journal", "Globe", "Tribune", "Herald", "Examiner", "Inquirer", "Chronicle",
                   "Gazette", "Observer", "Register", "Star", "Sun"}
-_CAP = r"(?:[A-Z][\w&’'.-]*|\d[\w-]*)"
+_CAP = r"(?:[A-Z][\w&’'.-]*|\d[\w-]*|[a-z][A-Z0-9][\w&’'.-]*)"  # (and "bTV", "i24NEWS", "eNCA")
 _JOIN = r"(?: (?:(?:of|the|and|&|for|de|al) )*|/)"
 # Capitalised words, joined by single spaces, a few lower-case connectors or "/" ("New York Times/CBS
 # News"), with an optional "(ABBR)"; after a network's possessive, a programme in quotation marks
@@ -137,6 +137,18 @@ KNOWN_OUTLETS = (
     "Mediazona", "Vatican News", "L'Osservatore Romano", "MLB.com", "Kan News",
     # Session 26's (Israeli and Russian broadcasters and business papers).
     "Kan", "Kan 11", "i24NEWS", "Channel 14", "Globes", "Calcalist", "TheMarker", "Rossiya 1", "Rossiya-1", "NTV",
+    # and of its 64 more (British, Balkan, Caucasian, Central Asian, Latin American, North and East African, Gulf).
+    "ITV", "ITV News", "Channel 4 News", "bTV", "Nova TV", "BTA", "Hespress", "Maghreb Arab Press",
+    "Algérie Presse Service", "El Watan", "Al-Jadeed", "L'Orient Today", "The National", "Jordan Times",
+    "Libya Observer", "Sudan Tribune", "SUNA", "Citizen TV", "C5N", "Radio Mitre", "RPP", "Canal N", "Telemetro",
+    "El Comercio", "El Espectador", "Página/12", "Diario Libre", "La Prensa", "Confidencial", "MercoPress",
+    "Penguin News", "Hromadske", "Suspilne", "Civil.ge", "Imedi TV", "Formula TV", "Balkan Insight", "BIRN", "Kloop",
+    "Agentstvo", "Eurasianet", "Azatutyun", "Belsat", "The EastAfrican", "Mwananchi", "The Namibian", "Lusaka Times",
+    "Nyasa Times", "GhanaWeb", "Citi News", "MyJoyOnline", "Diamond TV", "The Continent", "Jakarta Globe", "Tempo",
+    "Korea Times", "Yomiuri Shimbun", "Euractiv", "Politico Europe", "Playbook", "ESPNcricinfo", "WWD", "Screen Daily",
+    "NOS", "NTB", "Dagens Industri", "Handelsblatt", "9News", "NY1", "France Inter", "franceinfo", "Europe 1", "BFMTV",
+    "TF1", "France 2", "Les Echos", "Mediapart", "Ouest-France", "The Scotsman", "Morning Ireland", "Newstalk",
+    "LinkedIn", "Facebook Live",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.

@@ -18,6 +18,7 @@ from typing import Mapping, Optional, Sequence
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
 from .given_names import given_name_gender
+from .nationalities import PERSON_DEMONYMS, demonym_ending, introduction_pattern
 from .schema import Article, Attribution
 from .text import plain_spaces, sentence_bounds, sentence_of
 
@@ -44,6 +45,13 @@ TITLES = {
     # Local offices ("Maricopa County Recorder Stephen Richer", "County Clerk Kim Davis").
     "recorder", "clerk", "treasurer", "auditor", "assessor", "comptroller", "coroner", "registrar", "alderman",
     "selectman", "magistrate", "marshal",
+    # Occupations written as titles ("Businessman Cheikh Tidiane Mbaye-Lô", "Stylist Mara Okonjo"), none of them a
+    # common surname (not Farmer, Singer, Winger, Trader), and offices and honorifics of more countries ("North
+    # Konawe Regent Rahmawati Lasumba", "the wali of Oran", "Congresista Rosa Elvira Tello Bazán", Swahili
+    # "Mheshimiwa", an Akan chief's linguist "Okyeame").
+    "businessman", "businesswoman", "stylist", "designer", "photographer", "musician", "broadcaster", "athlete",
+    "sprinter", "rapper", "entrepreneur", "tycoon", "billionaire", "regent", "wali", "bupati", "congresista",
+    "congresistas", "mheshimiwa", "okyeame", "nana",
     # Police ("Officer Betty Shelby", "Detective Sgt. Ann Lee").
     "officer", "detective", "trooper", "patrolman", "constable", "inspector",
     # Words that only open a title ("the Prime Minister" names no one called Prime).
@@ -91,7 +99,7 @@ TITLES = {
     "kaumātua", "kaumatua",  # a Māori elder ("Kaumātua Wiremu Te Awa Hēnare")
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
-_NAME_OR_TITLE = {"sardar"}
+_NAME_OR_TITLE = {"sardar", "nana"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title
 # Kenya's Cabinet and Principal Secretaries by their initials, titles only before a name ("Interior CS Joseph Wambua";
 # "CS said" may be a company).
 _INITIALS_BEFORE_NAMES = {"CS", "PS"}
@@ -214,6 +222,21 @@ _STYLE = re.compile(r"\b(?:(?:[Hh]is|[Hh]er|Their|Your)\s+(?:Royal\s+|Imperial\s
                     r"(?:Tan|Puan)\s+Sri|(?:Datuk|Dato['’]?)\s+(?:Seri|Sri)|Yang\s+Berhormat|YB)\b|\bH\.\s?E\.")
 
 
+# Words of bodies' names a nationality may open ("the Ukrainian Air Force", "Chinese Communist Party", "Russian
+# Railways"), besides `ORGANISATION_HEADS`: there the nationality is part of the name.
+_BODY_NAME_WORDS = {"air", "force", "forces", "army", "navy", "airlines", "airways", "railways", "times", "news", "post",
+                    "press", "radio", "television", "broadcasting", "airport", "team", "club", "national", "republic",
+                    "state", "communist", "socialist", "democratic", "people's", "red", "cross", "crescent", "orthodox",
+                    "catholic", "church", "guard", "guards", "telecom", "oil", "gas", "energy", "mail", "survey",
+                    "census", "study", "index", "program", "programme", "initiative", "house", "museum", "library",
+                    "hospital", "cup", "open", "championship", "games", "grand", "prix", "motors", "express",
+                    "community", "academy", "institute", "fund", "council", "chamber", "society"}
+
+
+_PLACE_WORDS = {"province", "region", "district", "republic", "prefecture", "oblast", "county", "state", "city", "island",
+                "islands", "valley", "river", "coast", "bay"}
+
+
 @lru_cache(maxsize=1 << 14)
 def _core_words(surface: str) -> tuple[str, ...]:
     """The capitalised, non-title words of a mention ("Vermont Sen. David R. Perdue (R-Ga.)" -> [David, R., Perdue]).
@@ -280,6 +303,11 @@ def _core_words(surface: str) -> tuple[str, ...]:
     # ("Asif Ali Zardari", "Andrés Manuel López Obrador") do not end like such nouns.
     if (len(out) >= 3 and _PERSON_NOUN.fullmatch(out[0]) and given_name_gender(out[:2]) is None
             and given_name_gender(out[1:]) is not None):
+        out = out[1:]
+    # A nationality or a base before a name describes it ("Canadian Maëlle Gagnon", "Frenchman Julien Morvan",
+    # "Bucharest-based Lumen Sud", "Dutch-born dairy farmer …").
+    if len(out) >= 3 and (out[0] in PERSON_DEMONYMS or out[0].endswith(("-based", "-born"))) and not any(
+            w.casefold() in ORGANISATION_HEADS | _BODY_NAME_WORDS for w in out[1:]):
         out = out[1:]
     return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
@@ -408,9 +436,10 @@ def no_one_named(surface: str) -> bool:
                 or COLLECTIVE_MEDIA.fullmatch(surface.strip(" ,.")))
 
 
-def demonym_description(head: Sequence[str]) -> bool:
-    """Whether a mention's head words describe one person by nationality ("the Swede", "the 24-year-old Kenyan")."""
-    return bool(head) and head[-1] in PERSON_DEMONYMS and head[0].casefold() in DETERMINERS
+def demonym_description(head: Sequence[str]) -> Optional[str]:
+    """The nationality a mention's head words describe one person by ("the Swede", "the 24-year-old Kenyan", "The
+    Costa Rican"), else None."""
+    return demonym_ending(head) if head and head[0].casefold() in DETERMINERS else None
 
 
 def source_type(surface: str) -> str:
@@ -486,23 +515,12 @@ def _trailing_name(surface: str) -> list[str]:
 
 
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-# A nationality that names one person ("the Swede told reporters", "the 24-year-old Kenyan said") describes
-# whoever the article named: it is no name of its own.
-PERSON_DEMONYMS = frozenset({
-    "Swede", "Dane", "Finn", "Pole", "Briton", "Brit", "Scot", "Turk", "Kurd", "Spaniard", "Frenchman", "Frenchwoman",
-    "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Welshman", "Welshwoman", "Scotsman", "Scotswoman",
-    "Dutchman", "Dutchwoman", "Icelander", "Kiwi", "Aussie", "Filipino", "Filipina", "Argentine", "Argentinian",
-    "Chilean", "Peruvian", "Ecuadorian", "Bolivian", "Uruguayan", "Paraguayan", "Colombian", "Venezuelan", "Brazilian",
-    "Mexican", "Cuban", "Jamaican", "Haitian", "Canadian", "American", "Ethiopian", "Eritrean", "Ghanaian",
-    "Ugandan", "Tanzanian", "Rwandan", "Zimbabwean", "Zambian", "Senegalese", "Cameroonian", "Ivorian", "Algerian",
-    "Moroccan", "Tunisian", "Libyan", "Egyptian", "Sudanese", "Somali", "Nigerian", "Kenyan", "Slovenian", "Bosnian",
-    "Albanian", "Montenegrin", "Macedonian", "Moldovan", "Estonian", "Latvian", "Lithuanian", "Belarusian",
-    "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Tajik", "Afghan", "Pakistani", "Bangladeshi", "Nepali",
-    "Nepalese", "Burmese", "Vietnamese", "Cambodian", "Malaysian", "Singaporean", "Indonesian", "Korean", "Japanese",
-    "Chinese", "Mongolian", "Taiwanese", "Australian", "Israeli", "Palestinian", "Lebanese", "Syrian", "Jordanian",
-    "Iraqi", "Iranian", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Omani", "Yemeni", "Bahraini", "German", "Austrian",
-    "Italian", "Belgian", "Portuguese", "Greek", "Cypriot", "Maltese", "Hungarian", "Romanian", "Bulgarian", "Serb",
-    "Croat", "Czech", "Slovak", "Russian", "Ukrainian", "Norwegian", "Samoan", "Tongan", "Fijian", "Indian"})
+
+
+def _nationality_only(core: Sequence[str]) -> bool:
+    """Whether a name's core words are only a nationality ("Swede", "Costa Rican", "Russian-born Kazakh")."""
+    noun = demonym_ending(core)
+    return noun is not None and all(w.endswith("-born") for w in core[:len(core) - len(noun.split())])
 
 
 def name_mentions(text: str) -> list[list[str]]:
@@ -537,7 +555,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
              if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
     # A nationality alone ("the Swede", "the Russian-born Kazakh") is no name, unless someone bears it as a surname
     # ("Mark Cuban" … "Cuban said").
-    nationality = [c[-1] in PERSON_DEMONYMS and all(w.endswith("-born") for w in c[:-1]) for _, c in found]
+    nationality = [_nationality_only(c) for _, c in found]
     borne = {c[-1] for (_, c), n in zip(found, nationality) if len(c) >= 2 and not n}
     found = [(span, c) for (span, c), n in zip(found, nationality) if not (n and c[-1] not in borne)]
     known = {" ".join(c) for _, c in found}
@@ -844,9 +862,10 @@ ORGANISATION_HEADS = {
 # Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
 _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence
 _DATE_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
-# Capitalised words joined by small words, "for a" too ("Committee for a Responsible Federal Budget").
+# Capitalised words joined by small words, "for a" too ("Committee for a Responsible Federal Budget"), on one line (a
+# headline's last words and the body's first are no one name: "Budget Row¶The Jebel Mun Liberation Movement").
 ORGANISATION_RE = regex.compile(
-    rf"{_ORG_WORD}(?:\s+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor\s+)a)\s+)*(?!{_DATE_WORD}){_ORG_WORD})*")
+    rf"{_ORG_WORD}(?:[^\S\n]+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor[^\S\n]+)a)[^\S\n]+)*(?!{_DATE_WORD}){_ORG_WORD})*")
 
 
 _NAME_OPENERS = SENTENCE_OPENERS | {"the", "a", "an", "according", "to"}
@@ -999,7 +1018,9 @@ def _last_person_named(text: str, before: int, mentions: list[list[str]], surnam
     return canonical(" ".join(people[-1]), mentions, surnames, sexes) if people else None
 
 
-_NAME_THEN_COMMA = regex.compile(rf"({NAME_RE.pattern}),\s*$")
+_NAME_THEN_COMMA = regex.compile(rf"({NAME_RE.pattern})(?:\s*\([^)]*\))?,\s*$")  # "Sir Gerald Pemberton (Thornbury West), who"
+# "The company, which said …", "the movement, which": a description the pronoun hangs on.
+_DESCRIPTION_THEN_COMMA = re.compile(r"(?:[Tt]he|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*$")
 
 
 def _relative_antecedent(text: str, at: int, surface: str, mentions: list[list[str]], surnames: list[str],
@@ -1008,29 +1029,96 @@ def _relative_antecedent(text: str, at: int, surface: str, mentions: list[list[s
     if surface.strip().casefold() not in {"who", "which"}:
         return None
     m = _NAME_THEN_COMMA.search(text, max(0, at - 80), at)
-    return canonical(m.group(1), mentions, surnames, sexes) if m else None
+    if m:
+        return canonical(m.group(1), mentions, surnames, sexes)
+    d = _DESCRIPTION_THEN_COMMA.search(text, max(0, at - 60), at)
+    return described_name(text, d.start(), text[d.start():d.end()].rstrip(" ,")) if d else None
+
+
+# A person's title or an age beside a name ("Capt. Erich Vollmer", "Kjetil Braaten, 34,").
+_TITLE_BEFORE = regex.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Capt|Col|Gen|Lt|Maj|Sgt|Pfc|Cpl|Sen|Rep|Gov|Prof|Rev)\.?|\b[Ss]ir|\b[Dd]ame)\s+$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+
+
+def _named_person(name: Optional[str], text: str, span: tuple[int, int], mentions: list[list[str]]) -> bool:
+    """Whether a name the text writes at `span` (resolved to `name`) is a person's: a known given name, or a full
+    name that is no body's and that the article also writes by surname alone ("Ostrovskaya"), titles ("Capt. Erich
+    Vollmer") or gives an age ("Kjetil Braaten, 34,")."""
+    words = name.split() if name else []
+    if not words:
+        return False
+    if given_name_gender(words) is not None:
+        return True
+    return len(words) >= 2 and _person_like(name) and not names_members(words[-1]) and (
+        [_surname(words)] in mentions or words[-1:] in mentions
+        or _TITLE_BEFORE.search(text, max(0, span[0] - 8), span[0]) is not None
+        or _AGE_AFTER.match(text, span[1]) is not None)
 
 
 def _person_named_last(text: str, at: int, mentions: list[list[str]], surnames: list[str],
-                        sexes: Mapping[str, int]) -> Optional[str]:
-    """The first person of known given name in the nearest sentence before `at` that names one: whom a nationality
-    describes ("Lucas Moreau won the stage, while race leader Jonas Verhelst lost … ¶ "…," the 24-year-old Frenchman
-    said"), reading sentences back from the source's own."""
+                       sexes: Mapping[str, int]) -> Optional[str]:
+    """The first person in the nearest sentence before `at` that names one: whom a nationality describes when
+    nothing introduced anyone of it ("Lucas Moreau won the stage, while race leader Jonas Verhelst lost … ¶ "…," the
+    24-year-old Frenchman said"), reading sentences back from the source's own."""
     bounds = sentence_bounds(text)
     for i in range(sentence_of(bounds, at), max(-1, sentence_of(bounds, at) - 6), -1):
         start, end = bounds[i]
         for m in NAME_RE.finditer(text, start, min(end, at)):
             name = canonical(m.group(0), mentions, surnames, sexes)
-            words = name.split() if name else []
-            # A person: a known given name, or a full name the article also writes by surname alone ("Ostrovskaya").
-            if words and (given_name_gender(words) is not None or (len(words) >= 2 and words[-1:] in mentions)):
+            if _named_person(name, text, m.span(), mentions):
                 return name
     return None
+
+
+def _person_of_nationality(text: str, at: int, noun: str, mentions: list[list[str]], surnames: list[str],
+                           sexes: Mapping[str, int]) -> Optional[str]:
+    """The last person named before `at` whose introduction gives that nationality ("French envoy Jean-Luc
+    Marchetti", "Luis Arce, a 52-year-old Ecuadorean who", "a Montevideo-based economist"): whom "the Frenchman",
+    "the Ecuadorean", "the Uruguayan" mean; else the first person of the nearest sentence that names one."""
+    bounds = sentence_bounds(text)
+    pattern = introduction_pattern(noun)
+    found: list[tuple[int, bool, int, str]] = []
+    for (start, end), core in name_matches(text):
+        if start >= at or _nationality_only(core):
+            continue
+        sentence = sentence_of(bounds, start)
+        lo, hi = bounds[sentence]
+        # The words introducing it, no part of the name ("Niger Republic" is where the driver is from; "Finnish MEP
+        # Aino Rautavaara" is one capitalised run).
+        cues = [m for m in pattern.finditer(text, max(lo, start - 70), min(hi, end + 90))
+                if not (start <= m.start() < end and m.group(0) in core)]
+        name = canonical(" ".join(core), mentions, surnames, sexes) if cues else None
+        words = name.split() if name else []
+        # Introduced so, a full name of no body or place is a person's whether or not its given name is known.
+        if words and (given_name_gender(words) is not None or (
+                len(words) >= 2 and not names_members(words[-1])
+                and not any(w.casefold() in ORGANISATION_HEADS | _BODY_NAME_WORDS | _PLACE_WORDS for w in words))):
+            distance = min(max(0, start - m.end(), m.start() - end) for m in cues)
+            # The latest sentence that introduces one; in it, a known given name ("Marta Lourido, managing director
+            # of the Vigo-based Armadora Lourido e Hijas"), then the name nearest its introduction ("A Chadian
+            # trader, Mahamat Ali Djibrine, told Sudan Tribune").
+            found.append((sentence, given_name_gender(words) is not None, -distance, name))
+    return max(found)[3] if found else _person_named_last(text, at, mentions, surnames, sexes)
 
 
 # (not in a quotation: "'Trump is lying,' he said" is not Trump's)
 _OPENING_NAME = regex.compile(rf"\s*(?:(?:But|And|Yet|Still)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.\s+)?"
                               rf"({NAME_RE.pattern})")
+# Up to three words of a role before it ("Human rights lawyer Aino Rautiainen was blunt"), none a preposition or an
+# opener ("After meeting Trump, Smith said" opens with Smith's scene, not with Trump).
+_ROLE_LEAD = regex.compile(r"\s*(?:\p{Lu}[\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
+
+
+def _opening_person(text: str, start: int, end: int, mentions: list[list[str]], surnames: list[str],
+                    sexes: Mapping[str, int]):
+    """The name opening text[start:end] as its subject, bare or after a role in lower case; None if none does."""
+    m = _OPENING_NAME.match(text, start, end)
+    if m and _named_person(canonical(m.group(1), mentions, surnames, sexes), text, m.span(1), mentions):
+        return m
+    lead = _ROLE_LEAD.match(text, start, end)
+    if lead and not any(w.casefold() in SENTENCE_OPENERS | PREPOSITIONS for w in lead.group(0).split()):
+        return _OPENING_NAME.match(text, lead.end(), end)
+    return m
 
 
 _AND_NAME = regex.compile(r"\s+(?:and|&)\s+\p{Lu}")
@@ -1048,14 +1136,14 @@ def _subject_since(text: str, at: int, since: int, pronoun: str, mentions: list[
     sex = 1 if pronoun == "he" else -1
     for i in range(sentence_of(bounds, at), first - 1, -1):
         start, end = bounds[i]
-        m = _OPENING_NAME.match(text, start, min(end, at))
+        m = _opening_person(text, start, min(end, at), mentions, surnames, sexes)
         if not m or _INTERRUPTED_BY_CUE.match(text, m.end(1)):
             continue
         name = canonical(m.group(1), mentions, surnames, sexes)
         words = name.split() if name else []
-        known = given_name_gender(words)
-        if known is None and not (len(words) >= 2 and words[-1:] in mentions and _person_like(name)):
+        if not _named_person(name, text, m.span(1), mentions):
             continue  # no person ("Halstrom's Rafael Quintanar was handed …" opens with the team)
+        known = given_name_gender(words)
         pair = _AND_NAME.match(text, m.end(1))
         agrees = known == sex if known is not None else sexes.get(fold(words[-1])) == sex
         return name if agrees and not pair else None
@@ -1093,8 +1181,8 @@ def resolve_speakers(article: Article) -> Article:
             if speaker is None and age and (age.group(2) is None or age.group(2).casefold() in AGED_PERSON_WORDS):
                 speaker = (aged_person(article.text, at, age.group(1), mentions, surnames, sexes) or last_person
                            or _last_person_named(article.text, at, mentions, surnames, sexes))
-            elif speaker is None and demonym_description(_words(_head_part(surface))):
-                speaker = _person_named_last(article.text, at, mentions, surnames, sexes)
+            elif speaker is None and (noun := demonym_description(_words(_head_part(surface)))):
+                speaker = _person_of_nationality(article.text, at, noun, mentions, surnames, sexes)
                 # (and is the one a later "she" means: "The Russian-born Kazakh said …, but she refused …")
                 last_named, last_named_at = (speaker, at) if speaker else (last_named, last_named_at)
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))

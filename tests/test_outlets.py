@@ -1292,3 +1292,12 @@ def test_a_vague_group_is_never_the_outlet_inside_its_words():
                       source=[_at(text, "A USA TODAY analysis of super PACs")], source_type="vague")
     out = assign_outlets(Article(id="v", text=text, attributions=[att]), [_at(text, "USA TODAY")])
     assert out.attributions[0].speaker == "USA TODAY"
+
+
+def test_names_opening_in_lower_case_are_candidates():
+    # Broadcasters that write their names with a lower-case first letter ("bTV", "i24NEWS") are channels too.
+    text = "Radostina Petrova told bTV on Monday that prices would rise. She spoke on i24NEWS later."
+    att = Attribution(content=_span(text, "prices would rise"), cue=_span(text, "told"), source=_span(text, "Radostina Petrova"))
+    later = Attribution(content=_span(text, "later"), cue=_span(text, "spoke on"), source=_span(text, "She"))
+    found = {text[s:e] for s, e in outlet_candidates(Article(id="a", text=text, attributions=[att, later]))}
+    assert {"bTV", "i24NEWS"} <= found

@@ -624,3 +624,20 @@ def test_he_or_she_is_the_person_opening_a_sentence_since_the_last_named_source(
     assert by_content["I was ahead"] == "Rafael Quintanar"  # not Lindqvist, the last one named as a source
     # A name the cue interrupts opens what was said, not who said it.
     assert by_content["was \"the most honest trainer\""] == "Tom Haldane"
+
+
+def test_a_relative_pronoun_after_a_description_or_a_constituency_and_a_subject_after_its_role():
+    text = ("Budget Row\n\nThe Jebel Mun Liberation Movement attacked. The movement, which said it had no debt, fled. "
+            "Sir Gerald Pemberton (Thornbury West), who said the decision was wrong, sat down.\n\n"
+            "Kadri Saarsalu, a mayor, was wary. \"It splits families,\" she said.\n\n"
+            "Human rights lawyer Aino Rautiainen was blunt. The closure, she wrote, was permanent.")
+
+    def pronoun(word: str, content: str) -> Attribution:
+        at = text.index(f"{word} said" if word in ("which", "who") else f"{word} wrote")
+        return Attribution(content=_at(text, content), source=[(at, at + len(word))])
+
+    atts = [pronoun("which", "it had no debt"), pronoun("who", "the decision was wrong"),
+            pronoun("she", "was permanent")]
+    out = resolve_speakers(Article(id="x", text=text, attributions=atts)).attributions
+    # (the headline's last words are no part of the body's first name: not "Budget Row The Jebel Mun …")
+    assert [a.speaker for a in out] == ["Jebel Mun Liberation Movement", "Gerald Pemberton", "Aino Rautiainen"]
