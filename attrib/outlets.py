@@ -148,7 +148,7 @@ KNOWN_OUTLETS = (
     "Korea Times", "Yomiuri Shimbun", "Euractiv", "Politico Europe", "Playbook", "ESPNcricinfo", "WWD", "Screen Daily",
     "NOS", "NTB", "Dagens Industri", "Handelsblatt", "9News", "NY1", "France Inter", "franceinfo", "Europe 1", "BFMTV",
     "TF1", "France 2", "Les Echos", "Mediapart", "Ouest-France", "The Scotsman", "Morning Ireland", "Newstalk",
-    "LinkedIn", "Facebook Live",
+    "Facebook Live",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -926,6 +926,10 @@ class Inheritance:
     transcript_turns: bool = True
 
 
+# A statement the text places in the speaker's earlier interview, however far on and whoever spoke between.
+_SAME_INTERVIEW = re.compile(r"\b(?:(?:in|during|on|from) the same (?:interview|broadcast|programme|program|show|podcast|"
+                             r"episode|conversation|appearance)|[Cc]ontinuing (?:his|her|their) interview|"
+                             r"[Ll]ater in the (?:same )?(?:interview|broadcast|programme|program|show|podcast|episode))\b")
 _SIGNING_DASH = re.compile(r"[―—–-]")
 _SIGNER_TOWN = re.compile(r",[ \t\xa0]*")
 
@@ -1049,8 +1053,9 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
                     # speaker "wrote" them ("In a Facebook message, Cruz said …" / "…," Cruz wrote.).
                     reach = 0
                 interrupted = last_speaker_change > previous_rank and not (quote and inherit.quotes_survive_interruption)
-                if paragraph - previous_paragraph <= reach and not interrupted:
-                    outlet = previous
+                if (paragraph - previous_paragraph <= reach and not interrupted) or any(
+                        _SAME_INTERVIEW.search(article.text, *bounds[k]) for k in sentences):
+                    outlet = previous  # however far on, when the text says so ("Sanjur, in the same interview, …")
             elif not att.speaker and last_report is not None and (
                     paragraph - last_report[1] <= inherit.unnamed_after_report) and _REPORT_SOURCE.fullmatch(
                     article.span_text(att.source, sep=" ").strip()):

@@ -1301,3 +1301,24 @@ def test_names_opening_in_lower_case_are_candidates():
     later = Attribution(content=_span(text, "later"), cue=_span(text, "spoke on"), source=_span(text, "She"))
     found = {text[s:e] for s, e in outlet_candidates(Article(id="a", text=text, attributions=[att, later]))}
     assert {"bTV", "i24NEWS"} <= found
+
+
+def test_a_statement_the_text_places_in_the_same_interview_inherits_however_far_on():
+    from attrib.outlets import Inheritance
+
+    text = ('"We will sign," Jalali told Sputnik.\n\nAraghchi said talks went on.\n\nA.\n\nB.\n\n'
+            'Jalali, in the same interview, said the deal was good.\n\nJalali said the deal was near.')
+
+    def att(content, cue, nth_cue, source, nth_source, kind="indirect", speaker="Kazem Jalali"):
+        return Attribution(content=_span(text, content), cue=_span(text, cue, nth_cue),
+                           source=_span(text, source, nth_source), speaker=speaker, kind=kind)
+
+    atts = [att('"We will sign,"', "told", 0, "Jalali", 0, "direct"),
+            att("talks went on", "said", 0, "Araghchi", 0, speaker="Abbas Araghchi"),
+            att("the deal was good", "said", 1, "Jalali", 1), att("the deal was near", "said", 2, "Jalali", 2)]
+    near = Inheritance(from_lead=False, interview_share=2.0)
+    got = [a.outlet for a in assign_outlets(Article(id="a", text=text, attributions=atts),
+                                           [tuple(_span(text, "Sputnik")[0])], near).attributions]
+    # After Araghchi's turn and two paragraphs, the statement the text says is from the interview keeps it (and the
+    # next paragraph's, by the usual reach).
+    assert got == ["Sputnik", None, "Sputnik", "Sputnik"]
