@@ -307,7 +307,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
     # A nationality or a base before a name describes it ("Canadian Maëlle Gagnon", "Frenchman Julien Morvan",
     # "Bucharest-based Lumen Sud", "Dutch-born dairy farmer …").
     if len(out) >= 3 and (out[0] in PERSON_DEMONYMS or out[0].endswith(("-based", "-born"))) and not any(
-            w.casefold() in ORGANISATION_HEADS | _BODY_NAME_WORDS for w in out[1:]):
+            w.casefold() in _BODY_WORDS for w in out[1:]):
         out = out[1:]
     return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
@@ -869,6 +869,8 @@ ORGANISATION_RE = regex.compile(
 
 
 _NAME_OPENERS = SENTENCE_OPENERS | {"the", "a", "an", "according", "to"}
+_BODY_WORDS = frozenset(ORGANISATION_HEADS | _BODY_NAME_WORDS)
+_BODY_OR_PLACE_WORDS = _BODY_WORDS | _PLACE_WORDS
 
 
 def described_name(text: str, before: int, description: str) -> Optional[str]:
@@ -1023,10 +1025,10 @@ _NAME_THEN_COMMA = regex.compile(rf"({NAME_RE.pattern})(?:\s*\([^)]*\))?,\s*$") 
 _DESCRIPTION_THEN_COMMA = re.compile(r"(?:[Tt]he|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*$")
 
 
-def _relative_antecedent(text: str, at: int, surface: str, mentions: list[list[str]], surnames: list[str],
+def _relative_antecedent(text: str, at: int, pronoun: str, mentions: list[list[str]], surnames: list[str],
                          sexes: Mapping[str, int]) -> Optional[str]:
     """The name a relative pronoun source hangs on ("Halstrom, which said it would not appeal,"), else None."""
-    if surface.strip().casefold() not in {"who", "which"}:
+    if pronoun not in {"who", "which"}:
         return None
     m = _NAME_THEN_COMMA.search(text, max(0, at - 80), at)
     if m:
@@ -1092,7 +1094,7 @@ def _person_of_nationality(text: str, at: int, noun: str, mentions: list[list[st
         # Introduced so, a full name of no body or place is a person's whether or not its given name is known.
         if words and (given_name_gender(words) is not None or (
                 len(words) >= 2 and not names_members(words[-1])
-                and not any(w.casefold() in ORGANISATION_HEADS | _BODY_NAME_WORDS | _PLACE_WORDS for w in words))):
+                and not any(w.casefold() in _BODY_OR_PLACE_WORDS for w in words))):
             distance = min(max(0, start - m.end(), m.start() - end) for m in cues)
             # The latest sentence that introduces one; in it, a known given name ("Marta Lourido, managing director
             # of the Vigo-based Armadora Lourido e Hijas"), then the name nearest its introduction ("A Chadian
@@ -1170,7 +1172,7 @@ def resolve_speakers(article: Article) -> Article:
             last_person = speaker if speaker and _person_like(speaker) else last_person
         elif kind == "pronoun":
             pronoun = surface.strip().casefold()
-            speaker = (_relative_antecedent(article.text, att.source[0][0], surface, mentions, surnames, sexes)
+            speaker = (_relative_antecedent(article.text, att.source[0][0], pronoun, mentions, surnames, sexes)
                        or (pronoun in {"he", "she"} and _subject_since(article.text, att.source[0][0], last_named_at, pronoun,
                                                                       mentions, surnames, sexes))
                        or last_named)
