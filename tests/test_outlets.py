@@ -109,6 +109,13 @@ def _span(text: str, s: str, nth: int = 0) -> list[list[int]]:
     return [[i, i + len(s)]]
 
 
+def _turn(text: str, content: str, cue: str, nth_cue: int, source: str, nth_source: int, kind: str = "indirect",
+          speaker: str = "Kazem Jalali") -> Attribution:
+    """An attribution by the nth occurrences of its cue and source (Jalali's by default), for inheritance tests."""
+    return Attribution(content=_span(text, content), cue=_span(text, cue, nth_cue), source=_span(text, source, nth_source),
+                       speaker=speaker, kind=kind)
+
+
 def test_assignment_nearest_mention_inheritance_and_content_mentions():
     text = ('"We will sign," Jalali told Sputnik. "It is historic," Jalali added. '
             'Jalali said that CNN was wrong. Officials told reporters the talks went well.')
@@ -203,9 +210,8 @@ def test_inheritance_stops_when_someone_else_speaks_or_paragraphs_later():
     text = ('"We will sign," Jalali told Sputnik.\n\nJalali said the deal was near.\n\nAraghchi said talks went on.\n\n'
             'Jalali said the deal was good.\n\nA.\n\nB.\n\nC.\n\nD.\n\n"It is done," Jalali said.')
 
-    def att(content, cue, nth_cue, source, nth_source, kind="indirect", speaker="Kazem Jalali"):
-        return Attribution(content=_span(text, content), cue=_span(text, cue, nth_cue),
-                           source=_span(text, source, nth_source), speaker=speaker, kind=kind)
+    def att(*where, **labels):
+        return _turn(text, *where, **labels)
 
     atts = [att('"We will sign,"', "told", 0, "Jalali", 0, "direct"), att("the deal was near", "said", 0, "Jalali", 1),
             att("talks went on", "said", 1, "Araghchi", 0, speaker="Abbas Araghchi"),
@@ -1309,9 +1315,8 @@ def test_a_statement_the_text_places_in_the_same_interview_inherits_however_far_
     text = ('"We will sign," Jalali told Sputnik.\n\nAraghchi said talks went on.\n\nA.\n\nB.\n\n'
             'Jalali, in the same interview, said the deal was good.\n\nJalali said the deal was near.')
 
-    def att(content, cue, nth_cue, source, nth_source, kind="indirect", speaker="Kazem Jalali"):
-        return Attribution(content=_span(text, content), cue=_span(text, cue, nth_cue),
-                           source=_span(text, source, nth_source), speaker=speaker, kind=kind)
+    def att(*where, **labels):
+        return _turn(text, *where, **labels)
 
     atts = [att('"We will sign,"', "told", 0, "Jalali", 0, "direct"),
             att("talks went on", "said", 0, "Araghchi", 0, speaker="Abbas Araghchi"),
