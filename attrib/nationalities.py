@@ -78,6 +78,10 @@ _COUNTRIES = {
     "Galician": ("Galicia", "Vigo", "A Coruña"),
 }
 PERSON_DEMONYMS = frozenset(_IRREGULAR) | frozenset(_COUNTRIES)
+# The adjective of each nationality, to its noun ("French" -> "Frenchman", "Kenyan" -> "Kenyan").
+_NOUN_OF_ADJECTIVE: dict[str, str] = {n: n for n in _COUNTRIES}
+for _noun, _words in _IRREGULAR.items():
+    _NOUN_OF_ADJECTIVE.setdefault(_words[0], _noun)  # (the first noun: "Frenchman" before "Frenchwoman")
 
 
 def demonym_ending(words: Sequence[str]) -> Optional[str]:
@@ -86,6 +90,14 @@ def demonym_ending(words: Sequence[str]) -> Optional[str]:
         if len(words) >= n and (noun := " ".join(words[-n:])) in PERSON_DEMONYMS:
             return noun
     return None
+
+
+def nationality_of_role(head: Sequence[str], roles: frozenset[str]) -> Optional[str]:
+    """The nationality noun of a role described by it ("the Norwegian envoy" -> "Norwegian", "the French foreign
+    minister" -> "Frenchman"), when the head closes on a person's role; else None."""
+    if len(head) < 3 or head[-1].casefold() not in roles:
+        return None
+    return next((_NOUN_OF_ADJECTIVE[w] for w in head[1:-1] if w in _NOUN_OF_ADJECTIVE), None)
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,7 @@ from typing import Mapping, Optional, Sequence
 import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 
 from .given_names import given_name_gender
-from .nationalities import PERSON_DEMONYMS, demonym_ending, introduction_pattern
+from .nationalities import PERSON_DEMONYMS, demonym_ending, introduction_pattern, nationality_of_role
 from .schema import Article, Attribution
 from .text import plain_spaces, sentence_bounds, sentence_of
 
@@ -1073,10 +1073,10 @@ def _person_named_last(text: str, at: int, mentions: list[list[str]], surnames: 
 
 
 def _person_of_nationality(text: str, at: int, noun: str, mentions: list[list[str]], surnames: list[str],
-                           sexes: Mapping[str, int]) -> Optional[str]:
+                           sexes: Mapping[str, int], nearest: bool = True) -> Optional[str]:
     """The last person named before `at` whose introduction gives that nationality ("French envoy Jean-Luc
     Marchetti", "Luis Arce, a 52-year-old Ecuadorean who", "a Montevideo-based economist"): whom "the Frenchman",
-    "the Ecuadorean", "the Uruguayan" mean; else the first person of the nearest sentence that names one."""
+    "the Ecuadorean", "the Uruguayan" mean; else (with `nearest`) the first person of the nearest sentence that names one."""
     bounds = sentence_bounds(text)
     pattern = introduction_pattern(noun)
     found: list[tuple[int, bool, int, str]] = []
@@ -1100,7 +1100,9 @@ def _person_of_nationality(text: str, at: int, noun: str, mentions: list[list[st
             # of the Vigo-based Armadora Lourido e Hijas"), then the name nearest its introduction ("A Chadian
             # trader, Mahamat Ali Djibrine, told Sudan Tribune").
             found.append((sentence, given_name_gender(words) is not None, -distance, name))
-    return max(found)[3] if found else _person_named_last(text, at, mentions, surnames, sexes)
+    if found:
+        return max(found)[3]
+    return _person_named_last(text, at, mentions, surnames, sexes) if nearest else None
 
 
 # (not in a quotation: "'Trump is lying,' he said" is not Trump's)
@@ -1185,6 +1187,10 @@ def resolve_speakers(article: Article) -> Article:
                            or _last_person_named(article.text, at, mentions, surnames, sexes))
             elif speaker is None and (noun := demonym_description(_words(_head_part(surface)))):
                 speaker = _person_of_nationality(article.text, at, noun, mentions, surnames, sexes)
+            elif speaker is None and (noun := nationality_of_role(_words(_head_part(surface)), PERSON_TITLES)):
+                # "the Norwegian envoy": the person introduced as Norwegian, if any ("Erik Solbakken, the Norwegian
+                # ambassador"); no one by nearness alone
+                speaker = _person_of_nationality(article.text, at, noun, mentions, surnames, sexes, nearest=False)
                 # (and is the one a later "she" means: "The Russian-born Kazakh said …, but she refused …")
                 last_named, last_named_at = (speaker, at) if speaker else (last_named, last_named_at)
         out.append(replace(att, speaker=speaker, source_type=kind, labelled=att.labelled | {"speaker"}))

@@ -39,3 +39,19 @@ def test_a_nationality_is_the_person_introduced_with_it_not_the_last_one_named()
     out = resolve_speakers(Article(id="x", text=text, attributions=atts)).attributions
     # The name nearest its introduction, not the outlet after it ("told Sudan Tribune").
     assert [a.speaker for a in out] == ["Jean-Luc Marchetti", "Mahamat Ali Djibrine"]
+
+
+def test_a_role_described_by_nationality_is_the_person_introduced_with_it_or_nobody():
+    from attrib.nationalities import nationality_of_role
+    from attrib.speakers import PERSON_TITLES
+
+    assert nationality_of_role(["the", "Norwegian", "envoy"], PERSON_TITLES) == "Norwegian"
+    assert nationality_of_role(["the", "French", "foreign", "minister"], PERSON_TITLES) == "Frenchman"
+    assert nationality_of_role(["the", "Russian", "side"], PERSON_TITLES) is None  # no person's role
+    text = ("Grant Signed\n\nThe deal was signed by His Excellency Erik Solbakken, the Norwegian ambassador. Zaid Khreisat "
+            "spoke next. The Norwegian envoy said it was a partnership. The Swedish envoy said nothing new.")
+    atts = [Attribution(content=[char_span(text, "it was a partnership")], source=[char_span(text, "The Norwegian envoy")]),
+            Attribution(content=[char_span(text, "nothing new")], source=[char_span(text, "The Swedish envoy")])]
+    out = resolve_speakers(Article(id="x", text=text, attributions=atts)).attributions
+    # No Swede was introduced: the nearest person is no answer for a role.
+    assert [a.speaker for a in out] == ["Erik Solbakken", None]
