@@ -79,9 +79,8 @@ _COUNTRIES = {
 }
 PERSON_DEMONYMS = frozenset(_IRREGULAR) | frozenset(_COUNTRIES)
 # The adjective of each nationality, to its noun ("French" -> "Frenchman", "Kenyan" -> "Kenyan").
-_NOUN_OF_ADJECTIVE: dict[str, str] = {n: n for n in _COUNTRIES}
-for _noun, _words in _IRREGULAR.items():
-    _NOUN_OF_ADJECTIVE.setdefault(_words[0], _noun)  # (the first noun: "Frenchman" before "Frenchwoman")
+_NOUN_OF_ADJECTIVE = {adjective: noun for noun, (adjective, *_) in reversed(_IRREGULAR.items())} | {
+    n: n for n in _COUNTRIES}  # (reversed: "French" is "Frenchman", not "Frenchwoman")
 
 
 def demonym_ending(words: Sequence[str]) -> Optional[str]:
