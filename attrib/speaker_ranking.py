@@ -28,7 +28,7 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES,
+from .speakers import (AGED_RE, CLOSE_KIN, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES,
                        UNNAMED_BY_CHOICE, VAGUE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, demonym_description, fold, given_names, honorific_sexes, initials,
                        lowercase_words, name_matches, names_members, no_one_named, other_sex, prominent_entity,
@@ -977,7 +977,7 @@ def names_a_person(speaker: str) -> bool:
 
 # Someone's relative or counsel ("Keith Lamont Scott's wife", "Pagliano's lawyer") is not that someone.
 PERSONS_OWN_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?([A-Z][\w’'-]*)[’']s?\s+(?:[a-z-]+\s+)?"
-                            r"(?:wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew|lawyer|"
+                            rf"(?:{CLOSE_KIN}|lawyer|"
                             r"attorney|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|doctor|physician|"
                             r"representative|rep|publicist|agent|manager)\s*[,.]?\s*")
 # "His surrogates", "their attorneys", "His nonprofit group": people or a body of the one the pronoun names, not them.

@@ -390,13 +390,14 @@ def appositive_name(surface: str) -> list[str]:
 _PEOPLE_PLURAL = re.compile(r"[a-z]+(?:ers|ors|ists|ants|ents|ians|ees|ives)")
 # A firm or place after a name: "of Harrow & Lindgren LLP", "of Brightwater Keane".
 _OF_FIRM_AFTER = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|&|and|of))*\s*,?\s*$")
-# "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
+# Close relatives, whose words are not the relative's ("Keith Lamont Scott's wife"); also read by the ranker.
+CLOSE_KIN = r"wife|husband|widow|mother|father|son|daughter|brother|sister|niece|nephew"
 # A relative named by whose relative they are ("Ms Haddad's husband, Youssef,", "Ruto's eldest son, Kiprono,"): families
 # share a surname, so one word names them.
 _OWNERS_KIN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s?\s+(?:[a-z][\w-]*\s+){0,2}"
-                         r"(?:husband|wife|son|daughter|brother|sister|father|mother|uncle|aunt|cousin|nephew|niece|"
-                         r"grandson|granddaughter|grandfather|grandmother|partner|fianc[ée]e?|widow|widower|stepson|"
-                         r"stepdaughter|stepfather|stepmother)")
+                         rf"(?:{CLOSE_KIN}|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother|partner|"
+                         r"fianc[ée]e?|widower|stepson|stepdaughter|stepfather|stepmother)")
+# "The minister responsible for the civil service", "His lawyer": a role with no capital after its first word.
 _LOWER_ROLE_HEAD = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)(?:\s+[a-z][\w’'-]*)+")
 
 
@@ -1110,19 +1111,26 @@ _OPENING_NAME = regex.compile(rf"\s*(?:(?:But|And|Yet|Still)\s+)?(?:(?:Mr|Mrs|Ms
                               rf"({NAME_RE.pattern})")
 # Up to three words of a role before it ("Human rights lawyer Aino Rautiainen was blunt"), none a preposition or an
 # opener ("After meeting Trump, Smith said" opens with Smith's scene, not with Trump).
+_NO_ROLE_WORDS = frozenset(SENTENCE_OPENERS | PREPOSITIONS)
 _ROLE_LEAD = regex.compile(r"\s*(?:\p{Lu}[\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
 
 
 def _opening_person(text: str, start: int, end: int, mentions: list[list[str]], surnames: list[str],
-                    sexes: Mapping[str, int]):
-    """The name opening text[start:end] as its subject, bare or after a role in lower case; None if none does."""
-    m = _OPENING_NAME.match(text, start, end)
-    if m and _named_person(canonical(m.group(1), mentions, surnames, sexes), text, m.span(1), mentions):
-        return m
+                    sexes: Mapping[str, int]) -> Optional[tuple[str, regex.Match]]:
+    """The person (resolved name, and its match) opening text[start:end] as its subject, bare or after a role in
+    lower case; None if no person does."""
+    def person(m: Optional[regex.Match]) -> Optional[tuple[str, regex.Match]]:
+        name = canonical(m.group(1), mentions, surnames, sexes) if m else None
+        return (name, m) if m and _named_person(name, text, m.span(1), mentions) else None
+
+    return person(_OPENING_NAME.match(text, start, end)) or person(_opening_after_role(text, start, end))
+
+
+def _opening_after_role(text: str, start: int, end: int) -> Optional[regex.Match]:
     lead = _ROLE_LEAD.match(text, start, end)
-    if lead and not any(w.casefold() in SENTENCE_OPENERS | PREPOSITIONS for w in lead.group(0).split()):
+    if lead and not any(w.casefold() in _NO_ROLE_WORDS for w in lead.group(0).split()):
         return _OPENING_NAME.match(text, lead.end(), end)
-    return m
+    return None
 
 
 _AND_NAME = regex.compile(r"\s+(?:and|&)\s+\p{Lu}")
@@ -1140,13 +1148,12 @@ def _subject_since(text: str, at: int, since: int, pronoun: str, mentions: list[
     sex = 1 if pronoun == "he" else -1
     for i in range(sentence_of(bounds, at), first - 1, -1):
         start, end = bounds[i]
-        m = _opening_person(text, start, min(end, at), mentions, surnames, sexes)
-        if not m or _INTERRUPTED_BY_CUE.match(text, m.end(1)):
+        # (no person: "Halstrom's Rafael Quintanar was handed …" opens with the team)
+        found = _opening_person(text, start, min(end, at), mentions, surnames, sexes)
+        if not found or _INTERRUPTED_BY_CUE.match(text, found[1].end(1)):
             continue
-        name = canonical(m.group(1), mentions, surnames, sexes)
-        words = name.split() if name else []
-        if not _named_person(name, text, m.span(1), mentions):
-            continue  # no person ("Halstrom's Rafael Quintanar was handed …" opens with the team)
+        name, m = found
+        words = name.split()
         known = given_name_gender(words)
         pair = _AND_NAME.match(text, m.end(1))
         agrees = known == sex if known is not None else sexes.get(fold(words[-1])) == sex
