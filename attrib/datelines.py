@@ -43,8 +43,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 def without_datelines(text: str, atts: list[Attribution]) -> list[Attribution]:
     """Each attribution with any content piece that lies within a dateline or a kicker removed (kept whole if
-    that is all), and a piece that opens with one ("SEOUL, Nov 3 (Yonhap) -- North Korea fired …") started
-    after its dash; a kicker that holds the attribution's cue is left alone."""
+    that is all), and a piece that opens with one ("SEOUL, Nov 3 (Yonhap) -- North Korea fired …"), or with
+    its dash alone ("- Zambia will cut"), started after its dash; a kicker that holds the attribution's cue is
+    left alone."""
     lines = [(m.start("city"), m.end("credit") if m.groupdict().get("credit") else m.end("city"), m.end())
              for pattern in (DATELINE, KICKER) for m in pattern.finditer(text)]
     if not lines:
@@ -54,7 +55,7 @@ def without_datelines(text: str, atts: list[Attribution]) -> list[Attribution]:
         own = [line for line in lines if not any(line[0] <= s < line[2] for s, _ in att.cue)]
         kept = []
         for s, e in att.content:
-            line = next(((cs, ce, after) for cs, ce, after in own if cs <= s < ce), None)
+            line = next(((cs, ce, after) for cs, ce, after in own if cs <= s < after), None)
             if line is None:
                 kept.append((s, e))
             elif line[2] < e:

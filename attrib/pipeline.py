@@ -32,7 +32,7 @@ from .precision import autocast, fuse_dense_gelu, quantize_encoder
 from .precision import resolve as resolve_precision
 from .speakers import first_person_authors, prominent_entity, resolve_speakers
 from .stance import STANCE_SUBDIR, StanceClassifier
-from .text import plain_spaces
+from .furniture import reading_text
 from .transcripts import with_transcript_turns
 
 AUTO_TARGET = "auto"
@@ -325,9 +325,7 @@ class Attributor:
         for i, (art, path) in enumerate(zip(chunk, paths)):
             (tok, states, probs), encoded[i] = encoded[i], None  # each article's states go once it is done
             atts, mentions, csum = [], [], None
-            # The rules read web copy's no-break and thin spaces as spaces (one for one, so offsets hold); the
-            # record keeps the text as given.
-            plain = replace(art, text=plain_spaces(art.text))
+            plain = replace(art, text=reading_text(art.text))
             if states is not None:
                 # One prefix sum of the token states serves every span mean: linkers, outlets, speakers.
                 csum = SpanLinker.prefix_sums(states.float()[None])

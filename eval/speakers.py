@@ -28,7 +28,7 @@ from attrib.schema import Article  # noqa: E402
 from attrib.speaker_naming import apply_naming  # noqa: E402
 from attrib.speaker_ranking import rank_speakers  # noqa: E402
 from attrib.speakers import first_person_authors, resolve_speakers  # noqa: E402
-from attrib.text import plain_spaces  # noqa: E402
+from attrib.furniture import reading_text  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def accuracy(gold: list[Article], pred: list[Article]) -> dict[str, float]:
 def resolve(attributor: Attributor, ranker: Optional[SpeakerRanker], gold: list[Article]) -> list[Article]:
     """Speakers of the gold attributions (gold speakers removed first) by the rules, then the ranker if given."""
     # The rules read plain spaces, as the pipeline gives them (`Attributor._predict_chunk`).
-    blank = [replace(a, text=plain_spaces(a.text), attributions=[replace(x, speaker=None) for x in a.attributions])
+    blank = [replace(a, text=reading_text(a.text), attributions=[replace(x, speaker=None) for x in a.attributions])
              for a in gold]
     out = []
     for art, (tok, states, _) in zip(blank, attributor.encode(blank)):

@@ -46,6 +46,13 @@ def test_a_content_opening_with_the_dateline_starts_after_it():
     assert [text[s:e] for s, e in out[0].content] == ["North Korea fired a missile on Sunday"]
 
 
+def test_a_content_opening_with_the_datelines_dash_alone_starts_after_it():
+    text = "Levy cut\n\nLUSAKA, March 4 (Reuters) - Zambia will cut its fuel levy, the minister said."
+    lead = Attribution(content=[_at(text, "- Zambia will cut its fuel levy")])
+    out = without_datelines(text, [lead])
+    assert [text[s:e] for s, e in out[0].content] == ["Zambia will cut its fuel levy"]
+
+
 def test_a_kicker_is_no_dateline_and_no_content_unless_it_holds_the_cue():
     from attrib.datelines import dateline_spans
 

@@ -94,3 +94,25 @@ def test_a_channel_after_the_cue_is_the_outlet_not_the_content(shipped):
     assert said("the deal was")[:2] == ("Robert Habeck", "dpa") and "dpa" not in said("the deal was")[2]
     assert said("Berlin would")[:2] == ("Robert Habeck", "X") and not said("Berlin would")[2].startswith("X")
     assert said("the visit showed")[:2] == ("Ahmad Ardestani", "Mehr")  # not "Iranian"
+
+
+def test_web_page_furniture_between_paragraphs_says_nothing_and_names_nobody(shipped):
+    from attrib.furniture import furniture_spans
+
+    gold = read_jsonl(needs_shared("seed", "seed-article.jsonl"))[0]
+    furniture = ["Read more: Kremlin says Iran treaty will be signed in January, Peskov tells Tass",
+                 "PHOTO: Lavrov says ties are growing. (Reuters/Ivan Petrov)",
+                 "Follow Ana Ruiz on Twitter @anaruiz."]
+    paragraphs = gold.text.split("\n")
+    page = "\n".join(p for i, para in enumerate(paragraphs)
+                     for p in [para, *([furniture[i // 3 % 3]] if i % 3 == 2 else [])])
+    lines = furniture_spans(page)
+    assert len(lines) >= 3
+    art = shipped(page)
+    assert art.text == page
+    within = [a for a in art.attributions for s, e in a.content + a.cue + a.source
+              if s < e and any(ls <= s < le for ls, le in lines)]
+    assert within == []
+    assert not {a.speaker for a in art.attributions} & {"Peskov", "Ivan Petrov", "Ana Ruiz", "PHOTO"}
+    # The article's own statements are still found with their speakers.
+    assert {a.speaker for a in art.attributions} >= {"Iranian Embassy", "Kazem Jalali", "Fatemeh Mohajerani", "Ataollah Mohajerani"}

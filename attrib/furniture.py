@@ -1,0 +1,55 @@
+"""Web-page furniture: the lines a news site prints around a story that nobody says and that name nobody
+in it ("Read more: Kwacha slides to record low", "PHOTO: Motorists queue in Lusaka", "Follow Pam Key on
+Twitter @pamkeyNEN").
+
+Read as prose, such a line opens a sentence between a name and its pronoun ("It said …" after a
+related-story headline about Zambia), offers its words as speakers ("PHOTO") and gets tagged as a
+statement. The pipeline
+reads the text with these lines blanked out, one space for each character, so every offset still
+points into the article as given and the record keeps the text unchanged. Correction and
+clarification notices are not furniture: they restate what someone said ("to reflect that Fowler is
+calling for a process"), and PolNeAR's annotators marked those statements.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import plain_spaces
+
+_LINK = r"(?:read|see|also read|read also|read more|more|related|recommended|watch|listen|related stories|related articles)"
+_CREDIT = r"(?:getty|getty images|ap photo|ap|reuters|afp|epa|shutterstock|pool|file)(?:[^\S\n]*/[^\S\n]*[\w.'’ -]{1,40})?"
+_PICTURE = r"(?:photo|photos|photograph|file photo|picture|image|caption|video|gallery)"
+FURNITURE = re.compile(
+    rf"(?im)^[^\S\n]*(?:"
+    rf"{_LINK}[^\S\n]*[:|>»][^\n]*"  # "Read more: …", "RELATED | …", "ALSO READ > …"
+    rf"|{_PICTURE}[^\S\n]*[:|][^\n]*"  # "PHOTO: …", "Image | …"
+    rf"|follow [^\n]{{1,60}}\b(?:on|at) (?:twitter|facebook|instagram|x|threads|bluesky|tiktok)\b[^\n]*"
+    rf"|follow @\w+[^\n]*"
+    rf"|(?:sign up|subscribe|click here|tap here|download our app)\b[^\n]{{0,150}}"
+    rf"|\(?{_CREDIT}\)?\.?"  # a picture's credit on its own line: "Getty/Instagram.", "(AP Photo/Evan Vucci)"
+    rf"|[^\n]{{1,300}}\((?=[^()\n]*(?:photo|getty|/))[^()\n]{{1,60}}\)\.?"  # a caption that ends in its credit
+    rf")[^\S\n]*$")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Where each furniture line stands (start and end of its text, line break excluded)."""
+    return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
+
+
+def without_furniture(text: str) -> str:
+    """The text with every furniture line blanked out, one space a character, so offsets hold."""
+    spans = furniture_spans(text)
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def reading_text(text: str) -> str:
+    """The text as the pipeline's rules read it: furniture blanked out and web copy's no-break and thin
+    spaces read as spaces, each one character for one, so offsets hold (the record keeps the text as given)."""
+    return without_furniture(plain_spaces(text))

@@ -1,0 +1,32 @@
+"""Web-page furniture is read as blank space (attrib.furniture)."""
+from attrib.furniture import furniture_spans, reading_text
+
+PAGE = ("Zambia to cut fuel levy\n\n"
+        "Read more: Kwacha slides to record low\n"
+        "PHOTO: Motorists queue at a filling station in Lusaka.\n"
+        "Motorists queue at a filling station in Lusaka. (Reuters/Joe Banda)\n"
+        "Getty/Instagram.\n"
+        "Follow Pam Key on Twitter @pamkeyNEN.\n"
+        "RELATED | Mines reopen\n"
+        "The minister said prices would fall (slightly).\n"
+        "Related stocks rose, traders said.\n"
+        "Correction: An earlier version misstated the levy, the ministry said.\n")
+
+
+def test_link_picture_credit_and_follow_lines_are_furniture_and_prose_is_not():
+    assert [PAGE[s:e] for s, e in furniture_spans(PAGE)] == [
+        "Read more: Kwacha slides to record low",
+        "PHOTO: Motorists queue at a filling station in Lusaka.",
+        "Motorists queue at a filling station in Lusaka. (Reuters/Joe Banda)",
+        "Getty/Instagram.",
+        "Follow Pam Key on Twitter @pamkeyNEN.",
+        "RELATED | Mines reopen"]
+
+
+def test_the_reading_text_blanks_furniture_one_space_a_character():
+    read = reading_text(PAGE.replace("Zambia to", "Zambia\u00a0to"))
+    assert len(read) == len(PAGE)
+    assert read.startswith("Zambia to cut fuel levy\n\n" + " " * len("Read more: Kwacha slides to record low") + "\n")
+    # Prose, including a correction notice (it restates what someone said), is read as written.
+    assert read.endswith("Related stocks rose, traders said.\n"
+                         "Correction: An earlier version misstated the levy, the ministry said.\n")
