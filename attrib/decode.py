@@ -311,6 +311,8 @@ def build_attributions(
             continue
         cue_span = speech_verb_only(text, [char_span(tok, text, int(cues[cue, 0]), int(cues[cue, 1]))]) if cue >= 0 else []
         src_span = trim_source(text, [char_span(tok, text, int(sources[src, 0]), int(sources[src, 1]))]) if src >= 0 else []
+        # A cue or source tagged on a line the rules read as blank (web-page furniture) is none.
+        cue_span, src_span = ([(s, e) for s, e in span if text[s:e].strip()] for span in (cue_span, src_span))
         parts = [float(np.mean(content_conf[members])), float(np.mean(cue_links.prob[members])),
                  float(source_links.prob[best])]
         out.append(Attribution(

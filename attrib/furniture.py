@@ -22,7 +22,7 @@ _PICTURE = r"(?:photo|photos|photograph|file photo|picture|image|caption|video|g
 FURNITURE = re.compile(
     rf"(?im)^[^\S\n]*(?:"
     rf"{_LINK}[^\S\n]*[:|>»][^\n]*"  # "Read more: …", "RELATED | …", "ALSO READ > …"
-    rf"|{_PICTURE}[^\S\n]*[:|][^\n]*"  # "PHOTO: …", "Image | …"
+    rf"|{_PICTURE}[^\S\n]*(?:[:|]|\s(?:by|courtesy|credit)\b)[^\n]*"  # "PHOTO: …", "Image | …", "Photo by …"
     rf"|follow [^\n]{{1,60}}\b(?:on|at) (?:twitter|facebook|instagram|x|threads|bluesky|tiktok)\b[^\n]*"
     rf"|follow @\w+[^\n]*"
     rf"|(?:sign up|subscribe|click here|tap here|download our app)\b[^\n]{{0,150}}"
@@ -31,9 +31,50 @@ FURNITURE = re.compile(
     rf")[^\S\n]*$")
 
 
+# A byline under the headline: "By Ana Pereira", "Elin Bergvall/TT", "Staff Correspondent, Chattogram",
+# "Imran Ali Soomro | Published November 14, 2024", "Julie Vandenbroeck (with Belga)", "Sok Chanthy".
+_LINE = re.compile(r"[^\n]*")
+_BYLINE_WORDS = frozenset(
+    "by and with reporter reporters writer writers correspondent correspondents staff editor editors bureau published "
+    "updated posted publication date last at on in pm am a.m. p.m. de da do dos das del van von der den al el bin bint "
+    "ibn le la y e".split())
+_BYLINE_ROLE = re.compile(r"(?i)^by\s|\b(?:reporter|writer|correspondent|staff|editor|bureau|published|updated|posted|publication)\b")
+_SEPARATOR = re.compile(r"\s*(?:[|/,(]|\s[-–—]\s)\s*")
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_LEAD_WORDS = 10  # the first line this long is the story's first paragraph: the byline stands above it
+
+
+def _byline(line: str, rest: str) -> bool:
+    """Whether a short line under the headline is a byline: no word but names, dates and byline words, and its
+    first part either says it is one ("By", "Staff Writer") or is a name the story never mentions (a deck
+    in title case, "Clinton, Trump Clash Over Taxes", names the story's people)."""
+    line = line.strip()
+    if not line or line[-1] in ".!?:;\"”’'»" or len(line.split()) > 12:
+        return False
+    if any(w[0].islower() and w.casefold() not in _BYLINE_WORDS for w in _WORD.findall(line)):
+        return False
+    first = _SEPARATOR.split(line, maxsplit=1)[0]
+    if _BYLINE_ROLE.search(first):
+        return True
+    names = _WORD.findall(first)
+    return bool(names) and not any(re.search(rf"(?i)\b{re.escape(w)}\b", rest) for w in names)
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """The byline lines between the headline (the first line) and the story's first paragraph."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    spans = []
+    for start, end in lines[1:]:
+        if len(text[start:end].split()) >= _LEAD_WORDS:
+            break
+        if _byline(text[start:end], text[:lines[0][1]] + text[end:]):
+            spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+    return spans
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where each furniture line stands (start and end of its text, line break excluded)."""
-    return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
+    return sorted([(m.start(), m.end()) for m in FURNITURE.finditer(text)] + byline_spans(text))
 
 
 def without_furniture(text: str) -> str:

@@ -554,6 +554,7 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
                                                _MRS_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None))
              for m in NAME_RE.finditer(plain_spaces(text))
              if (core := _core_name(m.group(0))) and not any(w in WEEKDAYS for w in core)]
+    found = _named_outside_capitals(text, found)
     # A nationality alone ("the Swede", "the Russian-born Kazakh") is no name, unless someone bears it as a surname
     # ("Mark Cuban" … "Cuban said").
     nationality = [_nationality_only(c) for _, c in found]
@@ -587,6 +588,27 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
         return c
 
     return tuple((span, tuple(trimmed(c) if len(c) >= 3 else opened(c))) for span, c in found)
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def _named_outside_capitals(text: str, found: list) -> list:
+    """Names less those read off a line in capitals (a headline, a kicker) whose words the rest of the text never
+    writes with a capital: "NO PUBLIC INQUIRY: MINISTER REJECTS APPEAL" had given a person "REJECTS APPEAL",
+    whom "the Minister" then named. "TRUMP SAYS …" keeps "TRUMP" where the body writes "Trump"."""
+    capitals = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)
+                if len(m.group().split()) >= 2 and not any(ch.islower() for ch in m.group())]
+    if not capitals:
+        return found
+    rest = "".join(" " * (e - s) if (s, e) in capitals else text[s:e] + "\n" for s, e in
+                   ((m.start(), m.end()) for m in _LINE_RE.finditer(text)))
+
+    def written_elsewhere(word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(word[0])}(?i:{re.escape(word[1:])})(?!\w)", rest) is not None
+
+    return [(span, core) for span, core in found
+            if not any(s <= span[0] < e for s, e in capitals) or all(written_elsewhere(w) for w in core)]
 
 
 # A Title Case verb in -s ("Sees", "Urges"; not "Congress"), which may follow a name in a headline.

@@ -30,3 +30,19 @@ def test_the_reading_text_blanks_furniture_one_space_a_character():
     # Prose, including a correction notice (it restates what someone said), is read as written.
     assert read.endswith("Related stocks rose, traders said.\n"
                          "Correction: An earlier version misstated the levy, the ministry said.\n")
+
+
+def test_bylines_under_the_headline_are_furniture_and_a_deck_naming_the_story_is_not():
+    from attrib.furniture import byline_spans
+
+    story = "\n\nMore than 900 bus drivers walked out on Monday, the union said, and talks will resume on Friday."
+    for byline in ["By Ana Pereira", "Elin Bergvall/TT", "Ingvild Rasmussen Hole, NTB", "Staff Correspondent, Chattogram",
+                   "Imran Ali Soomro | Published November 14, 2024", "Julie Vandenbroeck (with Belga)", "Sok Chanthy",
+                   "Kristjan Oja, reporter", "Updated Feb. 12, 2025 6:41 pm ET"]:
+        text = "Bus strike in Oslo\n\n" + byline + story
+        assert [text[s:e] for s, e in byline_spans(text)] == [byline], byline
+    for deck in ["Union, Drivers Clash Over Pay", "The union said talks would resume.", "Drivers Walk Out"]:
+        text = "Bus strike in Oslo\n\n" + deck + story.replace("the union said", "the Drivers' union said")
+        assert byline_spans(text) == [], deck
+    # Below the story's first paragraph a short line is the story's own.
+    assert byline_spans("Strike\n\n" + story.strip() + "\n\nSok Chanthy\n") == []

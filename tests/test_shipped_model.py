@@ -110,6 +110,8 @@ def test_web_page_furniture_between_paragraphs_says_nothing_and_names_nobody(shi
     assert len(lines) >= 3
     art = shipped(page)
     assert art.text == page
+    # A cue or source tagged on a furniture line is none: no empty span is left behind.
+    assert all(s < e for a in art.attributions for s, e in a.content + a.cue + a.source)
     within = [a for a in art.attributions for s, e in a.content + a.cue + a.source
               if s < e and any(ls <= s < le for ls, le in lines)]
     assert within == []

@@ -641,3 +641,15 @@ def test_a_relative_pronoun_after_a_description_or_a_constituency_and_a_subject_
     out = resolve_speakers(Article(id="x", text=text, attributions=atts)).attributions
     # (the headline's last words are no part of the body's first name: not "Budget Row The Jebel Mun …")
     assert [a.speaker for a in out] == ["Jebel Mun Liberation Movement", "Gerald Pemberton", "Aino Rautiainen"]
+
+
+def test_a_headline_in_capitals_names_only_what_the_body_writes_with_a_capital():
+    from attrib.speakers import name_matches
+
+    text = ("NO PUBLIC INQUIRY INTO CANAL CLOSURES: MINISTER REJECTS APPEAL\n\n"
+            "There would be no inquiry, Mr. R. T. Haddon, Minister of State, said. The Minister said the report stood.")
+    names = {" ".join(c) for _, c in name_matches(text)}
+    assert "REJECTS APPEAL" not in names and "R. T. Haddon" in names
+    # Words the body writes with a capital keep a name in capitals.
+    kept = "CANAL INQUIRY: HADDON\n\nHaddon said no. " + text[64:]
+    assert [" ".join(c) for (s, _), c in name_matches(kept) if s < kept.index("\n")] == ["HADDON"]
