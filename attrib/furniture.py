@@ -27,8 +27,23 @@ FURNITURE = re.compile(
     rf"|follow @\w+[^\n]*"
     rf"|(?:sign up|subscribe|click here|tap here|download our app)\b[^\n]{{0,150}}"
     rf"|\(?{_CREDIT}\)?\.?"  # a picture's credit on its own line: "Getty/Instagram.", "(AP Photo/Evan Vucci)"
-    rf"|[^\n]{{1,300}}\((?=[^()\n]*(?:photo|getty|/))[^()\n]{{1,60}}\)\.?"  # a caption that ends in its credit
+    rf"|[^\n]{{1,300}}\((?=[^()\n]*(?:photo|pic|picture|getty|/))[^()\n]{{1,60}}\)\.?"  # a caption ending in its credit
+    rf"|\((?=[^()\n]*(?:photo|picture))[^()\n]{{1,60}}\)[^\n]{{1,300}}"  # or opening with it: "(AP Wirephoto) FROZEN VIGIL—"
+    rf"|[^\n]{{1,300}}\bfile photo\.?"
     rf")[^\S\n]*$")
+# A caption's closing credit: "… at Granholmen jetty. Photo: Sigrid Ekvall/TT", "— Picture by Syazwan Rosli",
+# "ST PHOTO: LIM JIA HUI", "Image Credit: Supplied".
+_CLOSING_CREDIT = re.compile(r"(?i)\b(?:photo|photograph|picture|pic|image)(?:\s+credit)?(?:\s+by\b|\s*:)\s*(?P<who>[^\n:]{1,60}?)[\s.]*$")
+_CREDIT_WORDS = frozenset({"by", "via", "and", "of", "for", "the", "de", "da", "do", "dos", "van", "von", "der", "al", "el", "bin"})
+
+
+def _caption(line: str) -> bool:
+    """Whether a line is a picture's caption closed by its credit, who being names, initials and agencies only."""
+    m = _CLOSING_CREDIT.search(line) if len(line) <= 300 else None
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_][\w.'’-]*", m.group("who"))
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.casefold() in _CREDIT_WORDS for w in words)
 
 
 # A byline under the headline: "By Ana Pereira", "Elin Bergvall/TT", "Staff Correspondent, Chattogram",
@@ -74,7 +89,9 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where each furniture line stands (start and end of its text, line break excluded)."""
-    return sorted([(m.start(), m.end()) for m in FURNITURE.finditer(text)] + byline_spans(text))
+    spans = {(m.start(), m.end()) for m in FURNITURE.finditer(text)}
+    spans |= {(m.start(), m.end()) for m in _LINE.finditer(text) if _caption(m.group())}
+    return sorted(spans | set(byline_spans(text)))
 
 
 def without_furniture(text: str) -> str:

@@ -97,9 +97,13 @@ TITLES = {
     # Offices written before a name in capitals ("Pell County Emergency Manager Ron Hatcher").
     "manager", "coordinator", "collector",  # India's "District Collector N. Sundaravalli"
     "kaumātua", "kaumatua",  # a Māori elder ("Kaumātua Wiremu Te Awa Hēnare")
+    # Bhutan's minister, district governor, honorific and gewog head ("Lyonpo Sangay Lhendup", "Dzongdag Dasho Karma
+    # Tenzin", "Gup Tshewang Rinzin"), Botswana's chief ("Kgosi Kebonang Ramotlhabi"), the Maldives' "Uz." (Ustaz),
+    # Italian and Buddhist honorifics ("Signor Bruni", "Ven. Medagama Sumanatissa Thera").
+    "lyonpo", "dzongdag", "dasho", "gup", "kgosi", "uz", "signor", "signora", "ven", "venerable",
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
-_NAME_OR_TITLE = {"sardar", "nana"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title
+_NAME_OR_TITLE = {"sardar", "nana", "kgosi"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title; "Thato Kgosi"
 # Kenya's Cabinet and Principal Secretaries by their initials, titles only before a name ("Interior CS Joseph Wambua";
 # "CS said" may be a company).
 _INITIALS_BEFORE_NAMES = {"CS", "PS"}
@@ -887,8 +891,10 @@ _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its d
 _DATE_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
 # Capitalised words joined by small words, "for a" too ("Committee for a Responsible Federal Budget"), on one line (a
 # headline's last words and the body's first are no one name: "Budget Row¶The Jebel Mun Liberation Movement").
+# A country in brackets inside a company's name stays in it ("Jinhe Lotus Apparel (Cambodia) Co Ltd").
 ORGANISATION_RE = regex.compile(
-    rf"{_ORG_WORD}(?:[^\S\n]+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor[^\S\n]+)a)[^\S\n]+)*(?!{_DATE_WORD}){_ORG_WORD})*")
+    rf"{_ORG_WORD}(?:[^\S\n]+(?:(?:of|to|for|and|on|in|the|&|(?<=\bfor[^\S\n]+)a)[^\S\n]+)*(?!{_DATE_WORD})"
+    rf"(?:{_ORG_WORD}|\({_ORG_WORD}\)(?=[^\S\n]+\p{{Lu}})))*")
 
 
 _NAME_OPENERS = SENTENCE_OPENERS | {"the", "a", "an", "according", "to"}
@@ -917,11 +923,17 @@ def described_name(text: str, before: int, description: str) -> Optional[str]:
 
 _PAPER_KINDS = ("newspaper", "daily", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph",
                 "globe", "chronicle", "inquirer", "examiner", "zeitung")
-_INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS)
+# The words that close a company's name ("Kestrel Healthcare Group", "Air Lembah Bersatu Sdn Bhd", "Saigon Drainage Works
+# JSC", "Meridian Pictures"): what "the company" or "the firm" stands for.
+COMPANY_KINDS = ("corporation", "corp", "inc", "ltd", "limited", "llc", "plc", "jsc", "bhd", "gmbh", "ag", "pty", "pvt",
+                  "holdings", "group", "industries", "enterprises", "logistics", "therapeutics",
+                  "pharmaceuticals", "technologies", "airlines", "motors", "pictures", "studios", "healthcare")
+_INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS) | set(COMPANY_KINDS)
 # A description's head word names a kind that organisations' names spell with other words: "the agency"
 # is the Department of Veterans Affairs, the Congressional Budget Office.
 HEAD_KINDS = {"agency": ("department", "office", "administration", "bureau", "service", "commission", "investigations"),
-              "union": ("workers", "federation"), "company": ("corporation", "corp", "inc"),
+              "union": ("workers", "federation"), "company": COMPANY_KINDS, "firm": COMPANY_KINDS,
+              "operator": COMPANY_KINDS, "studio": ("pictures", "studios", "films"),
               "alliance": ("organization", "treaty"), "bloc": ("union",),
               # "the paper" is the newspaper named before: "The reformist daily Shargh", "The New York Times".
               "paper": _PAPER_KINDS, "newspaper": _PAPER_KINDS,

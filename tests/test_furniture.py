@@ -46,3 +46,16 @@ def test_bylines_under_the_headline_are_furniture_and_a_deck_naming_the_story_is
         assert byline_spans(text) == [], deck
     # Below the story's first paragraph a short line is the story's own.
     assert byline_spans("Strike\n\n" + story.strip() + "\n\nSok Chanthy\n") == []
+
+
+def test_a_caption_closed_or_opened_by_its_credit_is_furniture_and_a_sentence_about_a_photo_is_not():
+    captions = ["The ferry at Granholmen jetty. Photo: Sigrid Ekvall/TT",
+                "Residents queue for water in SS2, Petaling Jaya. — Picture by Syazwan Rosli",
+                "Kestrel chief executive Goh Kian Seng speaking to reporters. ST PHOTO: LIM JIA HUI",
+                "Farmers protesting in front of the District Secretariat yesterday (pic by Chaminda Herath)",
+                "Returnees wait at the Islam Qala crossing. File photo.",
+                "(AP Wirephoto via radio from Tokyo) FROZEN VIGIL—An infantryman peers from a foxhole."]
+    prose = ["He held up the photo: it showed the minister at the dock.",
+             "The ministry released a picture by its own photographer, officials said."]
+    text = "\n".join(captions + prose)
+    assert [text[s:e] for s, e in furniture_spans(text)] == captions

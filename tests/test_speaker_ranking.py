@@ -835,3 +835,22 @@ def test_a_nationality_keeps_the_rules_person_and_a_bank_is_no_person(tiny_bert)
     text = "Budget Report\n\nKarim Haddadi rejected the budget. The Bank of Israel said it was studying the plan."
     assert _speaker_by_names(tiny_bert, text, ("it was studying the plan", "The Bank of Israel"),
                              "Karim Haddadi") != "Karim Haddadi"
+
+
+def test_it_left_to_nobody_or_a_person_is_the_body_that_spoke_last_unless_an_unnamed_body_did():
+    from attrib.speaker_ranking import _it_after_a_body
+
+    text = ("The Saneflu company said crews were working, Mayor Ana Lima said it was slow. It said the rain was rare.\n"
+            "The agriculture ministry said the delays were temporary. It said 60 per cent had been delivered.")
+
+    def att(source: str, content: str, speaker) -> Attribution:
+        at = text.index(source)
+        return Attribution(content=[(text.index(content), text.index(content) + len(content))],
+                           source=[(at, at + len(source.split(" said")[0]))], speaker=speaker)
+
+    atts = [att("The Saneflu company", "crews were working", "Saneflu"), att("Mayor Ana Lima", "it was slow", "Ana Lima"),
+            att("It said the rain", "the rain was rare", "Ana Lima"),  # a person the ranker gave "It"
+            att("The agriculture ministry", "the delays were temporary", None),
+            att("It said 60", "60 per cent had been delivered", None)]
+    assert [text[a.source[0][0]:a.source[0][1]] for a in atts][2:] == ["It", "The agriculture ministry", "It"]
+    assert [a.speaker for a in _it_after_a_body(text, atts)] == ["Saneflu", "Ana Lima", "Saneflu", None, None]

@@ -530,7 +530,11 @@ def test_names_with_an_apostrophe_inside_clergy_advocates_and_ranks_written_with
                          ("Maj Gen Stephen Kwizera Tumusiime", ["Stephen", "Kwizera", "Tumusiime"]),
                          ("Seamer Chidi Okafor", ["Chidi", "Okafor"]), ("Ato Tamirat Gudeta", ["Tamirat", "Gudeta"]),
                          ("District Collector N. Sundaravalli", ["N.", "Sundaravalli"]),
-                         ("Kaumātua Wiremu Te Awa Hēnare", ["Wiremu", "Te", "Awa", "Hēnare"])):
+                         ("Kaumātua Wiremu Te Awa Hēnare", ["Wiremu", "Te", "Awa", "Hēnare"]),
+                         ("Agriculture Minister Lyonpo Sangay Lhendup", ["Sangay", "Lhendup"]),
+                         ("Dzongdag Dasho Karma Tenzin", ["Karma", "Tenzin"]), ("Gup Tshewang Rinzin", ["Tshewang", "Rinzin"]),
+                         ("Kgosi Kebonang Ramotlhabi", ["Kebonang", "Ramotlhabi"]), ("Signor Ettore Valsorda", ["Ettore", "Valsorda"]),
+                         ("Ven. Medagama Sumanatissa", ["Medagama", "Sumanatissa"]), ("Uz. Mariyam Shaufa", ["Mariyam", "Shaufa"])):
         assert _core_name(titled) == name, titled
     # A title with a full stop may open an appositive name ("The area MP, Hon. Ronald Ssemakula Lubega,").
     assert appositive_name("The area MP, Hon. Ronald Ssemakula Lubega,") == ["Ronald", "Ssemakula", "Lubega"]
@@ -566,6 +570,7 @@ def test_a_holders_own_title_past_the_office_opens_the_name_and_a_style_alone_is
     assert source_name("CS Group") == ["CS", "Group"] and source_type("the CS") == "description"
     # "Sardar" is a title before a name, a name inside one.
     assert source_name("Hemin Sardar Aziz, a spokesperson for the ministry,") == ["Hemin", "Sardar", "Aziz"]
+    assert source_name("Thato Kgosi, head of the mission,") == ["Thato", "Kgosi"]  # so is Tswana "Kgosi" (a chief)
     assert source_type("her Honour") == "description" and source_type("His Excellency") == "description"
 
 
@@ -653,3 +658,15 @@ def test_a_headline_in_capitals_names_only_what_the_body_writes_with_a_capital()
     # Words the body writes with a capital keep a name in capitals.
     kept = "CANAL INQUIRY: HADDON\n\nHaddon said no. " + text[64:]
     assert [" ".join(c) for (s, _), c in name_matches(kept) if s < kept.index("\n")] == ["HADDON"]
+
+
+def test_the_company_is_the_last_business_named_by_its_ending_not_an_investor_partnership():
+    from attrib.speakers import described_name
+
+    text = ("Halvorsen Systems Inc. is in talks to buy Brightmoor Labs. The software maker has been under pressure from "
+            "activist investor Crestline Partners. Halvorsen had cash, the company said.\n"
+            "Water returned after Air Lembah Bersatu Sdn Bhd fixed a pipe. The company, which blamed the heat, "
+            "apologised. Jinhe Lotus Apparel (Cambodia) Co Ltd stopped work. The firm said it would pay half.")
+    assert described_name(text, text.index("the company said"), "the company") == "Halvorsen Systems Inc"
+    assert described_name(text, text.index("The company, which"), "The company") == "Air Lembah Bersatu Sdn Bhd"
+    assert described_name(text, text.index("The firm"), "The firm") == "Jinhe Lotus Apparel (Cambodia) Co Ltd"
