@@ -359,6 +359,11 @@ _CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|
 _KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
 # "the RIA news agency reported", "the reformist Shargh daily".
 _KIND_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|daily|broadcaster|news\s+website|tabloid)\b")
+# "said on CBN radio", "VTV's morning programme": a broadcaster before what it broadcasts, when its name is a name
+# ("On television", "English-language television" are none).
+_BROADCAST_AFTER = re.compile(r"\s+(?:radio|television|TV)\b|[’']s\s+(?:[a-z-]+\s+){0,2}(?:programme|program|bulletin|"
+                              r"newscast)\b")
+_BROADCASTER_NAME = re.compile(r"[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3}")
 _NOT_A_MASTHEAD = re.compile(r"(?i)the|a|an|this|that|its|his|her|their|our|one|another|local|state|national")
 
 
@@ -367,7 +372,10 @@ def _kind_after(text: str, span: tuple[int, int]) -> bool:
     place, a nationality ("ADN, the official East German news agency"), nor one medium among others ("a Bridgeport
     newspaper")."""
     name = text[span[0]:span[1]]
-    return bool(_KIND_AFTER.match(text, span[1])) and not _NOT_A_MASTHEAD.fullmatch(name) and (
+    broadcast = bool(_BROADCAST_AFTER.match(text, span[1])) and bool(_BROADCASTER_NAME.fullmatch(name)) and not re.search(
+        rf"\b{re.escape(name.casefold())}\b", text)
+    return (bool(_KIND_AFTER.match(text, span[1])) or broadcast) and not _NOT_A_MASTHEAD.fullmatch(name) and (
+        given_name_gender(name.split()) is None) and (
         normalise_name(name) not in PLACES) and normalise_name(name.split()[-1]) not in DEMONYMS and not re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(0, span[0] - 4):span[0]])
 
 
@@ -419,6 +427,7 @@ _THE_DOCUMENT = re.compile(rf"(?i)(?:the|that|this)\s+(?:[\w-]+\s+)?{_DOCUMENT_N
 OBTAINING_VERBS = "obtained|seen|reviewed|viewed|leaked"  # also whoever obtained it, in `speaker_ranking`
 _OBTAINED_BY = re.compile(rf"\b(?:{OBTAINING_VERBS}|provided|shared)\s+(?:by|to|with)\s+$")
 # A programme after a network's possessive ("BBC Radio 4's Today programme"): see `assign_outlets`.
+_PLACE_STATION = re.compile(r"\s+(radio|television)\b")
 _PROGRAMME_AFTER = re.compile(r"[’']s\s+((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:programme|program|show)\b")
 # Owners that are the name's own first word, not a place or a person the outlet belongs to ("The People's Daily").
 COLLECTIVE_OWNERS = frozenset({"people", "workers", "women", "children", "citizens", "veterans", "farmers"})
@@ -947,6 +956,10 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         programme = _PROGRAMME_AFTER.match(article.text, m[1])
         if programme and named[m] and is_medium(named[m]):
             named[m] = f"{named[m]}'s {programme.group(1)}"
+        # A city's or a country's station by its place ("the Prague radio", "Peiping radio") is named with its kind.
+        broadcast = _PLACE_STATION.match(article.text, m[1])
+        if broadcast and named[m] and len(named[m].split()) == 1 and named[m][1:].islower():
+            named[m] = f"{named[m]} {broadcast.group(1)}"
     hosts = {m for m in mentions if radio_host(article.text, m)}
     shows = {normalise_name(named[m]).split()[-1]: host_show(named[m]) for m in hosts if named[m]}
     # A show named after its host ("The Steve Harvey Morning Show") is also what the host's surname means.

@@ -1327,3 +1327,16 @@ def test_a_statement_the_text_places_in_the_same_interview_inherits_however_far_
     # After Araghchi's turn and two paragraphs, the statement the text says is from the interview keeps it (and the
     # next paragraph's, by the usual reach).
     assert got == ["Sputnik", None, "Sputnik", "Sputnik"]
+
+
+def test_a_broadcaster_before_radio_or_its_programme_is_a_channel_and_a_place_station_keeps_its_kind():
+    from attrib.outlets import assign_outlets, sure_outlet
+
+    text = ("Secretary Marcelo Vidal said on CBN radio that an inquiry would open. The mayor said on VTV's morning "
+            "programme that the repair was done. Susan Lopez's morning programme was cancelled. The Prague radio denied it.")
+    span = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    assert sure_outlet(text, span("CBN")) and sure_outlet(text, span("VTV"))
+    assert not sure_outlet(text, span("Susan Lopez"))  # a person's programme is hers, no outlet by that frame
+    att = Attribution(content=[(len(text) - 3, len(text) - 1)], cue=[span("denied")], source=[span("The Prague radio")])
+    out = assign_outlets(Article(id="p", text=text, attributions=[att]), [span("Prague")])
+    assert out.attributions[0].outlet == "Prague radio"
