@@ -21,6 +21,9 @@ _GAP = re.compile(r"\s+(?:(?:on|to|in)\s+)?(?:the\s+)?")
 # The name: a lower-case wire ("dpa"), reporters, or one to four capitalised words ("X", "Kyodo News", "Congress").
 _NAME = re.compile(r"(?:dpa|reporters|journalists|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})")
 _THAT = re.compile(r"\s*(?:…\s*)?that\b")
+# A clause's subject in lower case: what follows the one told when it is no longer a name.
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:there|it|he|she|they|we|the|a|an|his|her|its|their|this|these|those|no|some|"
+                             r"most|many|nobody|none)\s")
 # Cues that take the one spoken to: "supporting Bush that raised …" is a relative clause, no addressee.
 _TO_SOMEONE = re.compile(r"(?i)\b(?:tell|tells|told|telling|wr[io]te|writes|writing|written|said|says|saying|post(?:s|ed|ing)?|"
                          r"tweet(?:s|ed|ing)?|assur\w*|warn\w*|remind\w*|inform\w*|promis\w*|charg\w*|agree\w*|argu\w*|"
@@ -86,10 +89,11 @@ def addressee_out_of_content(text: str, atts: list[Attribution]) -> list[Attribu
                 # ["dpa", "that the deal was good"]; after "told", a piece of its own without "that" too
                 # ("told [reporters] [the launches were unacceptable]").
                 att = replace(att, content=att.content[1:])
-            elif after < end and (_THAT.match(text, after, end) or (
-                    told and text[after] == " " and is_known_outlet(text[name.start():after]))):
+            elif after < end and (_THAT.match(text, after, end) or (told and text[after] == " " and (
+                    is_known_outlet(text[name.start():after]) or _CLAUSE_SUBJECT.match(text, after, end)))):
                 # "X that Berlin would …"; after "told", a known outlet without "that" too ("told Interfax the firm
-                # was ready"), though not any name ("told CNN Trump was lying" is no outlet called "CNN Trump").
+                # was ready"), though not any name ("told CNN Trump was lying" is no outlet called "CNN Trump"), and
+                # any name before a clause opening in lower case ("told La Tercera there were no votes").
                 rest = after + len(text[after:end]) - len(text[after:end].lstrip())
                 att = replace(att, content=[(rest, end), *att.content[1:]])
         out.append(att)

@@ -100,3 +100,19 @@ def test_after_told_a_known_outlet_without_that_is_the_one_told():
     out = addressee_out_of_content(text, [outlet, name])
     assert [text[s:e] for s, e in out[0].content] == ["the firm was ready"]
     assert out[1] == name  # "CNN Trump" is no outlet the table knows: the content stays whole
+
+
+def test_after_told_a_name_before_a_clause_opening_in_lower_case_is_the_one_told():
+    text = ("Senator Rodrigo Echeñique told La Tercera there were no votes. Axelrod was telling Clinton she had been "
+            "able. Ana Ruiz told CNN Trump was lying.")
+
+    def verb(before: str) -> tuple[int, int]:  # the cue: the verb alone, before the words given
+        start = text.index(before)
+        return start, start + len(before.split()[0])
+
+    atts = [Attribution(content=[_at(text, "La Tercera there were no votes")], cue=[verb("told La")]),
+            Attribution(content=[_at(text, "Clinton she had been able")], cue=[verb("telling")]),
+            Attribution(content=[_at(text, "CNN Trump was lying")], cue=[verb("told CNN")])]
+    out = addressee_out_of_content(text, atts)
+    # "CNN Trump" is followed by a verb, not a clause's subject: it may be one name and stays.
+    assert [text[s:e] for a in out for s, e in a.content] == ["there were no votes", "she had been able", "CNN Trump was lying"]
