@@ -101,6 +101,7 @@ TITLES = {
     # Tenzin", "Gup Tshewang Rinzin"), Botswana's chief ("Kgosi Kebonang Ramotlhabi"), the Maldives' "Uz." (Ustaz),
     # Italian and Buddhist honorifics ("Signor Bruni", "Ven. Medagama Sumanatissa Thera").
     "lyonpo", "dzongdag", "dasho", "gup", "kgosi", "uz", "signor", "signora", "ven", "venerable",
+    "undersecretary", "under-secretary",  # "Mining Undersecretary Jorge Lillo Cancino"
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
 _NAME_OR_TITLE = {"sardar", "nana", "kgosi"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title; "Thato Kgosi"
@@ -137,10 +138,19 @@ JOINING_PARTICLES = ("de", "da", "dos", "das", "del", "della", "dello", "delle",
                      "der", "den", "ter", "ten", "bin", "ibn", "ben", "la", "las", "los",  # "María de la Luz Carrillo"
                      # in a body's name: "Observatorio Ciudadano por la Transparencia", "Frente para la Victoria",
                      # "Rassemblement pour la République"
-                     "por", "para", "pela", "pelo", "pour",
+                     "por", "para", "pela", "pelo", "pour", "do",  # "Maria do Carmo Teixeira Lopes"
                      "Ó", "Ní", "Ua")  # Irish surnames: "Ciarán Ó Dálaigh", "Aoife Ní Bhriain"
 _PARTICLE = rf"(?:{'|'.join(JOINING_PARTICLES)})(?!\w)"
-NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_TOKEN}|{_PARTICLE}|[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
+# Inside a name, an elided French or Italian article ("Bruxelles Ouvrages d'Art") and a plural possessive before a
+# body's kind ("Tripoli Bakery Owners' Union", "Anatolian Grain Producers' Confederation").
+_ELIDED = r"[dl][’']\p{Lu}\p{L}+"
+_BODY_KINDS_AFTER_PLURAL = ("Union", "Unions", "Association", "Associations", "Confederation", "Federation", "Council",
+                            "Forum", "Front", "Alliance", "Movement", "Cooperative", "League", "Syndicate", "Club",
+                            "Society", "Guild", "Congress", "Chamber", "Committee", "Fund", "Party", "Network",
+                            "Coalition", "Organisation", "Organization", "Institute", "Foundation", "Collective")
+_PLURAL_OWNER = rf"\p{{Lu}}\p{{L}}*s[’'](?= (?:{'|'.join(_BODY_KINDS_AFTER_PLURAL)})\b)"
+NAME_RE = regex.compile(rf"{_TOKEN}(?: (?:{_PLURAL_OWNER}|{_TOKEN}|{_PARTICLE}|{_ELIDED}|"
+                        rf"[“\"]\p{{Lu}}\p{{Ll}}+[”\"](?= {_TOKEN})))*")
 ARTICLE_PREFIX = regex.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul)-\p{Lu}")
 PREPOSITIONS = {"to", "of", "for", "in", "at", "from", "with", "on", "about"}
 QUANTIFIERS = {"a", "an", "some", "many", "several", "one", "two", "three", "other", "another", "most", "few"}
@@ -260,7 +270,9 @@ def _core_words(surface: str) -> tuple[str, ...]:
     portfolio = 0  # 1 just after a title, 2 inside its "of Mines and Energy" (which belongs to the title)
     words = _words(surface)
     for i, w in enumerate(words):
-        possessive = bool(re.search(r"[’']s?$", w)) and len(w) > 2
+        # (A plural's apostrophe before a body's kind is the name's: "Tripoli Bakery Owners' Union".)
+        possessive = bool(re.search(r"[’']s?$", w)) and len(w) > 2 and not (
+            re.search(r"s[’']$", w) and i + 1 < len(words) and words[i + 1] in _BODY_KINDS_AFTER_PLURAL)
         w = re.sub(r"[’']s?$", "", w) if possessive else w
         bare = w.strip(".").casefold()
         if not out and bare in SENTENCE_OPENERS:
@@ -273,7 +285,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
         portfolio = 0
         # A title, a lowercase word ("economist") or an owner ("NBC’s", "Clinton’s campaign manager")
         # ends what came before: the name is what follows.
-        lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w)
+        lowercase = w[:1].islower() and not ARTICLE_PREFIX.match(w) and not regex.fullmatch(_ELIDED, w)
         # Initials before a name word ("K. Ramachandran", "S. Venkatanarayanan", "E. J. Fleming") open it.
         following = words[i + 1] if i + 1 < len(words) else ""
         opens_name = bool(_INITIALS.fullmatch(following)) or (
@@ -294,7 +306,8 @@ def _core_words(surface: str) -> tuple[str, ...]:
             out.append(w)  # "John D. Podesta", "George H.W. Bush"
         elif _INITIALS.fullmatch(w) and not out and opens_name:
             out.append(w)  # "K. Ramachandran", "P.R. Selvaraj", "H.R. McMaster"
-        elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES) or ARTICLE_PREFIX.match(w):
+        elif (w[:1].isupper() and len(bare) > 1) or (out and bare in PARTICLES) or ARTICLE_PREFIX.match(w) or (
+                out and regex.fullmatch(_ELIDED, w)):
             out.append(w.strip(".,") if not re.fullmatch(r"(?:Jr|Sr)\.", w) else w)
         owner = possessive and bool(out)
     if not out:

@@ -670,3 +670,18 @@ def test_the_company_is_the_last_business_named_by_its_ending_not_an_investor_pa
     assert described_name(text, text.index("the company said"), "the company") == "Halvorsen Systems Inc"
     assert described_name(text, text.index("The company, which"), "The company") == "Air Lembah Bersatu Sdn Bhd"
     assert described_name(text, text.index("The firm"), "The firm") == "Jinhe Lotus Apparel (Cambodia) Co Ltd"
+
+
+def test_a_plural_owner_before_a_bodys_kind_an_elided_article_and_do_stay_in_the_name():
+    from attrib.speakers import name_matches
+
+    def names(text: str) -> list[str]:
+        return [" ".join(c) for _, c in name_matches(text)]
+
+    assert names("The Tripoli Bakery Owners' Union said it would strike.") == ["Tripoli Bakery Owners' Union"]
+    assert names("The Anatolian Grain Producers’ Confederation said") == ["Anatolian Grain Producers’ Confederation"]
+    assert names("Bruxelles Ouvrages d'Art said") == ["Bruxelles Ouvrages d'Art"]
+    assert names("The head, Maria do Carmo Teixeira Lopes, said") == ["Maria do Carmo Teixeira Lopes"]
+    assert names("Mining Undersecretary Jorge Lillo Cancino said") == ["Jorge Lillo Cancino"]
+    # An owner before anything else still ends the name.
+    assert names("Senate Democrats' leader and Trump's campaign said") == ["Senate Democrats", "Trump"]
