@@ -928,7 +928,10 @@ class Inheritance:
     # again later in the article. 0: never.
     event_paragraphs: int = 3
     # A statement summed up in one paragraph and sourced in the next ("Jeh Johnson says hackers …" /
-    # "Johnson tells MSNBC's "Morning Joe" on Friday that …") takes the outlet the next one names.
+    # "Johnson tells MSNBC's "Morning Joe" on Friday that …") takes the outlet the next one names. Not a
+    # quotation, words said somewhere ("'Plan C? Are you sure?' the Italian replied" over the team radio, then
+    # "Ferrante told Sky Sports F1"): on the team's train labels end to end 3 false outlets fewer, dev 1 wrong
+    # one fewer, none right lost; 12 of 466 probe texts, each for the better.
     announced_after: bool = True
     # The turns of a transcript ("WALLACE: …", "PENCE: …") are one broadcast: a turn with no outlet
     # takes the one outlet the other turns of its run carry (the interviewer as much as the guest).
@@ -1163,7 +1166,7 @@ def _announced_after(text: str, atts: list[Attribution], bounds: Sequence[tuple[
     atts = list(atts)
     for i, j in zip(order, order[1:]):
         a, b = atts[i], atts[j]
-        if a.outlet or not a.speaker or a.speaker != b.speaker or not b.outlet or not b.outlet_span:
+        if a.outlet or not a.speaker or a.speaker != b.speaker or not b.outlet or not b.outlet_span or a.kind == "direct":
             continue
         anchor_a, anchor_b = (a.cue or a.source or a.content)[0][0], (b.cue or b.source or b.content)[0][0]
         if sentence_of(bounds, b.outlet_span[0][0]) != sentence_of(bounds, anchor_b):

@@ -556,10 +556,10 @@ def test_a_statement_sourced_in_the_next_paragraph_takes_the_outlet_named_there(
 
     alone = Inheritance(from_lead=False, interview_share=2.0)  # no lead or interview frame: this rule alone
 
-    def outlets(first: str, between: str = "", inherit: Inheritance = alone) -> list:
+    def outlets(first: str, between: str = "", inherit: Inheritance = alone, kind: str = "indirect") -> list:
         text = f"{first}\n\n{between}Johnson tells MSNBC's Morning Joe on Friday that the inquiry goes on."
         atts = [Attribution(content=_span(text, "hackers are busy"), cue=_span(text, "said" if "said" in first else "says"),
-                            source=_span(text, "Jeh Johnson"), speaker="Jeh Johnson"),
+                            source=_span(text, "Jeh Johnson"), speaker="Jeh Johnson", kind=kind),
                 Attribution(content=_span(text, "the inquiry goes on"), cue=_span(text, "tells"),
                             source=_span(text, "Johnson", 1), speaker="Jeh Johnson")]
         article = Article(id="a", text=text, attributions=atts)
@@ -573,6 +573,9 @@ def test_a_statement_sourced_in_the_next_paragraph_takes_the_outlet_named_there(
     assert outlets("Jeh Johnson says hackers are busy, as he told a weekly news conference.")[0] is None
     assert outlets("Jeh Johnson says hackers are busy.", "Other news.\n\n")[0] is None
     assert outlets("Jeh Johnson has long said hackers are busy.")[0] is None
+    # A quotation is words said somewhere, most often not where the next paragraph's were ("'Plan C? Are you sure?'
+    # the Italian replied" over the team radio, then "Ferrante told Sky Sports F1").
+    assert outlets('"hackers are busy," Jeh Johnson says.', kind="direct")[0] is None
 
 
 def test_an_outlet_named_after_most_of_a_speakers_statements_is_no_interview_frame():
