@@ -943,6 +943,7 @@ _SAME_INTERVIEW = re.compile(r"\b(?:(?:in|during|on|from) the same (?:interview|
                              r"episode|conversation|appearance)|[Cc]ontinuing (?:his|her|their) interview|"
                              r"[Ll]ater in the (?:same )?(?:interview|broadcast|programme|program|show|podcast|episode))\b")
 _SIGNING_DASH = re.compile(r"[―—–-]")
+_RELATIVE_SOURCE = re.compile(r",\s*(?:who|which)")  # a relative clause's source, set off by a comma
 _SIGNER_TOWN = re.compile(r",[ \t\xa0]*")
 
 
@@ -1013,12 +1014,16 @@ def assign_outlets(article: Article, mentions: Sequence[tuple[int, int]],
         anchor = frame[0][0]
         paragraph = bisect_right(breaks, anchor)
         sentences = statement_sentences(bounds, att)
+        relative = bool(att.source) and _RELATIVE_SOURCE.fullmatch(
+            article.text, max(0, att.source[0][0] - 2), att.source[-1][1]) is not None
         best, best_distance = None, None
         for m, sent in zip(mentions, mention_sentence):
             if sent not in sentences or (_inside(m, att.content) and not _inside(m, att.source)):
                 continue
             if m in told and not _same_speaker(article.attributions[told[m]], att):
                 continue  # "Iran expects gas, an official said, while an executive told Sputnik …": the executive's
+            if relative and m[0] >= att.content[-1][1] and "," in article.text[att.content[-1][1]:m[0]]:
+                continue  # "The company, which said it would raise prices, told ZNBC …": the main clause's channel
             if m in posters and att.speaker not in posters[m]:
                 continue  # "Axelrod tweeted after Clinton argued": the post is Axelrod's, not Clinton's
             if _inside(m, att.source) and (outlet_as_party(article.text, att) or m in hosts) and not in_channel_clause(

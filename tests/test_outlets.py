@@ -1343,3 +1343,13 @@ def test_a_broadcaster_before_radio_or_its_programme_is_a_channel_and_a_place_st
     att = Attribution(content=[(len(text) - 3, len(text) - 1)], cue=[span("denied")], source=[span("The Prague radio")])
     out = assign_outlets(Article(id="p", text=text, attributions=[att]), [span("Prague")])
     assert out.attributions[0].outlet == "Prague radio"
+
+
+def test_a_relative_clauses_statement_does_not_take_the_main_clauses_channel():
+    text = "The company, which said last month that it would raise prices, told ZNBC it would now hold them."
+    span = lambda w: [(text.index(w), text.index(w) + len(w))]  # noqa: E731
+    atts = [Attribution(content=span("it would raise prices"), cue=span("said"), source=span("which"), speaker="Zambezi Oil"),
+            Attribution(content=span("it would now hold them"), cue=span("told"), source=span("The company"),
+                        speaker="Zambezi Oil")]
+    out = assign_outlets(Article(id="r", text=text, attributions=atts), [span("ZNBC")[0]])
+    assert [a.outlet for a in out.attributions] == [None, "ZNBC"]
