@@ -1346,10 +1346,18 @@ def test_a_broadcaster_before_radio_or_its_programme_is_a_channel_and_a_place_st
 
 
 def test_a_relative_clauses_statement_does_not_take_the_main_clauses_channel():
-    text = "The company, which said last month that it would raise prices, told ZNBC it would now hold them."
-    span = lambda w: [(text.index(w), text.index(w) + len(w))]  # noqa: E731
-    atts = [Attribution(content=span("it would raise prices"), cue=span("said"), source=span("which"), speaker="Zambezi Oil"),
-            Attribution(content=span("it would now hold them"), cue=span("told"), source=span("The company"),
-                        speaker="Zambezi Oil")]
+    text = ("The minister said prices would fall. Traders said stocks were low. Banks said credit was tight.\n\n"
+            "The company, which said last month that it would raise prices, told ZNBC it would now hold them.")
+
+    def span(words: str, first: str = "") -> list:  # where `words` stand; with `first`, only its first word
+        at = text.index(words)
+        return [(at, at + len(first or words))]
+
+    atts = [Attribution(content=span(c), cue=span(f"said {c}", "said"), source=span(w), speaker=w)
+            for w, c in (("The minister", "prices would fall"), ("Traders", "stocks were low"), ("Banks", "credit was tight"))]
+    atts += [Attribution(content=span("it would raise prices"), cue=span("said last", "said"), source=span("which"),
+                         speaker="Zambezi Oil"),
+             Attribution(content=span("it would now hold them"), cue=span("told"), source=span("The company"),
+                         speaker="Zambezi Oil")]
     out = assign_outlets(Article(id="r", text=text, attributions=atts), [span("ZNBC")[0]])
-    assert [a.outlet for a in out.attributions] == [None, "ZNBC"]
+    assert [a.outlet for a in out.attributions] == [None, None, None, None, "ZNBC"]
