@@ -878,6 +878,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
+_PERSON_ROLE_NOUN = re.compile(r"[a-z][a-z-]*(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|ster|man|woman)")
+_THE_PERSON_ROLE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)\s*[,.]?\s*")
 THE_ROLE_RE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+)?(spokes(?:man|woman|person)|representative|publicist|aide)"
                          r"\s*[,.]?\s*")
 
@@ -890,9 +892,11 @@ def _roles_around(text: str, mentions: Sequence[tuple[int, int]]) -> Iterator[tu
         yield (before.group(1).casefold() if before else "", after.group(1).casefold().split() if after else [])
 
 
-def _introduced_as(form: NameForm, role: str, text: str) -> bool:
-    """Whether a mention of the name follows the role word or is followed by it in an appositive."""
-    return any(before == role or role in after for before, after in _roles_around(text, form.compatible or form.own))
+def _introduced_as(form: NameForm, role: str, text: str, within: Optional[tuple[int, int]] = None) -> bool:
+    """Whether a mention of the name (`within` those offsets, if given) follows the role word or is followed by it
+    in an appositive."""
+    mentions = [(s, e) for s, e in form.compatible or form.own if within is None or within[0] <= s < within[1]]
+    return any(before == role or role in after for before, after in _roles_around(text, mentions))
 
 
 def _person_form(form: NameForm, text: str) -> bool:
@@ -1130,6 +1134,17 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "The Russian-born Kazakh" is the person the sentences before it last named, whom the rules found; the ranker,
     # which has no feature for nationality, liked the one quoted most.
     if att.source_type == "description" and att.speaker and demonym_description(_words(_head_part(surface))):
+        speaker = att.speaker
+    # "The lecturer" is the one the article introduced as one ("Ms Chua Li Min, a cyber-security lecturer"), whom the
+    # rules found, whoever the ranker liked (Priya Nair, quoted more).
+    # (A person's noun, not "the company"; and only where the ranker's pick was not introduced so too.)
+    role = _THE_PERSON_ROLE.fullmatch(surface) if att.source_type == "description" and att.speaker else None
+    role = role.group(1).casefold() if role and (role.group(1) in TITLES or _PERSON_ROLE_NOUN.fullmatch(role.group(1))) else None
+    # Introduced a few paragraphs back at most: a listicle's "The actress" is not the one of five items before.
+    near = (max(0, att.source[0][0] - 600), att.source[0][0]) if role else (0, 0)
+    if role and speaker != att.speaker and any(
+            c is not None and c.name == att.speaker and _introduced_as(c, role, text, near) for c in cands[1:]) and not (
+            b and _introduced_as(cands[b], role, text)):
         speaker = att.speaker
     # "He" or "she" the ranker leaves to nobody is the person the rules found (the last one named), as
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.

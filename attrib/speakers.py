@@ -974,6 +974,8 @@ def _bare_word(word: str) -> str:
 
 
 APPOSITIVE_RE = regex.compile(rf"({NAME_RE.pattern}),([^,.;\n]{{0,40}})")
+_ROLE_THEN_NAME_RE = regex.compile(rf"\b[Tt]he\s+((?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)(?:\s+(?:of|for|at)\s+[^,;\n]{{1,50}})?,"
+                                   rf"\s+({NAME_RE.pattern}),")
 _LAST_WORD_RE = re.compile(r"\b([A-Za-z][\w-]*)\.?\s+$")  # "nominee Donald Trump", "Gov. Mike Pence"
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?i:a|an|the|this|that)\s$")
 
@@ -1019,6 +1021,14 @@ def _naming_places(text: str) -> dict[str, list[tuple[int, str, frozenset[str]]]
         for at, title in titles:
             near = text[max(0, at - 40):at].split("\n")[-1]
             places.setdefault(_bare_word(title), []).append((end, " ".join(core), frozenset(_bare_words(near))))
+    # A role set off before the name ("The provincial governor, Rosalina Kanjala,", "The mayor of the Libertador
+    # municipality, Yelitza Carrasquero,").
+    for m in _ROLE_THEN_NAME_RE.finditer(text):
+        core = _core_name(m.group(2))
+        if len(core) < 2 or common(core):
+            continue
+        role = _bare_words(m.group(1))
+        places.setdefault(role[-1], []).append((m.end(2), " ".join(core), frozenset(role)))
     for m in ORGANISATION_RE.finditer(text):
         if not any(c.isspace() for c in m.group(0)):  # one word (most matches): never a two-word name
             continue

@@ -118,3 +118,13 @@ def test_web_page_furniture_between_paragraphs_says_nothing_and_names_nobody(shi
     assert not {a.speaker for a in art.attributions} & {"Peskov", "Ivan Petrov", "Ana Ruiz", "PHOTO"}
     # The article's own statements are still found with their speakers.
     assert {a.speaker for a in art.attributions} >= {"Iranian Embassy", "Kazem Jalali", "Fatemeh Mohajerani", "Ataollah Mohajerani"}
+
+
+def test_the_role_is_the_one_introduced_with_it_nearby_whoever_was_quoted_since(shipped):
+    from pathlib import Path
+
+    probe = Path(__file__).parent.parent / "data" / "probes" / "s27-d2.txt"  # the team's probe text (Straits Times)
+    art = shipped(probe.read_text(encoding="utf-8"))
+    lecturer = [a.speaker for a in art.attributions if art.span_text(a.source).strip() == "The lecturer"]
+    # "Ms Chua Li Min, a cyber-security lecturer at a local polytechnic," … (a retiree quoted) … "The lecturer said"
+    assert lecturer == ["Chua Li Min"]

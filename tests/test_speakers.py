@@ -685,3 +685,13 @@ def test_a_plural_owner_before_a_bodys_kind_an_elided_article_and_do_stay_in_the
     assert names("Mining Undersecretary Jorge Lillo Cancino said") == ["Jorge Lillo Cancino"]
     # An owner before anything else still ends the name.
     assert names("Senate Democrats' leader and Trump's campaign said") == ["Senate Democrats", "Trump"]
+
+
+def test_a_role_set_off_before_the_name_names_the_role_later():
+    from attrib.speakers import described_name
+
+    text = ("The provincial governor, Rosalina Kanjala, told radio she had met both sides. The union disagreed. "
+            "The governor later wrote on Facebook.\nThe mayor of the Libertador municipality, Yelitza Carrasquero, "
+            "said the pipe was fixed. Later the mayor told reporters more.")
+    assert described_name(text, text.index("The governor later"), "The governor") == "Rosalina Kanjala"
+    assert described_name(text, text.index("the mayor told"), "the mayor") == "Yelitza Carrasquero"
