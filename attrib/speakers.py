@@ -1235,7 +1235,8 @@ def resolve_speakers(article: Article) -> Article:
             speaker = canonical(surface, mentions, surnames, sexes)
             last_named = speaker or last_named
             last_named_at = att.source[0][0] if speaker else last_named_at
-            last_person = speaker if speaker and _person_like(speaker) else last_person
+            # (two words at least: "Asked by Ritzau" made no person of the agency)
+            last_person = speaker if speaker and _person_like(speaker) and " " in speaker else last_person
         elif kind == "pronoun":
             pronoun = surface.strip().casefold()
             speaker = (_relative_antecedent(article.text, att.source[0][0], pronoun, mentions, surnames, sexes)

@@ -695,3 +695,13 @@ def test_a_role_set_off_before_the_name_names_the_role_later():
             "said the pipe was fixed. Later the mayor told reporters more.")
     assert described_name(text, text.index("The governor later"), "The governor") == "Rosalina Kanjala"
     assert described_name(text, text.index("the mayor told"), "the mayor") == "Yelitza Carrasquero"
+
+
+def test_an_aged_description_is_no_one_word_body_that_asked():
+    text = ("CEO Henrik Dahl-Mortensen said the cuts were painful. Asked by Ritzau whether more cuts could follow, "
+            "the 57-year-old answers: no.")
+    atts = [Attribution(content=_at(text, "the cuts were painful"), source=_at(text, "CEO Henrik Dahl-Mortensen")),
+            Attribution(content=_at(text, "whether more cuts could follow"), source=_at(text, "Ritzau")),
+            Attribution(content=_at(text, "no"), source=_at(text, "the 57-year-old"))]
+    out = resolve_speakers(Article(id="r", text=text, attributions=atts)).attributions
+    assert [a.speaker for a in out] == ["Henrik Dahl-Mortensen", "Ritzau", "Henrik Dahl-Mortensen"]
