@@ -405,12 +405,15 @@ def press_framed(text: str, span: tuple[int, int]) -> bool:
         return True
     # Quoting someone "as saying", or publishing a study: a medium, whatever its name, unless a person's (a given
     # name, a title, or a surname the text writes after a given name: "Barack Obama … Obama quoted Lincoln").
+    # So is the asker of a question put to a speaker ("Asked by The Island whether …", "Asked by Jutarnji list …").
     return (bool(_QUOTED_AS_SAYING_AFTER.match(text, span[1])) or bool(_PUBLISHED_IN_BEFORE.search(
-        text, max(0, span[0] - 80), span[0]))) and given_name_gender(name.split()) is None and not person_with_title(
+        text, max(0, span[0] - 80), span[0])) or bool(_ASKED_BY_BEFORE.search(text, max(0, span[0] - 14), span[0]))) and (
+        given_name_gender(name.split()) is None) and not person_with_title(
         name) and not re.search(rf"\b[A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+{re.escape(name)}\b", text)
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
+_ASKED_BY_BEFORE = re.compile(r"\b[Aa]sked\s+by\s+(?:the\s+)?$")
 
 
 def _platform_written_on(text: str, span: tuple[int, int]) -> bool:

@@ -1361,3 +1361,14 @@ def test_a_relative_clauses_statement_does_not_take_the_main_clauses_channel():
                          speaker="Zambezi Oil")]
     out = assign_outlets(Article(id="r", text=text, attributions=atts), [span("ZNBC")[0]])
     assert [a.outlet for a in out.attributions] == [None, None, None, None, "ZNBC"]
+
+
+def test_the_asker_of_a_question_by_name_is_a_medium_unless_a_person():
+    from attrib.outlets import sure_outlet
+
+    text = ("Asked by The Island whether funds were released, an official said no. Asked by Jutarnji list about the "
+            "tender, a source said soon. Asked by Senator Ana Ruiz about it, he said nothing. Asked by John Smith, "
+            "she said yes.")
+    span = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    assert sure_outlet(text, span("Island")) and sure_outlet(text, span("Jutarnji list"))
+    assert not sure_outlet(text, span("Ana Ruiz")) and not sure_outlet(text, span("John Smith"))
