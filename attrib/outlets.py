@@ -413,7 +413,7 @@ def press_framed(text: str, span: tuple[int, int]) -> bool:
 
 
 _ON_PLATFORM = re.compile(r"\b(?:on|to|via)\s+$")
-_ASKED_BY_BEFORE = re.compile(r"\b[Aa]sked\s+by\s+(?:the\s+)?$")
+_ASKED_BY_BEFORE = re.compile(r"\b[Aa]sked\s+by\s+(?:[Tt]he\s+)?$")
 
 
 def _platform_written_on(text: str, span: tuple[int, int]) -> bool:

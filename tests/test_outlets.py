@@ -1370,5 +1370,5 @@ def test_the_asker_of_a_question_by_name_is_a_medium_unless_a_person():
             "tender, a source said soon. Asked by Senator Ana Ruiz about it, he said nothing. Asked by John Smith, "
             "she said yes.")
     span = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
-    assert sure_outlet(text, span("Island")) and sure_outlet(text, span("Jutarnji list"))
+    assert sure_outlet(text, span("The Island")) and sure_outlet(text, span("Jutarnji list"))
     assert not sure_outlet(text, span("Ana Ruiz")) and not sure_outlet(text, span("John Smith"))
