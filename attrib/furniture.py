@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .text import plain_spaces
+from .text import LINE_RE, plain_spaces
 
 _LINK = r"(?:read|see|also read|read also|read more|more|related|recommended|watch|listen|related stories|related articles)"
 _CREDIT = r"(?:getty|getty images|ap photo|ap|reuters|afp|epa|shutterstock|pool|file)(?:[^\S\n]*/[^\S\n]*[\w.'’ -]{1,40})?"
@@ -48,7 +48,6 @@ def _caption(line: str) -> bool:
 
 # A byline under the headline: "By Ana Pereira", "Elin Bergvall/TT", "Staff Correspondent, Chattogram",
 # "Imran Ali Soomro | Published November 14, 2024", "Julie Vandenbroeck (with Belga)", "Sok Chanthy".
-_LINE = re.compile(r"[^\n]*")
 _BYLINE_WORDS = frozenset(
     "by and with reporter reporters writer writers correspondent correspondents staff editor editors bureau published "
     "updated posted publication date last at on in pm am a.m. p.m. de da do dos das del van von der den al el bin bint "
@@ -77,7 +76,7 @@ def _byline(line: str, rest: str) -> bool:
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """The byline lines between the headline (the first line) and the story's first paragraph."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in LINE_RE.finditer(text)]
     spans = []
     for start, end in lines[1:]:
         if len(text[start:end].split()) >= _LEAD_WORDS:
@@ -90,7 +89,7 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where each furniture line stands (start and end of its text, line break excluded)."""
     spans = {(m.start(), m.end()) for m in FURNITURE.finditer(text)}
-    spans |= {(m.start(), m.end()) for m in _LINE.finditer(text) if _caption(m.group())}
+    spans |= {(m.start(), m.end()) for m in LINE_RE.finditer(text) if _caption(m.group())}
     return sorted(spans | set(byline_spans(text)))
 
 

@@ -1140,12 +1140,12 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # (A person's noun, not "the company"; and only where the ranker's pick was not introduced so too.)
     role = _THE_PERSON_ROLE.fullmatch(surface) if att.source_type == "description" and att.speaker else None
     role = role.group(1).casefold() if role and (role.group(1) in TITLES or _PERSON_ROLE_NOUN.fullmatch(role.group(1))) else None
-    # Introduced a few paragraphs back at most: a listicle's "The actress" is not the one of five items before.
-    near = (max(0, att.source[0][0] - 600), att.source[0][0]) if role else (0, 0)
-    if role and speaker != att.speaker and any(
-            c is not None and c.name == att.speaker and _introduced_as(c, role, text, near) for c in cands[1:]) and not (
-            b and _introduced_as(cands[b], role, text)):
-        speaker = att.speaker
+    if role and speaker != att.speaker:
+        # Introduced a few paragraphs back at most: a listicle's "The actress" is not the one of five items before.
+        near = (max(0, att.source[0][0] - 600), att.source[0][0])
+        if any(c is not None and c.name == att.speaker and _introduced_as(c, role, text, near) for c in cands[1:]) and not (
+                b and _introduced_as(cands[b], role, text)):
+            speaker = att.speaker
     # "He" or "she" the ranker leaves to nobody is the person the rules found (the last one named), as
     # long as that is no outlet or place: +4 -0 on PolNeAR dev's gold attributions.
     if speaker is None and att.source_type == "pronoun" and surface.strip().casefold() in _PERSONAL and (

@@ -20,7 +20,7 @@ import regex  # Unicode letter classes (Krüger, Aydoğdu), which `re` lacks
 from .given_names import given_name_gender
 from .nationalities import PERSON_DEMONYMS, demonym_ending, introduction_pattern, nationality_of_role
 from .schema import Article, Attribution
-from .text import plain_spaces, sentence_bounds, sentence_of
+from .text import LINE_RE, plain_spaces, sentence_bounds, sentence_of
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his", "them", "you", "who", "that", "which", "whom"}
 TITLES = {
@@ -607,19 +607,15 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     return tuple((span, tuple(trimmed(c) if len(c) >= 3 else opened(c))) for span, c in found)
 
 
-_LINE_RE = re.compile(r"[^\n]+")
-
-
 def _named_outside_capitals(text: str, found: list) -> list:
     """Names less those read off a line in capitals (a headline, a kicker) whose words the rest of the text never
     writes with a capital: "NO PUBLIC INQUIRY: MINISTER REJECTS APPEAL" had given a person "REJECTS APPEAL",
     whom "the Minister" then named. "TRUMP SAYS …" keeps "TRUMP" where the body writes "Trump"."""
-    capitals = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)
-                if len(m.group().split()) >= 2 and not any(ch.islower() for ch in m.group())]
+    lines = list(LINE_RE.finditer(text))
+    capitals = [(m.start(), m.end()) for m in lines if len(m.group().split()) >= 2 and not any(ch.islower() for ch in m.group())]
     if not capitals:
         return found
-    rest = "".join(" " * (e - s) if (s, e) in capitals else text[s:e] + "\n" for s, e in
-                   ((m.start(), m.end()) for m in _LINE_RE.finditer(text)))
+    rest = "\n".join(m.group() for m in lines if (m.start(), m.end()) not in capitals)
 
     def written_elsewhere(word: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(word[0])}(?i:{re.escape(word[1:])})(?!\w)", rest) is not None

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 from .schema import Span
 
 WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+LINE_RE = re.compile(r"[^\n]+")  # a line's text, its break excluded
 QUOTE_CHARS = "\"“”„‟«»‹›「」『』"
 EDGE_CHARS = " \t\r\n.,;:!?'\"“”‘’„‟«»‹›()[]{}―—–‒-…"  # every dash, the horizontal bar ― too ("…stuff ― Beck said")
 
