@@ -58,6 +58,9 @@ saima sana selin shona sinéad sylvie teresita tess yael yoshiko yuliia zawadi z
 agnieszka małgorzata katarzyna ewa magdalena ute achieng juliana siobhán siobhan nóirín niamh caoimhe róisín máire
 bríd orla tsehay meseret hirut tigist almaz kamala morag mhairi isla kirsty eilidh sigríður tanvi
 nodira yumiko rosalinda corazon seble tahmina rajeshwari meenakshi luciana geneviève genevieve
+nadine margit elin piret ülle rosalina gisela yelitza joaquina shahana hasnah aminath zarmina larissa rhea maricel
+lisbeth katrien nathalie inês fiorella rehema clementine vestine esnart eleni savitri kamla vesna sanja marija aishath
+nurul aisyah yusmary
 """.split())
 
 MALE = frozenset("""
@@ -108,6 +111,8 @@ hamisi baraka musa emre burak mehmet mustafa levan giorgi irakli davit nurlan ba
 callum graeme fraser euan sunil rajesh deepak sanjeev haider zaid abdelkader osman rami walid youssef karim omar
 faisal mahmoud ahmed mohammed mohamed sergei sergey dmitry dmitri alexei aleksei nikolai vladimir igor oleg andrei
 yevgeny mikhail pavel artyom artem maxim denis kirill eli ehud yossi itzik amir avraham yitzhak
+korbinian benedikt yannick adérito renzo ernesto tanvir chaminda marcelo luca oskar ettore anton tomislav nikolas
+fathi azamat terje søren ole rubén félix osvaldo wanderson felipe federico aliou rodrigue
 """.split())
 
 
@@ -116,6 +121,8 @@ def given_name_gender(name_words: list[str]) -> Optional[int]:
     if len(name_words) < 2:
         return None  # a lone word is a surname ("Bush"), not a given name
     first = name_words[0].casefold().strip(".\"“”")
+    if "-" in first and first not in FEMALE and first not in MALE:
+        first = first.split("-")[0]  # a compound given name by its first ("Anne-Sophie", "Marie-Claire")
     if first in FEMALE or first == "mrs":  # "Mrs. Robert L. Hanley": a wife named by her husband's name
         return -1
     if first in MALE:

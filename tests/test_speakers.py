@@ -705,3 +705,12 @@ def test_an_aged_description_is_no_one_word_body_that_asked():
             Attribution(content=_at(text, "no"), source=_at(text, "the 57-year-old"))]
     out = resolve_speakers(Article(id="r", text=text, attributions=atts)).attributions
     assert [a.speaker for a in out] == ["Henrik Dahl-Mortensen", "Ritzau", "Henrik Dahl-Mortensen"]
+
+
+def test_a_compound_given_name_says_the_sex_of_its_first_part():
+    from attrib.given_names import given_name_gender
+
+    assert given_name_gender(["Anne-Sophie", "Lentz"]) == -1 and given_name_gender(["Nadine", "Weis-Reuter"]) == -1
+    assert given_name_gender(["Søren", "Friis"]) == 1
+    # A first part no list knows says nothing; a lone word is a surname.
+    assert given_name_gender(["Al-Rashid", "Khan"]) is None and given_name_gender(["Nadine"]) is None
