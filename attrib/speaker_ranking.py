@@ -817,10 +817,13 @@ def _body_form(form: NameForm, text: str) -> bool:
     if len(form.words) >= 2 and not shouted and any(
             _ACRONYM_WORD.fullmatch(w) and w not in _NOT_ACRONYMS for w in form.words):
         return True
-    return any(_ACRONYM_AFTER.match(text, e) for _, e in form.own)
+    # (A person's party in brackets is no acronym of theirs: "Senator Rodrigo Echeñique Valdés (PRA)".)
+    person = given_name_gender(form.words) is not None
+    return any(_ACRONYM_AFTER.match(text, e) or (not person and _ACRONYM_IN_BRACKETS.match(text, e)) for _, e in form.own)
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)|\s+(?:por|para|pour|für)\s+(?:(?:el|la|les|der|die)\s+)?[A-Z]|"
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)")
+_ACRONYM_AFTER = re.compile(r"\s+(?:por|para|pour|für)\s+(?:(?:el|la|les|der|die)\s+)?[A-Z]|"
                             r",?\s+(?:Inc|Ltd|LLC|Corp|plc|PLC|GmbH|AG|S\.A)\b")
 
 

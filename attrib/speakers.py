@@ -1166,6 +1166,7 @@ _OPENING_NAME = regex.compile(rf"\s*(?:(?:But|And|Yet|Still)\s+)?(?:(?:Mr|Mrs|Ms
 # opener ("After meeting Trump, Smith said" opens with Smith's scene, not with Trump).
 _NO_ROLE_WORDS = frozenset(SENTENCE_OPENERS | PREPOSITIONS)
 _ROLE_LEAD = regex.compile(r"\s*(?:\p{Lu}[\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
+_ROLE_THEN_COMMA = regex.compile(r"\s*(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}?[a-z][\w’'-]*,\s+")
 
 
 def _opening_person(text: str, start: int, end: int, mentions: list[list[str]], surnames: list[str],
@@ -1182,8 +1183,11 @@ def _opening_person(text: str, start: int, end: int, mentions: list[list[str]], 
 def _opening_after_role(text: str, start: int, end: int) -> Optional[regex.Match]:
     lead = _ROLE_LEAD.match(text, start, end)
     if lead and not any(w.casefold() in _NO_ROLE_WORDS for w in lead.group(0).split()):
-        return _OPENING_NAME.match(text, lead.end(), end)
-    return None
+        if name := _OPENING_NAME.match(text, lead.end(), end):
+            return name
+    # Or set off by a comma ("The ruling coalition's parliamentary leader, Deputy Felipe Aravena Mardones, was blunter").
+    lead = _ROLE_THEN_COMMA.match(text, start, end)
+    return _OPENING_NAME.match(text, lead.end(), end) if lead else None
 
 
 _AND_NAME = regex.compile(r"\s+(?:and|&)\s+\p{Lu}")

@@ -854,3 +854,14 @@ def test_it_left_to_nobody_or_a_person_is_the_body_that_spoke_last_unless_an_unn
             att("It said 60", "60 per cent had been delivered", None)]
     assert [text[a.source[0][0]:a.source[0][1]] for a in atts][2:] == ["It", "The agriculture ministry", "It"]
     assert [a.speaker for a in _it_after_a_body(text, atts)] == ["Saneflu", "Ana Lima", "Saneflu", None, None]
+
+
+def test_a_persons_party_in_brackets_makes_no_body_of_them_but_a_bodys_acronym_does():
+    from attrib.speaker_ranking import NameForm, _body_form
+
+    text = "Senator Rodrigo Echeñique Valdés (PRA) spoke. Minera Altoandina Litio (MAL) wrote."
+    def form(name: str) -> NameForm:
+        return NameForm(name.split(), own=[(text.index(name), text.index(name) + len(name))])
+
+    assert not _body_form(form("Rodrigo Echeñique Valdés"), text)
+    assert _body_form(form("Minera Altoandina Litio"), text)

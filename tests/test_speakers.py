@@ -714,3 +714,12 @@ def test_a_compound_given_name_says_the_sex_of_its_first_part():
     assert given_name_gender(["Søren", "Friis"]) == 1
     # A first part no list knows says nothing; a lone word is a surname.
     assert given_name_gender(["Al-Rashid", "Khan"]) is None and given_name_gender(["Nadine"]) is None
+
+
+def test_he_is_the_person_a_role_set_off_by_a_comma_opens_the_sentence_with():
+    text = ("Trial\n\nDefence lawyer Martin Cobb said his client relied on an inspector.\n\n"
+            "The foreman, Luis Barreiro, testified through an interpreter. He said the bracing was loose.")
+    atts = [Attribution(content=_at(text, "his client relied on an inspector"), source=_at(text, "Defence lawyer Martin Cobb")),
+            Attribution(content=_at(text, "the bracing was loose"), source=[(text.index("He said"), text.index("He said") + 2)])]
+    out = resolve_speakers(Article(id="t", text=text, attributions=atts)).attributions
+    assert [a.speaker for a in out] == ["Martin Cobb", "Luis Barreiro"]
