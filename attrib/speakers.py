@@ -102,9 +102,10 @@ TITLES = {
     # Italian and Buddhist honorifics ("Signor Bruni", "Ven. Medagama Sumanatissa Thera").
     "lyonpo", "dzongdag", "dasho", "gup", "kgosi", "uz", "signor", "signora", "ven", "venerable",
     "undersecretary", "under-secretary",  # "Mining Undersecretary Jorge Lillo Cancino"
+    "major",  # "Major Jan Pokorný" (only before a first name: John Major)
 }
 # Titles that are also names inside a name (Kurdish and Afghan "Sardar"): a title only before the name's first word.
-_NAME_OR_TITLE = {"sardar", "nana", "kgosi"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title; "Thato Kgosi"
+_NAME_OR_TITLE = {"sardar", "nana", "kgosi", "major"}  # "Nana Kwaku Boakye Ampem III": an Akan chief's title; "Thato Kgosi"
 # Kenya's Cabinet and Principal Secretaries by their initials, titles only before a name ("Interior CS Joseph Wambua";
 # "CS said" may be a company).
 _INITIALS_BEFORE_NAMES = {"CS", "PS"}
@@ -893,7 +894,7 @@ ORGANISATION_HEADS = {
     "assembly", "police", "project", "conference", "society", "school", "college",
     # Bodies that wire copy quotes ("Syrian Observatory for Human Rights", "Polisario Front", "Central Command").
     "observatory", "movement", "front", "forum", "corporation", "academy", "chamber", "command", "directorate",
-    "secretariat",
+    "secretariat", "collective", "cooperative",  # "Kayar Artisanal Fishermen's Collective", "the cooperative"
 }
 # Capitalised words with the small words an organisation's name may hold ("Court of Appeals for the Sixth Circuit").
 _ORG_WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\w’'-]*)"  # "U.S." keeps its dots; "Circuit." ends a sentence
@@ -936,7 +937,8 @@ _PAPER_KINDS = ("newspaper", "daily", "paper", "times", "post", "journal", "hera
 # JSC", "Meridian Pictures"): what "the company" or "the firm" stands for.
 COMPANY_KINDS = ("corporation", "corp", "inc", "ltd", "limited", "llc", "plc", "jsc", "bhd", "gmbh", "ag", "pty", "pvt",
                   "holdings", "group", "industries", "enterprises", "logistics", "therapeutics",
-                  "pharmaceuticals", "technologies", "airlines", "motors", "pictures", "studios", "healthcare")
+                  "pharmaceuticals", "technologies", "airlines", "motors", "pictures", "studios", "healthcare",
+                  "sa", "sarl", "srl", "spa", "nv", "bv", "oyj", "asa")  # "Sopesca Marine SA", "Sahel Oléagineux SA"
 _INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS) | set(COMPANY_KINDS)
 # A description's head word names a kind that organisations' names spell with other words: "the agency"
 # is the Department of Veterans Affairs, the Congressional Budget Office.

@@ -534,7 +534,8 @@ def test_names_with_an_apostrophe_inside_clergy_advocates_and_ranks_written_with
                          ("Agriculture Minister Lyonpo Sangay Lhendup", ["Sangay", "Lhendup"]),
                          ("Dzongdag Dasho Karma Tenzin", ["Karma", "Tenzin"]), ("Gup Tshewang Rinzin", ["Tshewang", "Rinzin"]),
                          ("Kgosi Kebonang Ramotlhabi", ["Kebonang", "Ramotlhabi"]), ("Signor Ettore Valsorda", ["Ettore", "Valsorda"]),
-                         ("Ven. Medagama Sumanatissa", ["Medagama", "Sumanatissa"]), ("Uz. Mariyam Shaufa", ["Mariyam", "Shaufa"])):
+                         ("Ven. Medagama Sumanatissa", ["Medagama", "Sumanatissa"]), ("Uz. Mariyam Shaufa", ["Mariyam", "Shaufa"]),
+                         ("Major Jan Pokorný", ["Jan", "Pokorný"]), ("Prime Minister John Major", ["John", "Major"])):
         assert _core_name(titled) == name, titled
     # A title with a full stop may open an appositive name ("The area MP, Hon. Ronald Ssemakula Lubega,").
     assert appositive_name("The area MP, Hon. Ronald Ssemakula Lubega,") == ["Ronald", "Ssemakula", "Lubega"]
@@ -670,6 +671,10 @@ def test_the_company_is_the_last_business_named_by_its_ending_not_an_investor_pa
     assert described_name(text, text.index("the company said"), "the company") == "Halvorsen Systems Inc"
     assert described_name(text, text.index("The company, which"), "The company") == "Air Lembah Bersatu Sdn Bhd"
     assert described_name(text, text.index("The firm"), "The firm") == "Jinhe Lotus Apparel (Cambodia) Co Ltd"
+    more = ("Sopesca Marine SA runs trawlers. The company, which said its boats were tracked, declined. The Kayar "
+            "Artisanal Fishermen's Collective wrote. The collective said it would sail.")
+    assert described_name(more, more.index("The company"), "The company") == "Sopesca Marine SA"
+    assert described_name(more, more.index("The collective"), "The collective") == "Kayar Artisanal Fishermen's Collective"
 
 
 def test_a_plural_owner_before_a_bodys_kind_an_elided_article_and_do_stay_in_the_name():
