@@ -34,7 +34,9 @@ FURNITURE = re.compile(
 # A caption's closing credit: "… at Granholmen jetty. Photo: Sigrid Ekvall/TT", "— Picture by Syazwan Rosli",
 # "ST PHOTO: LIM JIA HUI", "Image Credit: Supplied".
 _CLOSING_CREDIT = re.compile(r"(?i)\b(?:photo|photograph|picture|pic|image)(?:\s+credit)?(?:\s+by\b|\s*:)\s*(?P<who>[^\n:]{1,60}?)[\s.]*$")
-_CREDIT_WORDS = frozenset({"by", "via", "and", "of", "for", "the", "de", "da", "do", "dos", "van", "von", "der", "al", "el", "bin"})
+# Particles inside a name, which a credit or a byline may hold in lower case ("Photo: Ana da Silva").
+_PARTICLES = frozenset("de da do dos van von der al el bin".split())
+_CREDIT_WORDS = frozenset({"by", "via", "and", "of", "for", "the"}) | _PARTICLES
 
 
 def _caption(line: str) -> bool:
@@ -48,10 +50,9 @@ def _caption(line: str) -> bool:
 
 # A byline under the headline: "By Ana Pereira", "Elin Bergvall/TT", "Staff Correspondent, Chattogram",
 # "Imran Ali Soomro | Published November 14, 2024", "Julie Vandenbroeck (with Belga)", "Sok Chanthy".
-_BYLINE_WORDS = frozenset(
+_BYLINE_WORDS = _PARTICLES | frozenset(
     "by and with reporter reporters writer writers correspondent correspondents staff editor editors bureau published "
-    "updated posted publication date last at on in pm am a.m. p.m. de da do dos das del van von der den al el bin bint "
-    "ibn le la y e".split())
+    "updated posted publication date last at on in pm am a.m. p.m. das del den bint ibn le la y e".split())
 _BYLINE_ROLE = re.compile(r"(?i)^by\s|\b(?:reporter|writer|correspondent|staff|editor|bureau|published|updated|posted|publication)\b")
 _SEPARATOR = re.compile(r"\s*(?:[|/,(]|\s[-–—]\s)\s*")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")

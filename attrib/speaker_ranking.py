@@ -28,8 +28,8 @@ from .data.features import TokenizedArticle, char_ranges_to_tokens
 from .given_names import given_name_gender
 from .outlets import OBTAINING_VERBS, PLACES, is_known_outlet, is_medium
 from .schema import Article, Attribution
-from .speakers import (AGED_RE, CLOSE_KIN, COMPANY_KINDS, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, SUFFIXES, TITLES,
-                       UNNAMED_BY_CHOICE, VAGUE, _bare_words, _core_name, _head_part, _surname, _words,
+from .speakers import (AGED_RE, CLOSE_KIN, COMPANY_KINDS, MEMBERS_RE, ORGANISATION_HEADS, PARTICLES, PERSON_NOUN_ENDING,
+                       SUFFIXES, TITLES, UNNAMED_BY_CHOICE, VAGUE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, demonym_description, fold, given_names, honorific_sexes, initials,
                        lowercase_words, name_matches, names_members, no_one_named, other_sex, prominent_entity,
                        source_name, source_type)
@@ -881,7 +881,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _ROLE_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+)?((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
-_PERSON_ROLE_NOUN = re.compile(r"[a-z][a-z-]*(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|ster|man|woman)")
+_PERSON_ROLE_NOUN = re.compile(rf"[a-z][a-z-]*{PERSON_NOUN_ENDING}")  # "the lecturer", as a noun opens a name
 _THE_PERSON_ROLE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)\s*[,.]?\s*")
 THE_ROLE_RE = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+)?(spokes(?:man|woman|person)|representative|publicist|aide)"
                          r"\s*[,.]?\s*")

@@ -223,7 +223,8 @@ def is_title(bare: str) -> bool:
 
 
 # Nouns for people by their endings (actress, historian, pollster, billionaire, parent, co-moderator, wonderkid).
-_PERSON_NOUN = re.compile(r"[A-Z][a-z]*-?[a-z]*(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|kid|ster|man|woman)")
+PERSON_NOUN_ENDING = r"(?:er|or|ist|ian|ess|ant|ent|aire|ine|ee|kid|ster|man|woman)"
+_PERSON_NOUN = re.compile(rf"[A-Z][a-z]*-?[a-z]*{PERSON_NOUN_ENDING}")
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -936,9 +937,9 @@ _PAPER_KINDS = ("newspaper", "daily", "paper", "times", "post", "journal", "hera
 # The words that close a company's name ("Kestrel Healthcare Group", "Air Lembah Bersatu Sdn Bhd", "Saigon Drainage Works
 # JSC", "Meridian Pictures"): what "the company" or "the firm" stands for.
 COMPANY_KINDS = ("corporation", "corp", "inc", "ltd", "limited", "llc", "plc", "jsc", "bhd", "gmbh", "ag", "pty", "pvt",
-                  "holdings", "group", "industries", "enterprises", "logistics", "therapeutics",
-                  "pharmaceuticals", "technologies", "airlines", "motors", "pictures", "studios", "healthcare",
-                  "sa", "sarl", "srl", "spa", "nv", "bv", "oyj", "asa")  # "Sopesca Marine SA", "Sahel Oléagineux SA"
+                 "holdings", "group", "industries", "enterprises", "logistics", "therapeutics", "pharmaceuticals",
+                 "technologies", "airlines", "motors", "pictures", "studios", "healthcare",
+                 "sa", "sarl", "srl", "spa", "nv", "bv", "oyj", "asa")  # "Sopesca Marine SA", "Sahel Oléagineux SA"
 _INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS) | set(COMPANY_KINDS)
 # A description's head word names a kind that organisations' names spell with other words: "the agency"
 # is the Department of Veterans Affairs, the Congressional Budget Office.
