@@ -583,12 +583,17 @@ def name_matches(text: str) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ..
     lower = lowercase_words(text)
     found = _split_headline(text, found, known, lower)
 
+    def used_alone(part: list[str]) -> bool:
+        """A name the article writes on its own, or a known given name before a surname it writes alone: "Barack
+        Obama Election Day" names Barack Obama where the rest of the article says only "Mr. Obama"."""
+        return " ".join(part) in known or (len(part) == 2 and part[1] in known and given_name_gender(part) is not None)
+
     def trimmed(c: list[str]) -> list[str]:
         """The longest name the article uses on its own inside `c`, if every other word is a common word."""
         for n in range(len(c) - 1, 1, -1):
             for i in range(len(c) - n + 1):
                 rest = c[:i] + c[i + n:]
-                if " ".join(c[i:i + n]) in known and all(w.casefold() in lower for w in rest):
+                if used_alone(c[i:i + n]) and all(w.casefold() in lower for w in rest):
                     return c[i:i + n]
         return c
 

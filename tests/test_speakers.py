@@ -728,3 +728,13 @@ def test_he_is_the_person_a_role_set_off_by_a_comma_opens_the_sentence_with():
             Attribution(content=_at(text, "the bracing was loose"), source=[(text.index("He said"), text.index("He said") + 2)])]
     out = resolve_speakers(Article(id="t", text=text, attributions=atts)).attributions
     assert [a.speaker for a in out] == ["Martin Cobb", "Luis Barreiro"]
+
+
+def test_a_full_name_inside_an_event_name_names_the_person():
+    text = ("President Obama spoke in Ohio. Leaders joined “Barack Obama Election Day,” a day of events. "
+            "Mr. Obama said the election mattered. The Martin Cole Foundation paid for the day.")
+    mentions = name_mentions(text)
+    assert ["Barack", "Obama"] in mentions, mentions
+    assert canonical("Mr. Obama", mentions) == "Barack Obama"
+    # A capitalised run without a given name before a surname used alone stays whole.
+    assert ["Martin", "Cole", "Foundation"] in mentions, mentions
