@@ -1372,3 +1372,27 @@ def test_the_asker_of_a_question_by_name_is_a_medium_unless_a_person():
     span = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
     assert sure_outlet(text, span("The Island")) and sure_outlet(text, span("Jutarnji list"))
     assert not sure_outlet(text, span("Ana Ruiz")) and not sure_outlet(text, span("John Smith"))
+
+
+def test_a_paper_spoken_to_is_a_sure_outlet_and_no_body_person_or_clause_is():
+    from attrib.outlets import sure_outlet
+
+    text = ("Farah told Garowe Online the deal held. Speaking to the Irish Independent, he agreed. She told the Bulletin "
+            "so. Flomo told FrontPage Africa it was false. A witness told Human Rights Watch he was beaten. He told the "
+            "United Nations it would end. He told Jon Stewart it was over. He told the Senate Foreign Relations Committee "
+            "no. Gasser told Keystone-SDA the Röstigraben was wide. He told the Board it was fine.")
+    papers = ["Garowe Online", "Irish Independent", "Bulletin", "FrontPage Africa"]
+    others = ["Human Rights Watch", "United Nations", "Jon Stewart", "Senate Foreign Relations Committee",
+              "Keystone-SDA the Röstigraben", "Board"]
+    assert [sure_outlet(text, tuple(_span(text, n)[0])) for n in papers] == [True] * 4
+    assert [sure_outlet(text, tuple(_span(text, n)[0])) for n in others] == [False] * 6
+
+
+def test_a_medium_that_contacted_or_interviewed_a_source_is_its_channel_not_its_name():
+    from attrib.outlets import in_channel_clause
+
+    text = "Officials at the ministry, contacted by Le Quotidien, said an inquiry had opened."
+    source = _span(text, "Officials at the ministry, contacted by Le Quotidien,")
+    assert in_channel_clause(text, source, tuple(_span(text, "Le Quotidien")[0]))
+    text = "Shoppers interviewed by La Nación said prices rose."
+    assert in_channel_clause(text, _span(text, "Shoppers interviewed by La Nación"), tuple(_span(text, "La Nación")[0]))
