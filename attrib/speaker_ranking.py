@@ -587,9 +587,12 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
         for r in person.nonzero()[:, 0].tolist():
             other_sex = 1 if she[r] else -1
             sentence_end = bounds[min(len(bounds) - 1, sentence_of(bounds, rules.attributions[r].source[0][0]) + 1)][1]
+            # Nor the one the statement is about where the pronoun interrupts it (`_named_in_opening`).
+            opening = _interrupted_opening(rules.text, rules.attributions[r], bounds)
             banned[r, 1:len(batch.candidates[r])] |= np.array([  # bool even when empty ('"We will win," he said.')
                 no_person(c) or given_name_gender(c.words) == other_sex
-                or min(s for s, _ in c.compatible or c.own) > sentence_end for c in batch.candidates[r][1:]], dtype=bool)
+                or min(s for s, _ in c.compatible or c.own) > sentence_end or _named_in_opening(c, opening)
+                for c in batch.candidates[r][1:]], dtype=bool)
         logits[person[:, None] & torch.from_numpy(banned)] = float("-inf")
     # "It" is no person: not anyone a known given name names ("It" had been Bernie Sanders, Tim Cook).
     thing = (feats[:, 0, FEATURE_INDEX["pronoun=it"]] > 0).tolist()
@@ -703,6 +706,26 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                 best[r] = max(near)[1]
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]
     return replace(rules, attributions=_it_after_a_body(rules.text, _after_unnamed(rules.text, atts, batch.candidates)))
+
+
+def _interrupted_opening(text: str, att: Attribution, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The subject a statement opens with where its source interrupts it right after ("Mrs. Sanneh" in "Mrs. Sanneh,
+    she said, “deserves a quick answer”"): four words at most, in the source's sentence, with more of the statement
+    after the source. None otherwise: "Ms. Nwanguma was shocked by the reaction, she said" is her own account."""
+    source_at = att.source[0][0]
+    sentence_start = bounds[sentence_of(bounds, source_at)][0]
+    before = [(s, e) for s, e in att.content if sentence_start <= s and e <= source_at]
+    if not before or not any(s >= att.source[-1][1] for s, _ in att.content):
+        return []
+    s, e = before[-1]
+    return [(s, e)] if len(text[s:e].split()) <= 4 and not text[e:source_at].strip(" ,—–-") else []
+
+
+def _named_in_opening(c: NameForm, opening: Sequence[tuple[int, int]]) -> bool:
+    """Whether the name form is written in the opening words of a statement its pronoun source interrupts: the one
+    the statement is about, whom the speaker names in the third person, not the speaker ("Cllr. Flomo, he said, …"
+    had been Flomo, not the committee chairman speaking)."""
+    return any(cs <= s and e <= ce for s, e in c.compatible or c.own for cs, ce in opening)
 
 
 def _a_persons(speaker: str) -> bool:
@@ -1155,7 +1178,8 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
             att.speaker and not _outlet_or_place(att.speaker) and fold(att.speaker) not in VAGUE) and _named_sex(
             att.speaker, cands) != (
             1 if surface.strip().casefold() in PRONOUN_GROUPS["she"] else -1) and not any(
-            c is not None and c.name == att.speaker and _body_form(c, text) for c in cands):
+            c is not None and c.name == att.speaker and (_body_form(c, text) or _named_in_opening(
+                c, _interrupted_opening(text, att, sentence_bounds(text)))) for c in cands):
         speaker = att.speaker
     # "The president himself" is "President Trump", not the senator the ranker liked.
     # (A pick with the titled name's surname stays: "Ted Cruz" for "the senator" titled "Sen. Cruz".)

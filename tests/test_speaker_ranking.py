@@ -865,3 +865,25 @@ def test_a_persons_party_in_brackets_makes_no_body_of_them_but_a_bodys_acronym_d
 
     assert not _body_form(form("Rodrigo Echeñique Valdés"), text)
     assert _body_form(form("Minera Altoandina Litio"), text)
+
+
+def test_the_name_a_pronoun_interrupts_is_not_its_speaker(tiny_bert):
+    import torch
+    from transformers import AutoTokenizer
+
+    from attrib.data.features import tokenize_article
+    from attrib.speaker_ranking import rank_speakers
+    from attrib.speakers import resolve_speakers
+
+    text = ('Fatou Sanneh wants a borehole. Isatou Badjie cautioned that it would take time. Mrs. Sanneh, she said, '
+            '"deserves a quick answer." In May, Ms. Badjie was tired, she said, "but calm."')
+    interrupted = Attribution(content=_span(text, "Mrs. Sanneh") + _span(text, '"deserves a quick answer."'),
+                              source=_span(text, "she"))
+    # A longer opening is the speaker's own account: "Ms. Badjie was tired, she said" is Badjie's.
+    own_account = Attribution(content=_span(text, "In May, Ms. Badjie was tired") + _span(text, '"but calm."'),
+                              source=_span(text, "she", 1))
+    art = resolve_speakers(Article(id="t", text=text, attributions=[interrupted, own_account]))
+    tok = tokenize_article(text, AutoTokenizer.from_pretrained(tiny_bert))
+    # The stand-in ranker prefers the nearest name form: the one inside each statement's opening words.
+    out = rank_speakers(Picks(1), art, tok, torch.randn(len(tok), 32))
+    assert [a.speaker for a in out.attributions] == ["Isatou Badjie", "Isatou Badjie"]
