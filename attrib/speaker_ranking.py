@@ -708,6 +708,9 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
     return replace(rules, attributions=_it_after_a_body(rules.text, _after_unnamed(rules.text, atts, batch.candidates)))
 
 
+_NAME_THEN_DESCRIBED = re.compile(r"\s*(?P<name>\S+),\s+(?:an?|the|who)\s")
+
+
 def _interrupted_opening(text: str, att: Attribution, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The subject a statement opens with where its source interrupts it right after ("Mrs. Sanneh" in "Mrs. Sanneh,
     she said, “deserves a quick answer”"): four words at most, in the source's sentence, with more of the statement
@@ -1156,6 +1159,13 @@ def _decided(rules: Article, att: Attribution, cands: list[Optional[NameForm]], 
     # "A top strategist, John Weaver," is John Weaver, whoever the ranker liked (the description's owner, in
     # "Carter's press secretary, Peter Cook"): all 33 such gold sources in the team's labels.
     if att.source_type == "named" and att.speaker and appositive_name(surface):
+        speaker = att.speaker
+    # "Shukur, a 60-year-old fisherman of Gabura," is Shukur where the ranker says nobody: a one-word name the source
+    # opens with and describes (one no list of given names knows).
+    if speaker is None and att.source_type == "named" and att.speaker and (
+            opening := _NAME_THEN_DESCRIBED.match(surface)) and opening.group("name") == att.speaker and (
+            att.speaker.casefold() not in lowercase_words(text)) and fold(att.speaker) not in VAGUE and not names_members(
+            att.speaker):  # ("Others, the FT understands,")
         speaker = att.speaker
     # "The Russian-born Kazakh" is the person the sentences before it last named, whom the rules found; the ranker,
     # which has no feature for nationality, liked the one quoted most.

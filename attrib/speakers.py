@@ -366,11 +366,30 @@ TRAILING_APPOSITIVE_RE = regex.compile(rf",\s*(?:(?!(?:and|or|with|including|but
 _AGE_AND_AFTER = re.compile(r",\s*\d{1,3}\s*,.*$", re.S)
 
 
+# A name a description closes by naming ("The runner, a Basuto named Mokete,", "A herder known simply as Tsogoo", "a
+# bootblack known to the brokers only as Sparky"): one word or two, which no list of given names knows.
+_KNOWN_AS = regex.compile(r"\b(?:named|called|nicknamed|known\s+(?:[a-z][\w’'-]*\s+){0,5}?as)\s+(\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)?)"
+                          r"\s*,?\s*$")
+# A role its owner's name qualifies, before a one-word name ("Indonesia's ambassador in Washington, Prasetyo,").
+_OWNED_ROLE_HEAD = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s?\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*)"
+                              r"(?:\s+(?:in|at|to|for|of)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?")
+
+
+def _owned_person_role(head: str) -> bool:
+    """A person's role its owner's name qualifies ("Indonesia's ambassador in Washington"), not a body ("Trump's
+    campaign")."""
+    m = _OWNED_ROLE_HEAD.fullmatch(head)
+    return m is not None and (m.group("role") in PERSON_TITLES or bool(re.fullmatch(rf"[a-z-]*{PERSON_NOUN_ENDING}", m.group("role"))))
+
+
 def appositive_name(surface: str) -> list[str]:
     """The core words of a full name (two words or more) closing the mention after a comma, else [];
     not after a head that is itself a full name ("Barack Obama, Hillary Clinton" lists two people), unless
     a role stands between them ("Egypt's State Information Service, the head of the service, Diaa Rashwan").
-    An age and what follows it close no name ("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,")."""
+    An age and what follows it close no name ("Her neighbour, Armen Baghdasaryan, 45, a beekeeper,").
+    A name the description closes by naming counts, one word too ("a Basuto named Mokete")."""
+    if known := _KNOWN_AS.search(surface):
+        return _core_name(known.group(1))
     surface = _AGE_AND_AFTER.sub(",", surface)
     # A role after the name closes nothing either ("Another expert, Xu Jianping, deputy director of the centre,").
     parts = surface.rstrip(" ,").split(",")
@@ -385,7 +404,7 @@ def appositive_name(surface: str) -> list[str]:
         if m2 and len(_core_name(m2.group(1))) >= 2:
             surface, m, core = bare, m2, _core_name(m2.group(1))
     if len(core) == 1 and not core[0].isupper() and (_LOWER_ROLE_HEAD.fullmatch(head := surface[:m.start()].strip())
-                                                     or _OWNERS_KIN.fullmatch(head)):
+                                                     or _OWNERS_KIN.fullmatch(head) or _owned_person_role(head)):
         # One word after a role written all in lower case: a one-word name ("The minister responsible for the civil
         # service, Sulistyowati,"; Indonesian, Burmese, Afghan and Mongolian usage).
         return core

@@ -887,3 +887,12 @@ def test_the_name_a_pronoun_interrupts_is_not_its_speaker(tiny_bert):
     # The stand-in ranker prefers the nearest name form: the one inside each statement's opening words.
     out = rank_speakers(Picks(1), art, tok, torch.randn(len(tok), 32))
     assert [a.speaker for a in out.attributions] == ["Isatou Badjie", "Isatou Badjie"]
+
+
+def test_a_one_word_name_the_source_opens_with_and_describes_is_its_speaker(tiny_bert):
+    text = ("Shukur, a 60-year-old fisherman of Gabura, said the river came at night. Others, the paper understands, "
+            "have asked for help. Rokeya Begum agreed.")
+    # The stand-in ranker says nobody for every source.
+    out = _ranked(Picks(0), tiny_bert, text, [("the river came at night", "Shukur, a 60-year-old fisherman of Gabura,"),
+                                               ("for help", "Others, the paper understands,")])
+    assert [a.speaker for a in out.attributions] == ["Shukur", None]

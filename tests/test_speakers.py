@@ -738,3 +738,15 @@ def test_a_full_name_inside_an_event_name_names_the_person():
     assert canonical("Mr. Obama", mentions) == "Barack Obama"
     # A capitalised run without a given name before a surname used alone stays whole.
     assert ["Martin", "Cole", "Foundation"] in mentions, mentions
+
+
+def test_a_description_that_names_its_person_names_them_in_one_word_too():
+    from attrib.speakers import appositive_name
+
+    assert appositive_name("The runner, a Basuto named Mokete,") == ["Mokete"]
+    assert appositive_name("a bootblack known to the brokers only as Sparky") == ["Sparky"]
+    assert appositive_name("Indonesia's ambassador in Washington, Prasetyo, who like many Indonesians goes by one name,") == [
+        "Prasetyo"]
+    assert source_type("A herder known simply as Tsogoo") == "named"
+    # A description that names no one stays one.
+    assert appositive_name("a group that calls for peace") == [] and source_type("The runner, a Basuto,") == "description"
