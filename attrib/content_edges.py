@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .schema import Attribution
-from .speakers import JOINING_PARTICLES, NAME_RE, TITLES
+from .speakers import JOINING_PARTICLES, NAME_RE, ORGANISATION_RE, TITLES
 from .text import first_char, kind_of, sentence_bounds, sentence_of
 
 # Between the source and cue and the content they interrupt: an aside, then a comma ("said on Friday, ").
@@ -163,6 +163,29 @@ def with_whole_names_in_sources(text: str, atts: list[Attribution]) -> list[Attr
                 content = [(s, e) for s, e in content if text[s:e].strip(" ,")]
                 att = replace(att, source=[(name.start(), att.source[0][1]), *att.source[1:]], content=content,
                               kind=kind_of(text, content) if content != att.content else att.kind)
+        out.append(att)
+    return out
+
+
+# "…, the Grassroots Music Collective and [the Capel Street Traders' Forum] called on": a name and "and" before a
+# source that opens a clause, after a comma or where a sentence or line starts.
+_COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[.!?,:;\n]))\s*(?:(?:[Tt]he|[Bb]oth)\s+)?(?P<first>[A-Z][^,;:.!?\n]*?)\s+and\s+(?:the\s+)?$")
+
+
+def with_coordinated_sources(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A source that is the second of two names joined by "and" at the head of a clause takes the first too ("In a
+    joint statement, the Grassroots Music Collective and the Capel Street Traders' Forum called …"): both speak.
+    The first must be a whole name (a person's or an organisation's) and no part of the statement."""
+    out = []
+    for att in atts:
+        start = att.source[0][0] if att.source else 0
+        if att.source and (text[start:start + 1].isupper() or text.startswith("the ", start)):
+            m = _COORDINATED_BEFORE.search(text, max(0, start - 120), start)
+            first = m.group("first") if m else ""
+            whole = bool(first) and any(pattern.fullmatch(first) for pattern in (NAME_RE, ORGANISATION_RE))
+            if whole and not any(s < start and e > m.start() for s, e in att.content + att.cue):
+                opening = m.start() + len(m.group()) - len(m.group().lstrip())
+                att = replace(att, source=[(opening, att.source[0][1]), *att.source[1:]])
         out.append(att)
     return out
 

@@ -25,7 +25,7 @@ from .questions import asker_not_answerer
 from .relay import inner_speakers
 from .signed_quotes import with_signed_sources
 from .content_edges import (with_continued_quotes, with_interrupted_openings, with_roles_in_sources, with_trimmed_edges,
-                            with_whole_names_in_sources)
+                            with_whole_names_in_sources, with_coordinated_sources)
 from .addressee import addressee_out_of_content, channel_out_of_content, channel_out_of_source, speaker_not_addressee
 from .datelines import without_datelines
 from .precision import autocast, fuse_dense_gelu, quantize_encoder
@@ -393,7 +393,7 @@ class Attributor:
         atts = asker_not_answerer(text, addressee_out_of_content(text, speaker_not_addressee(text, atts)))
         atts = without_fragments(text, channel_out_of_source(text, channel_out_of_content(text, atts)))
         atts = without_speakers_as_content(with_trimmed_edges(text, with_interrupted_openings(text, atts)))
-        atts = with_whole_names_in_sources(text, with_roles_in_sources(text, atts))
+        atts = with_coordinated_sources(text, with_whole_names_in_sources(text, with_roles_in_sources(text, atts)))
         atts = with_continued_quotes(text, with_signed_sources(text, atts))
         return self._calibrated(with_transcript_turns(text, atts))
 

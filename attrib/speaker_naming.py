@@ -155,6 +155,9 @@ def organisation_name(surface: str, speaker: Optional[str]) -> Optional[str]:
         if wanted and first and folded[first - 1].strip(".") in PERSON_TITLES and not _has_org_word(
                 speaker.split()):
             continue  # "National Organization for Women President Terry O'Neill": its president, a person
+        # Two bodies speaking together lose the second's article ("the Korea Webtoon Creators Union and the Digital
+        # Illustrators' Solidarity"), as the first's.
+        words = [w for i, w in enumerate(words) if not (w == "the" and 0 < i < len(words) - 1 and words[i - 1] == "and")]
         return " ".join(words).rstrip(".,")
     return None
 

@@ -170,3 +170,16 @@ def test_a_source_cut_at_a_particle_inside_a_name_takes_the_whole_name():
     only_name = Attribution(content=[_at(text, "The Observatorio Ciudadano por")], cue=[_at(text, "said")],
                             source=[_at(text, "la Transparencia")])
     assert with_whole_names_in_sources(text, [only_name]) == [only_name]
+
+
+def test_the_second_of_two_names_heading_a_clause_takes_the_first_into_the_source():
+    from attrib.content_edges import with_coordinated_sources
+
+    text = ("In a joint statement, the Grassroots Music Collective and the Capel Street Traders' Forum called on planners "
+            "to refuse. Bush met Putin and Obama said it went well.")
+    cut = _said(text, "planners to refuse", "called on", "the Capel Street Traders' Forum")
+    out = with_coordinated_sources(text, [cut])[0]
+    assert [text[s:e] for s, e in out.source] == ["the Grassroots Music Collective and the Capel Street Traders' Forum"]
+    # An object before "and" is no speaker ("Bush met Putin and Obama said").
+    obama = _said(text, "it went well", "said", "Obama")
+    assert with_coordinated_sources(text, [obama]) == [obama]

@@ -570,3 +570,8 @@ def test_officials_of_a_body_are_no_part_of_its_name():
     text = "Officials in the Revenue Department said the figures were final."
     assert "Revenue Department" in [" ".join(n) for n, _ in _organisations(text)]
     assert organisation_name("Officials in the Revenue Department", "Revenue Department") == "Revenue Department"
+
+
+def test_two_bodies_speaking_together_lose_the_seconds_article():
+    assert organisation_name("the Korea Webtoon Creators Union and the Digital Illustrators' Solidarity", None) == (
+        "Korea Webtoon Creators Union and Digital Illustrators' Solidarity")
