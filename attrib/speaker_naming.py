@@ -680,9 +680,15 @@ def _the_organisation_just_quoted(article: Article, paragraphs: int = 1) -> Arti
 
 
 # "The two men", "both men", "the two countries": a pair the text has just named.
+# And bodies ("the two companies", "both clubs", "the two unions"). Not "the pair", "the couple": the last two
+# capitalised names before them were no couple as often as one in the probe texts.
 PAIR_RE = re.compile(r"(?:(?:the|The)\s+two|(?:both|Both))\s+(?:[A-Z][\w-]*\s+|[a-z]+\s+)?"
-                     r"(men|women|leaders|presidents|candidates|senators|countries|nations|governments)[,.]?")
+                     r"(men|women|leaders|presidents|candidates|senators|countries|nations|governments|"
+                     r"companies|firms|clubs|groups|organi[sz]ations|unions|associations|parties|banks|exchanges)[,.]?")
 _COUNTRY_PAIRS = {"countries", "nations", "governments"}
+_JOINED = re.compile(r"\s*,?\s+and\s+(?:the\s+|[A-Z][\w-]*[’']s\s+)?(?:[A-Z]?[a-z][\w-]*\s+){0,2}")
+_BODY_PAIRS = {"companies", "firms", "clubs", "groups", "organisations", "organizations", "unions", "associations",
+               "parties", "banks", "exchanges"}
 # Places that are no country: capitals' seats of power and blocs ("Mexico and Washington" is no pair of countries).
 CITIES_AND_BLOCS = frozenset({"washington", "london", "kremlin", "white house", "brussels", "nato", "un",
                               "united nations", "eu", "european union", "europe"} | set(CAPITAL_COUNTRY))
@@ -702,8 +708,9 @@ def _the_two_named(article: Article, body: list[list[str]], common: frozenset[st
         if not m:
             continue
         start = att.source[0][0]
-        countries = m.group(1) in _COUNTRY_PAIRS
+        countries, bodies = m.group(1) in _COUNTRY_PAIRS, m.group(1) in _BODY_PAIRS
         picked: list[str] = []
+        spans: list[tuple[int, int]] = []
         for (s, e), core in reversed(name_matches(article.text)):
             if e > start:
                 continue
@@ -715,10 +722,19 @@ def _the_two_named(article: Article, body: list[list[str]], common: frozenset[st
             person = (not is_place(name) and not _has_org_word(list(core)) and not is_known_outlet(name)
                       and not any(w.casefold() in common for w in core)
                       and (len(core) >= 2 or any(len(b) >= 2 and _surname(b) == _surname(core) for b in body)))
-            if (place if countries else person) and all(_surname(core) != _surname(p.split()) for p in picked):
+            # A body: a name no one bears as a person's, no place or outlet ("Obi Shahr LLC", "Harcastle United").
+            body_name = (not is_place(name) and not is_known_outlet(name) and given_name_gender(list(core)) is None
+                         and not any(w.casefold() in common for w in core[:1]) and (len(core) >= 2 or core[0].isupper()))
+            wanted = place if countries else body_name if bodies else person
+            if wanted and all(_surname(core) != _surname(p.split()) for p in picked):
                 picked.append(name)
+                spans.append((s, e))
+        # Two bodies the text joins by "and" ("Obi Shahr LLC and Sino Servis", "… and Italian spinner Filatura Belcastro"):
+        # a name of neither kind looks like both.
+        if bodies and len(picked) == 2 and not _JOINED.fullmatch(article.text, spans[1][1], spans[0][0]):
+            continue
         if len(picked) == 2:
-            names = [p if countries else fullest_form(p, body, common) for p in reversed(picked)]
+            names = [p if countries or bodies else fullest_form(p, body, common) for p in reversed(picked)]
             atts[i] = replace(att, speaker=" and ".join(names), source_type="description")
     return replace(article, attributions=atts)
 
