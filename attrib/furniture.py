@@ -72,17 +72,26 @@ def _byline(line: str, rest: str) -> bool:
     if _BYLINE_ROLE.search(first):
         return True
     names = _WORD.findall(first)
+    # A name in capitals before its city ("LUCÍA MONTALVO ESCRIBANO Madrid"): the name's words say it, the city's not.
+    capitals = [w for w in names if w.isupper() and len(w) > 1]
+    names = capitals if len(capitals) >= 2 else names
     return bool(names) and not any(re.search(rf"(?i)\b{re.escape(w)}\b", rest) for w in names)
 
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """The byline lines between the headline (the first line) and the story's first paragraph."""
     lines = [(m.start(), m.end()) for m in LINE_RE.finditer(text)]
+    # The byline's name may come back in a picture's credit ("Post Photo: Anil Ghising"): not the story's name.
+    uncredited = [(s, e) for s, e in lines if not (_caption(text[s:e]) or FURNITURE.fullmatch(text, s, e))]
     spans = []
     for start, end in lines[1:]:
-        if len(text[start:end].split()) >= _LEAD_WORDS:
+        line = text[start:end].rstrip()
+        # A deck under the headline runs long too, but closes no sentence ("The union is threatening a strike, the
+        # municipality demands talks with the state"): the story's first paragraph does.
+        if len(line.split()) >= _LEAD_WORDS and (line[-1:] in ".!?\"”’'»" or len(line.split()) > 40):
             break
-        if _byline(text[start:end], text[:lines[0][1]] + text[end:]):
+        rest = text[:lines[0][1]] + "\n".join(text[s:e] for s, e in uncredited if s >= end)
+        if _byline(text[start:end], rest):
             spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
     return spans
 

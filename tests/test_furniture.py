@@ -59,3 +59,16 @@ def test_a_caption_closed_or_opened_by_its_credit_is_furniture_and_a_sentence_ab
              "The ministry released a picture by its own photographer, officials said."]
     text = "\n".join(captions + prose)
     assert [text[s:e] for s, e in furniture_spans(text)] == captions
+
+
+def test_a_byline_below_a_long_deck_in_capitals_or_named_again_in_a_credit_is_furniture():
+    from attrib.furniture import byline_spans
+
+    story = "\n\nMore than 900 bus drivers walked out in Madrid on Monday, the union said, and talks resume on Friday."
+    deck = "The union is threatening a strike, the municipality demands talks with the state"
+    for head in [deck + "\n\nLUCÍA MONTALVO ESCRIBANO Madrid", "Anil Ghising"]:
+        text = "Bus strike\n\n" + head + story + "\n\nDrivers at the depot. Post Photo: Anil Ghising"
+        assert [text[s:e] for s, e in byline_spans(text)] == [head.split("\n\n")[-1]], head
+    # A first paragraph that closes its sentence still ends the search, however long its deck-like opening.
+    text = "Bus strike\n\n" + deck + ".\n\nAnil Ghising" + story
+    assert byline_spans(text) == []
