@@ -191,7 +191,9 @@ SENTENCE_OPENERS = {"but", "and", "or", "so", "when", "if", "as", "in", "on", "a
                     "several", "some", "few", "another",
                     "even", "also", "only", "then", "thus", "meanwhile", "however", "instead", "indeed",
                     "perhaps", "maybe", "where", "what", "why", "how", "you", "our", "my", "your", "his", "her",
-                    "their", "its"}
+                    "their", "its",
+                    # "For Gélase Bigirimana, president of the AMTB, the authorities …"
+                    "for", "by", "amid"}
 
 
 def _core_name(surface: str) -> list[str]:

@@ -750,3 +750,9 @@ def test_a_description_that_names_its_person_names_them_in_one_word_too():
     assert source_type("A herder known simply as Tsogoo") == "named"
     # A description that names no one stays one.
     assert appositive_name("a group that calls for peace") == [] and source_type("The runner, a Basuto,") == "description"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
+    text = "For Gélase Bigirimana, president of the AMTB, the figures are false. Bigirimana said so."
+    assert ["Gélase", "Bigirimana"] in name_mentions(text)
+    assert canonical("Bigirimana", name_mentions(text)) == "Gélase Bigirimana"
