@@ -57,7 +57,9 @@ WELL_KNOWN = {"ap": "The Associated Press", "associated press": "The Associated 
 # One-word short forms of mastheads, completed from the article ("the Times", "The Post").
 MASTHEAD_NOUNS = {"Times", "Post", "Journal", "Globe", "Tribune", "Herald", "Examiner", "Inquirer", "Chronicle",
                   "Gazette", "Observer", "Register", "Star", "Sun"}
-_CAP = r"(?:[A-Z][\w&’'.-]*|\d[\w-]*|[a-z][A-Z0-9][\w&’'.-]*)"  # (and "bTV", "i24NEWS", "eNCA")
+# Capitals of the Latin alphabets too ("ČTK", "Ýle"): a name opening with one was no candidate at all.
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_CAP = rf"(?:[{_UPPER}][\w&’'.-]*|\d[\w-]*|[a-z][A-Z0-9][\w&’'.-]*)"  # (and "bTV", "i24NEWS", "eNCA")
 _JOIN = r"(?: (?:(?:of|the|and|&|for|de|al) )*|/)"
 # Capitalised words, joined by single spaces, a few lower-case connectors or "/" ("New York Times/CBS
 # News"), with an optional "(ABBR)"; after a network's possessive, a programme in quotation marks
@@ -149,6 +151,8 @@ KNOWN_OUTLETS = (
     "NOS", "NTB", "Dagens Industri", "Handelsblatt", "9News", "NY1", "France Inter", "franceinfo", "Europe 1", "BFMTV",
     "TF1", "France 2", "Les Echos", "Mediapart", "Ouest-France", "The Scotsman", "Morning Ireland", "Newstalk",
     "Facebook Live",
+    # Session 28's (Benelux, Croatian and Slovenian wires; the Bahraini daily).
+    "Belga", "ANP", "HINA", "Slovenian Press Agency", "Gulf Daily News",
 )
 # A channel named in the attribution's own words that is not an outlet ("told the media", "in a
 # statement"): such a statement does not inherit an earlier interview's outlet.
@@ -261,7 +265,9 @@ def is_known_outlet(surface: str) -> bool:
     name = canonical_outlet(surface)
     if not name:
         return False
-    forms = [re.sub(r"\s*\([^)]*\)", "", name), *re.findall(r"\(([^)]*)\)", name)]
+    bare = re.sub(r"\s*\([^)]*\)", "", name)
+    # A wire by its name and its kind ("Yonhap News Agency", "Belga news agency") is the wire the table knows.
+    forms = [bare, re.sub(r"\s+(?:[Nn]ews\s+)?[Aa]gency$", "", bare), *re.findall(r"\(([^)]*)\)", name)]
     return any(_unaccented(normalise_name(f)) in _known_names() for f in forms)
 
 
@@ -357,8 +363,10 @@ def sure_outlet(text: str, span: tuple[int, int]) -> bool:
 # How wire copy names the medium a statement went through: "told the Frankfurter Allgemeine Zeitung", "writing in
 # the Asharq Al-Awsat", "a statement carried by the official Korean Central News Agency", "state news agency SANA
 # quoted", "…, Kyodo News reported."
-_CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on))\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
-_KIND_BEFORE = re.compile(r"\b(?:news\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid)\s+$")
+_CHANNEL_VERB = re.compile(r"\b(?:told|[Ww]r(?:ote|iting|itten)\s+in|(?:carried|published|quoted|cited)\s+by|broadcast\s+(?:by|on)|"
+                           r"[Aa]ccording\s+to)\s+(?:the\s+(?:[a-z-]+\s+|[A-Z]\w*-based\s+){0,2})?$")
+_KIND_BEFORE = re.compile(r"\b(?:(?:news|press)\s+agency|newspaper|daily|broadcaster|website|(?:TV|television)\s+channel|tabloid|"
+                          r"wire\s+service)\s+$")  # "told press agency ANP"
 # "the RIA news agency reported", "the reformist Shargh daily".
 _KIND_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|daily|broadcaster|news\s+website|tabloid)\b")
 # "said on CBN radio", "VTV's morning programme": a broadcaster before what it broadcasts, when its name is a name

@@ -1396,3 +1396,14 @@ def test_a_medium_that_contacted_or_interviewed_a_source_is_its_channel_not_its_
     assert in_channel_clause(text, source, tuple(_span(text, "Le Quotidien")[0]))
     text = "Shoppers interviewed by La Nación said prices rose."
     assert in_channel_clause(text, _span(text, "Shoppers interviewed by La Nación"), tuple(_span(text, "La Nación")[0]))
+
+
+def test_wires_by_accented_capitals_their_kind_or_according_to_are_found():
+    from attrib.outlets import is_known_outlet, sure_outlet
+
+    text = "She told ČTK it was over. Thiaguinho told press agency ANP so. Rep. Han spoke, according to Yonhap News Agency."
+    assert tuple(_span(text, "ČTK")[0]) in outlet_candidates(Article(id="c", text=text, attributions=[
+        Attribution(content=_span(text, "it was over"), cue=_span(text, "told"), source=_span(text, "She"))]))
+    assert sure_outlet(text, tuple(_span(text, "ANP")[0]))
+    assert sure_outlet(text, tuple(_span(text, "Yonhap News Agency")[0]))
+    assert is_known_outlet("Yonhap News Agency") and is_known_outlet("Belga news agency") and not is_known_outlet("Agency")
