@@ -983,7 +983,7 @@ class Inheritance:
 
 
 # A statement the text places in the speaker's earlier interview, however far on and whoever spoke between.
-_SAME_INTERVIEW = re.compile(r"\b(?:(?:in|during|on|from) the same (?:interview|broadcast|programme|program|show|podcast|"
+_SAME_INTERVIEW = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring|[Oo]n|[Ff]rom) the same (?:interview|broadcast|programme|program|show|podcast|"
                              r"episode|conversation|appearance)|[Cc]ontinuing (?:his|her|their) interview|"
                              r"[Ll]ater in the (?:same )?(?:interview|broadcast|programme|program|show|podcast|episode))\b")
 _SIGNING_DASH = re.compile(r"[―—–-]")

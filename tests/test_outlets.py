@@ -1407,3 +1407,16 @@ def test_wires_by_accented_capitals_their_kind_or_according_to_are_found():
     assert sure_outlet(text, tuple(_span(text, "ANP")[0]))
     assert sure_outlet(text, tuple(_span(text, "Yonhap News Agency")[0]))
     assert is_known_outlet("Yonhap News Agency") and is_known_outlet("Belga news agency") and not is_known_outlet("Agency")
+
+
+def test_a_sentence_opening_in_the_same_interview_inherits_however_far_on():
+    from attrib.outlets import Inheritance
+
+    text = ('"We will sign," Jalali told Sputnik.\n\nAraghchi said talks went on.\n\nA.\n\nB.\n\n'
+            'In the same interview, Jalali said the deal was good.')
+    atts = [_turn(text, '"We will sign,"', "told", 0, "Jalali", 0, "direct"),
+            _turn(text, "talks went on", "said", 0, "Araghchi", 0, speaker="Abbas Araghchi"),
+            _turn(text, "the deal was good", "said", 1, "Jalali", 1)]
+    got = [a.outlet for a in assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Sputnik")[0])],
+                                            Inheritance(from_lead=False, interview_share=2.0)).attributions]
+    assert got == ["Sputnik", None, "Sputnik"]
