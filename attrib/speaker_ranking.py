@@ -576,6 +576,7 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
                     or _group_name(c, lower)  # and "Delta Farmers"
                     or _body_form(c, rules.text)  # or "Housewives for Fair Prices", "Si Sa Ket PAO"
                     or (len(c.words) >= 2 and c.words[-1].casefold() in _THOROUGHFARES)  # or "Ferdowsi Street"
+                    or _club_form(c)  # or "Atlético Sorbeira", "Harcastle United"
                     # or a body by its kind ("He further stated" had become the Sidama Coffee Investment Forum)
                     or (len(c.words) >= 2 and c.words[-1].casefold() in _BODY_KINDS)
                     # or a plural that opened a sentence ("Officials at the regional municipality …. He said")
@@ -825,6 +826,16 @@ def _group_name(form: NameForm, lower: frozenset[str]) -> bool:
 # Members by their initials ("Opposition MPs", "MSPs"): a group, no one named.
 _PLURAL_INITIALS = re.compile(r"[A-Z]{2,4}s")
 _THOROUGHFARES = {"street", "avenue", "road", "square", "boulevard", "lane", "bridge", "highway", "prospekt", "strasse"}
+# A sports club's name by the words clubs take, before or after the town ("Harcastle United", "Atlético Sorbeira",
+# "FC Dinamo", "Rovers"): a "he" had become the club a footballer was leaving.
+_CLUB_LAST = {"united", "city", "fc", "afc", "cf", "rovers", "wanderers", "albion", "hotspur", "athletic"}
+_CLUB_FIRST = {"atlético", "atletico", "real", "sporting", "fc", "ac", "as", "cd", "sc", "sv", "vfb", "vfl", "dinamo",
+               "dynamo", "olympique", "inter", "racing", "deportivo", "athletic"}
+
+
+def _club_form(c: NameForm) -> bool:
+    """Whether a name form of two words or more is a sports club's by its first or last word."""
+    return len(c.words) >= 2 and (c.words[-1].casefold() in _CLUB_LAST or c.words[0].casefold() in _CLUB_FIRST)
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}")
 _NOT_ACRONYMS = {"II", "III", "IV", "JR", "SR"}
 

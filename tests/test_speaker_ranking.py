@@ -896,3 +896,20 @@ def test_a_one_word_name_the_source_opens_with_and_describes_is_its_speaker(tiny
     out = _ranked(Picks(0), tiny_bert, text, [("the river came at night", "Shukur, a 60-year-old fisherman of Gabura,"),
                                                ("for help", "Others, the paper understands,")])
     assert [a.speaker for a in out.attributions] == ["Shukur", None]
+
+
+def test_he_is_no_sports_club(tiny_bert):
+    text = "Glen Ashby met Atlético Sorbeira and Harcastle United. He said the talks went well."
+
+    class Nearest:
+        """Prefers the two nearest name forms (the clubs), then any other over nobody."""
+
+        def __call__(self, features, mask, **_):
+            import torch
+
+            logits = torch.where(mask, 5.0, float("-inf"))
+            logits[:, 0], logits[:, 1:3] = 0.0, 10.0
+            return type("Out", (), {"logits": logits})()
+
+    out = _ranked(Nearest(), tiny_bert, text, [("the talks went well", "He")])
+    assert out.attributions[0].speaker == "Glen Ashby"
