@@ -165,6 +165,7 @@ def _words(s: str) -> list[str]:
 
 
 PARTICLES = {p.casefold() for p in JOINING_PARTICLES} | {"al", "la", "le"}
+_PATRONYMIC = {"bin", "binti", "bint", "ibn"}  # "son/daughter of", before the father's name and titles
 # A ministry's or a department's subject after a title and "of" ("Minister of Mines and Energy", "Secretary of
 # Foreign Affairs"): part of the title, not of the name after it.
 PORTFOLIO_WORDS = {
@@ -299,6 +300,11 @@ def _core_words(surface: str) -> tuple[str, ...]:
             re.fullmatch(r"[A-Z]\.", w) and (out or opens_name)) and not (
             bare in _NAME_OR_TITLE and len(out) == 1 and sum(x[:1].isupper() for x in words[i + 1:]) <= 1)
         # ("Sardar Imtiaz Khokhar": a title; "Hemin Sardar Aziz": a name)
+        # A father's titles after "bin" are his name's ("Mohd Rosli bin Pengiran Haji Damit"), not a new name's start.
+        if title and following[:1].isupper() and not w.endswith(",") and any(x.casefold() in _PATRONYMIC for x in out[1:]):
+            title = False
+            out.append(w)
+            continue
         if title or (owner and w[:1].isupper()) or (lowercase and bare not in PARTICLES):
             if out:
                 before_title, out = out, []

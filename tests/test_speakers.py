@@ -756,3 +756,14 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
     text = "For Gélase Bigirimana, president of the AMTB, the figures are false. Bigirimana said so."
     assert ["Gélase", "Bigirimana"] in name_mentions(text)
     assert canonical("Bigirimana", name_mentions(text)) == "Gélase Bigirimana"
+
+
+def test_a_fathers_titles_after_bin_are_part_of_the_name():
+    from attrib.speakers import _core_name
+
+    assert _core_name("Association Chairman Pengiran Haji Mohd Rosli bin Pengiran Haji Damit") == [
+        "Mohd", "Rosli", "bin", "Pengiran", "Haji", "Damit"]
+    assert _core_name("Permanent Secretary Dato Seri Setia Haji Awang Abdul Hadi bin Haji Kassim") == [
+        "Awang", "Abdul", "Hadi", "bin", "Haji", "Kassim"]
+    # A title after the name and a comma is no father's ("Abdullah bin Zayed, Foreign Minister").
+    assert "Minister" not in _core_name("Abdullah bin Zayed, Foreign Minister")
