@@ -336,6 +336,11 @@ def _core_words(surface: str) -> tuple[str, ...]:
     if len(out) >= 3 and (out[0] in PERSON_DEMONYMS or out[0].endswith(("-based", "-born"))) and not any(
             w.casefold() in _BODY_WORDS for w in out[1:]):
         out = out[1:]
+    # A person named by initial after their body's name ("Director of the Centre A. Orazova"): the name starts at the
+    # initial. (Not the unspaced Mongolian "Association D.Erdenebileg": the article's name forms split it.)
+    cut = next((i for i in range(len(out) - 2, 0, -1) if re.fullmatch(r"[A-Z]\.", out[i])
+                and out[i - 1].casefold().strip(".,") in _BODY_WORDS | set(COMPANY_KINDS)), None)
+    out = out[cut:] if cut else out
     return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
 

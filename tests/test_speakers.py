@@ -767,3 +767,11 @@ def test_a_fathers_titles_after_bin_are_part_of_the_name():
         "Awang", "Abdul", "Hadi", "bin", "Haji", "Kassim"]
     # A title after the name and a comma is no father's ("Abdullah bin Zayed, Foreign Minister").
     assert "Minister" not in _core_name("Abdullah bin Zayed, Foreign Minister")
+
+
+def test_a_person_by_initial_after_their_bodys_name_starts_at_the_initial():
+    from attrib.speakers import _core_name
+
+    assert _core_name("Director of the Centre A. Orazova") == ["A.", "Orazova"]
+    assert _core_name("Goldman Sachs Group Inc. J. Smith") == ["J.", "Smith"]
+    assert _core_name("Mitsubishi Heavy Industries Co.") == ["Mitsubishi", "Heavy", "Industries", "Co"]
