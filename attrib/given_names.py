@@ -61,6 +61,7 @@ nodira yumiko rosalinda corazon seble tahmina rajeshwari meenakshi luciana genev
 nadine margit elin piret ülle rosalina gisela yelitza joaquina shahana hasnah aminath zarmina larissa rhea maricel
 lisbeth katrien nathalie inês fiorella rehema clementine vestine esnart eleni savitri kamla vesna sanja marija aishath
 nurul aisyah yusmary
+marcela monika beatriz rokiah marguerite ingvild marlene miriam reina filomena zélia zelia khady adja ndeye ilinca sanna pirjo riitta tuula annelies lieke zuzana lenka iryna tetiana nataliya halyna yuliya anastasiya blerta arta vjosa shqipe mimoza thandiwe yui misaki huong joana
 """.split())
 
 MALE = frozenset("""
@@ -113,6 +114,7 @@ faisal mahmoud ahmed mohammed mohamed sergei sergey dmitry dmitri alexei aleksei
 yevgeny mikhail pavel artyom artem maxim denis kirill eli ehud yossi itzik amir avraham yitzhak
 korbinian benedikt yannick adérito renzo ernesto tanvir chaminda marcelo luca oskar ettore anton tomislav nikolas
 fathi azamat terje søren ole rubén félix osvaldo wanderson felipe federico aliou rodrigue
+ramón néstor nestor oleksandr luc jonah liam rohan suleiman khaled rachid mourad ghassan bilal roderick mauricio théo theo kasper takumi ryota kazuki haruto daisuke shinji dragan nenad mbaye amos einar ólafur olafur rui mohd brody mikkel wouter bart jaroslav miroslav tomáš jiří jiri dmytro bohdan vasyl yuriy arben besnik driton agron valon artan fatos ilir aleksandr tuan duc joao tiago gonçalo duarte afonso
 """.split())
 
 

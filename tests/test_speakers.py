@@ -775,3 +775,12 @@ def test_a_person_by_initial_after_their_bodys_name_starts_at_the_initial():
     assert _core_name("Director of the Centre A. Orazova") == ["A.", "Orazova"]
     assert _core_name("Goldman Sachs Group Inc. J. Smith") == ["J.", "Smith"]
     assert _core_name("Mitsubishi Heavy Industries Co.") == ["Mitsubishi", "Heavy", "Industries", "Co"]
+
+
+def test_given_names_from_more_of_the_world_say_their_sex():
+    from attrib.given_names import given_name_gender
+
+    assert [given_name_gender([n, "X"]) for n in ("Luc", "Rachid", "Ólafur", "Dmytro", "Mohd")] == [1] * 5
+    assert [given_name_gender([n, "X"]) for n in ("Marlene", "Monika", "Khady", "Iryna", "Shqipe")] == [-1] * 5
+    # Names that are also places or shared stay out of both lists.
+    assert given_name_gender(["Orlando", "Sentinel"]) is None and given_name_gender(["Montserrat", "X"]) is None
