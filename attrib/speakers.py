@@ -118,6 +118,11 @@ def _person_follows(words: Sequence[str]) -> bool:
         len(run) >= 2 and not any(w.casefold().strip(".,") in ORGANISATION_HEADS for w in run))
 # Parts of a rank written with hyphens ("Lieutenant-General", "Major-General", "Rear-Admiral", "Air-Marshal").
 _RANK_PARTS = {"major", "rear", "air"}
+# South Asian police ranks by their initials, written with the area they command ("SSP-South Asif Raza Soomro",
+# "DIG-East", "SP City").
+_POLICE_RANKS = {"ssp", "sp", "dsp", "asp", "dig", "aig", "ig", "igp", "sho", "dpo", "ccpo"}
+_POLICE_RANKS_ALONE = {"ssp", "dsp", "igp", "sho", "dpo", "ccpo"}  # not "AIG", "IG Metall", "Dig Deeper"
+_AREAS = {"north", "south", "east", "west", "central", "city", "rural"}
 # Title words that also open an organisation's name or none ("State Department", "Republican Party", "U.S."):
 # a person's title is any other.
 PERSON_TITLES = frozenset(TITLES) - {"the", "a", "an", "u", "s", "us", "state", "republican", "democratic", "democrat",
@@ -220,6 +225,8 @@ def is_title(bare: str) -> bool:
     if bare in TITLES:
         return True
     if "-" in bare and all(part in TITLES or part in _RANK_PARTS for part in bare.split("-")):
+        return True
+    if bare in _POLICE_RANKS_ALONE or ("-" in bare and bare.split("-", 1)[0] in _POLICE_RANKS and bare.split("-", 1)[1] in _AREAS):
         return True
     m = COMPOUND_TITLE_RE.fullmatch(bare)
     return bool(m) and (m.group(1) is None or m.group(1) in TITLES)

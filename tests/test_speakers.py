@@ -784,3 +784,11 @@ def test_given_names_from_more_of_the_world_say_their_sex():
     assert [given_name_gender([n, "X"]) for n in ("Marlene", "Monika", "Khady", "Iryna", "Shqipe")] == [-1] * 5
     # Names that are also places or shared stay out of both lists.
     assert given_name_gender(["Orlando", "Sentinel"]) is None and given_name_gender(["Montserrat", "X"]) is None
+
+
+def test_a_police_rank_with_its_area_is_a_title_and_bodies_by_such_initials_keep_them():
+    from attrib.speakers import _core_name
+
+    assert _core_name("SSP-South Asif Raza Soomro") == ["Asif", "Raza", "Soomro"]
+    assert _core_name("DIG-South Kamran Yousuf Baloch") == ["Kamran", "Yousuf", "Baloch"]
+    assert _core_name("IG Metall") == ["IG", "Metall"] and _core_name("AIG") == ["AIG"]
