@@ -32,7 +32,7 @@ from .speaker_ranking import CAPITAL_COUNTRY, US_PLACES, honorific_sex, is_place
 from .speaker_ranking import ORG_WORDS as RANKER_ORG_WORDS
 from .speakers import (MEMBERS_RE, ORGANISATION_HEADS, ORGANISATION_RE, PERSON_TITLES, SENTENCE_OPENERS, SUFFIXES,
                        SURNAME_FIRST_GIVEN, TITLES, VAGUE, _core_name, _head_part,
-                       _surname, canonical, fold, honorific_sexes, lowercase_words, name_matches, name_mentions,
+                       _surname, canonical, fold, honorific_sexes, lowercase_words, name_going_on, name_matches, name_mentions,
                        other_sex, spelled_out_names)
 from .given_names import given_name_gender
 from .text import normalise_name, paragraph_breaks, plain_spaces, sentence_bounds, sentence_of
@@ -327,6 +327,8 @@ def fullest_form(speaker: str, mentions: list[list[str]], common: frozenset[str]
               and folded <= {fold(w) for w in m} | {_without_article(fold(w)) for w in m}
               and not any(w[:1].isupper() and w.casefold() in common for w in m if fold(w) not in folded)
               and not (len(words) == 1 and other_sex(m, sexes))]
+    if not longer and (going_on := name_going_on(words, mentions)):
+        return " ".join(going_on)
     if not longer and len(words) == 1:
         # A name known by a middle word ("Lula" of "Luiz Inacio Lula da Silva"), when one name holds it there.
         # Not a place inside an organisation's name ("China" of "South China Sea Studies").

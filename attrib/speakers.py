@@ -926,7 +926,20 @@ def canonical(surface: str, mentions: list[list[str]], surnames: Optional[list[s
         if not first and other_sex(cand, sexes):
             continue
         best = cand
+    if best == core:
+        best = name_going_on(core, mentions) or best
     return " ".join(best)
+
+
+def name_going_on(words: Sequence[str], mentions: list[list[str]]) -> Optional[list[str]]:
+    """Given names alone, as Icelandic and Spanish news write a person again ("Ólafur Hrafn" of "Ólafur Hrafn
+    Bergsson"): the one name of the article that goes on from them by one word that is no body's ("Bill Clinton
+    Foundation"); None unless `words` are two or more and open with a known given name."""
+    if len(words) < 2 or given_name_gender(list(words)) is None:
+        return None
+    longer = {tuple(c) for c in mentions if len(c) == len(words) + 1 and list(c[:len(words)]) == list(words)
+              and c[-1][:1].isupper() and fold(c[-1]) not in _BODY_WORDS | set(COMPANY_KINDS)}
+    return list(next(iter(longer))) if len(longer) == 1 else None
 
 
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my"}

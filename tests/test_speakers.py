@@ -792,3 +792,13 @@ def test_a_police_rank_with_its_area_is_a_title_and_bodies_by_such_initials_keep
     assert _core_name("SSP-South Asif Raza Soomro") == ["Asif", "Raza", "Soomro"]
     assert _core_name("DIG-South Kamran Yousuf Baloch") == ["Kamran", "Yousuf", "Baloch"]
     assert _core_name("IG Metall") == ["IG", "Metall"] and _core_name("AIG") == ["AIG"]
+
+
+def test_given_names_alone_go_on_to_the_one_full_name_but_not_into_a_bodys():
+    text = ("Ólafur Hrafn Bergsson chairs the club. Ólafur Hrafn said so. The Bill Clinton Foundation met. "
+            "Bill Clinton spoke.")
+    mentions = name_mentions(text)
+    assert canonical("Ólafur Hrafn", mentions) == "Ólafur Hrafn Bergsson"
+    assert canonical("Bill Clinton", mentions) == "Bill Clinton"
+    from attrib.speaker_naming import fullest_form
+    assert fullest_form("Ólafur Hrafn", mentions) == "Ólafur Hrafn Bergsson"
