@@ -346,7 +346,7 @@ def _core_words(surface: str) -> tuple[str, ...]:
     # A person named by initial after their body's name ("Director of the Centre A. Orazova"): the name starts at the
     # initial. (Not the unspaced Mongolian "Association D.Erdenebileg": the article's name forms split it.)
     cut = next((i for i in range(len(out) - 2, 0, -1) if re.fullmatch(r"[A-Z]\.", out[i])
-                and out[i - 1].casefold().strip(".,") in _BODY_WORDS | set(COMPANY_KINDS)), None)
+                and out[i - 1].casefold().strip(".,") in _BODY_OR_COMPANY_WORDS), None)
     out = out[cut:] if cut else out
     return tuple(f'"{w}"' if w in nicknames and 0 < i < len(out) - 1 else w for i, w in enumerate(out))
 
@@ -938,7 +938,7 @@ def name_going_on(words: Sequence[str], mentions: list[list[str]]) -> Optional[l
     if len(words) < 2 or given_name_gender(list(words)) is None:
         return None
     longer = {tuple(c) for c in mentions if len(c) == len(words) + 1 and list(c[:len(words)]) == list(words)
-              and c[-1][:1].isupper() and fold(c[-1]) not in _BODY_WORDS | set(COMPANY_KINDS)}
+              and c[-1][:1].isupper() and fold(c[-1]) not in _BODY_OR_COMPANY_WORDS}
     return list(next(iter(longer))) if len(longer) == 1 else None
 
 
@@ -998,6 +998,7 @@ COMPANY_KINDS = ("corporation", "corp", "inc", "ltd", "limited", "llc", "plc", "
                  "technologies", "airlines", "motors", "pictures", "studios", "healthcare",
                  "sa", "sarl", "srl", "spa", "nv", "bv", "oyj", "asa")  # "Sopesca Marine SA", "Sahel Oléagineux SA"
 _INDEXED_HEADS = ORGANISATION_HEADS | set(_PAPER_KINDS) | set(COMPANY_KINDS)
+_BODY_OR_COMPANY_WORDS = _BODY_WORDS | frozenset(COMPANY_KINDS)  # the words of a body's or a company's name
 # A description's head word names a kind that organisations' names spell with other words: "the agency"
 # is the Department of Veterans Affairs, the Congressional Budget Office.
 HEAD_KINDS = {"agency": ("department", "office", "administration", "bureau", "service", "commission", "investigations"),
