@@ -578,15 +578,11 @@ def test_two_bodies_speaking_together_lose_the_seconds_article():
 
 
 def test_two_bodies_named_before_their_pair_are_its_speakers():
-    def span(text: str, words: str) -> list[list[int]]:
-        i = text.index(words)
-        return [[i, i + len(words)]]
-
     text = ("Water cuts in Sino district were caused by Obi Shahr LLC and Sino Servis, officials said. In a joint "
             "statement, the two companies blamed old pumps. Rustam Saidov, a tenant, met Firuz Nazarov. "
             "The two companies said nothing more.")
-    atts = [Attribution(content=span(text, "old pumps"), source=span(text, "the two companies")),
-            Attribution(content=span(text, "nothing more"), source=span(text, "The two companies"))]
+    atts = [Attribution(content=_span_of(text, "old pumps"), source=_span_of(text, "the two companies")),
+            Attribution(content=_span_of(text, "nothing more"), source=_span_of(text, "The two companies"))]
     out = apply_naming(Article(id="t", text=text, attributions=atts)).attributions
     assert out[0].speaker == "Obi Shahr LLC and Sino Servis" and out[0].source_type == "description"
     # Two names the text does not join by "and" (two people here) are no pair of companies: it stays unresolved.
