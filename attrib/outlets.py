@@ -557,7 +557,9 @@ def canonical_outlet(surface: str, text: str = "", people: frozenset[str] = froz
             if not re.search(r"[’']s ", full.group(1)) and full.group(1).strip() != "The":
                 return canonical_outlet(full.group(0))
     if re.fullmatch(r"[A-Z]{2,6}", name) and text:
-        long_form = re.search(rf"([A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){{0,6}}) \({re.escape(name)}\)", text)
+        # (not a dateline's city before the wire's credit: "WASHINGTON (UPI)" spells no UPI)
+        long_form = next((m for m in re.finditer(rf"([A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){{0,6}}) \({re.escape(name)}\)", text)
+                          if not DATELINE_CREDIT.fullmatch(m.group(0))), None)
         if long_form:
             return canonical_outlet(f"{long_form.group(1)} ({name})")
     return name

@@ -1420,3 +1420,9 @@ def test_a_sentence_opening_in_the_same_interview_inherits_however_far_on():
     got = [a.outlet for a in assign_outlets(Article(id="a", text=text, attributions=atts), [tuple(_span(text, "Sputnik")[0])],
                                             Inheritance(from_lead=False, interview_share=2.0)).attributions]
     assert got == ["Sputnik", None, "Sputnik"]
+
+
+def test_a_datelines_credit_spells_out_no_abbreviation():
+    text = "WASHINGTON (UPI) — Ships turned back.\n\nSen. Hammond told UPI it was good news."
+    assert canonical_outlet("UPI", text) == "UPI"
+    assert canonical_outlet("PTI", "the Press Trust of India (PTI) said") == "Press Trust of India (PTI)"
