@@ -159,7 +159,8 @@ KNOWN_OUTLETS = (
 GENERIC_CHANNEL = re.compile(
     r"\b(?:told|telling|said to|speaking to|briefed)\s+(?:(?:the|a|an)\s+(?:group\s+of\s+)?(?:[\w-]+\s+){0,2}?)?(?:media|reporters|"
     r"journalists|press|lawmakers|supporters|crowd|audience|analysts|investors|shareholders)\b|"
-    r"\b(?:in|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|speech|address|(?:news|press)\s+release)\b|"
+    r"\b(?:in|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|speech|address|(?:news|press)\s+release|"
+    r"video|(?:open\s+)?letter)\b|"
     r"\b(?:at|during)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:news|press)\s+(?:conference|briefing)|rally)\b|"
     r"\b(?:on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:conference|earnings)\s+call\b",
     re.IGNORECASE)

@@ -248,7 +248,7 @@ def test_a_generic_channel_stops_inheritance():
 
     for channel in ("During a national security speech earlier in the day", "In his speech earlier Wednesday",
                     "He told an invited crowd", "at a hastily arranged news conference", "told a group of reporters",
-                    "said during a rally in Kenansville"):
+                    "said during a rally in Kenansville", "Later, in a video, Esko added", "said in an open letter"):
         assert GENERIC_CHANNEL.search(channel), channel
     for channel in ("told CNN", "in an interview with Fox News", "said in a tweet", "at the NBC forum"):
         assert not GENERIC_CHANNEL.search(channel), channel
