@@ -463,3 +463,22 @@ def test_passage_temperature_changes_confidences_of_passages_only(stance_branch,
     hot = clf.predict(examples, passages=True)
     assert [label for label, _ in hot] == [label for label, _ in passages]  # labels never move
     assert all(p_hot < p for (_, p_hot), (_, p) in zip(hot, passages) if p > 0.34)
+
+
+def test_a_rival_target_speaking_is_never_for_the_target(stance_branch, trained_tiny):
+    from dataclasses import replace
+
+    from attrib.modeling.modeling_attrib import AttribModel
+    from attrib.stance import speaks_for_rival
+
+    clf = StanceClassifier.from_pretrained(stance_branch, attrib_model=AttribModel.from_pretrained(trained_tiny))
+    examples = [replace(e, target="Donald Trump", rivals=("Hillary Clinton",)) for e in _examples(clf.tokenizer)]
+    favor = [e for e, (label, _) in zip(examples, clf.predict(examples)) if label == "favor"]
+    assert favor  # the model calls some of them favor
+    rival = [replace(e, speaker="Clinton campaign") for e in favor]
+    assert all(speaks_for_rival(e) for e in rival)
+    assert all(label != "favor" and 0.0 < p <= 1.0 for label, p in clf.predict(rival))
+    # Someone else, or the target, or a speaker of no article with rivals, keeps the model's call.
+    for e in ([replace(x, speaker="Bernie Sanders") for x in favor] + [replace(x, speaker="Donald Trump") for x in favor]
+              + [replace(x, speaker="Clinton campaign", rivals=()) for x in favor]):
+        assert not speaks_for_rival(e)

@@ -33,6 +33,8 @@ class StanceExample:
     group: str
     # Who said the passage (an attribution's speaker), when known: see `StanceClassifier.predict`.
     speaker: Optional[str] = None
+    # The article's other proper-name targets (its rival candidates), whose own words are never for this target.
+    rivals: tuple[str, ...] = ()
 
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -90,7 +92,7 @@ def attribution_passage(article: Article, att: Attribution) -> str:
 
 def attribution_example(article: Article, att: Attribution, target: str) -> StanceExample:
     return StanceExample(target, mark_target(attribution_passage(article, att), target), att.stance, article.id,
-                         att.speaker)
+                         att.speaker, tuple(t for t in article.targets if t != target))
 
 
 def examples_from_articles(articles: Iterable[Article], labelled_only: bool = True) -> list[StanceExample]:
