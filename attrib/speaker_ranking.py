@@ -32,7 +32,7 @@ from .speakers import (AGED_RE, CLOSE_KIN, COMPANY_KINDS, MEMBERS_RE, ORGANISATI
                        SUFFIXES, TITLES, UNNAMED_BY_CHOICE, VAGUE, _bare_words, _core_name, _head_part, _surname, _words,
                        appositive_name, bare_plural, demonym_description, fold, given_names, honorific_sexes, initials,
                        lowercase_words, name_matches, names_members, no_one_named, other_sex, prominent_entity,
-                       source_name, source_type)
+                       source_name, source_type, _subject_since)
 from .text import normalise_name, paragraph_breaks, sentence_bounds, sentence_of
 
 SOURCE_TYPES = ("named", "pronoun", "description", "vague", "none")
@@ -706,7 +706,37 @@ def rank_speakers(ranker, rules: Article, tok: TokenizedArticle, states: torch.T
             if near:
                 best[r] = max(near)[1]
     atts = [_decided(rules, att, cands, b) for att, cands, b in zip(rules.attributions, batch.candidates, best)]
+    atts = _subjects_just_before(rules, atts)
     return replace(rules, attributions=_it_after_a_body(rules.text, _after_unnamed(rules.text, atts, batch.candidates)))
+
+
+def _subjects_just_before(rules: Article, atts: list[Attribution]) -> list[Attribution]:
+    """"He" or "she" opening no sentence of its own is the person who opens the sentence just before, or its own, as
+    its subject ("Ms Ní Bhriain was unconvinced. "A lobby …," she said"), whoever the ranker liked (the speaker quoted
+    before her), when that person is of the pronoun's sex and that sentence is no one else's statement."""
+    text = rules.text
+    bounds = sentence_bounds(text)
+    mentions = [list(c) for _, c in name_matches(text)]
+    surnames = [_surname(c) for c in mentions]
+    sexes = honorific_sexes(text)
+    cues = [s for a in atts for s, _ in a.cue]
+    out = list(atts)
+    for i, att in enumerate(atts):
+        pronoun = rules.span_text(att.source).strip().casefold() if att.source else ""
+        if pronoun not in ("he", "she") or not att.speaker:
+            continue
+        k = sentence_of(bounds, att.source[0][0])
+        if k == 0:
+            continue
+        before = bounds[k - 1]
+        # (not a sentence of the quotation itself: "“… Obama had will.i.am. Hillary has nobody,” he said")
+        if any(s < before[1] and before[0] < e for s, e in att.content):
+            continue
+        subject = _subject_since(text, att.source[0][0], before[0] - 1, pronoun, mentions, surnames, sexes)
+        stated = any(before[0] <= c < before[1] for c in cues)
+        if subject and subject != att.speaker and not stated:
+            out[i] = replace(att, speaker=subject)
+    return out
 
 
 _NAME_THEN_DESCRIBED = re.compile(r"\s*(?P<name>\S+),\s+(?:an?|the|who)\s")

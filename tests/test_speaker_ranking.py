@@ -913,3 +913,22 @@ def test_he_is_no_sports_club(tiny_bert):
 
     out = _ranked(Nearest(), tiny_bert, text, [("the talks went well", "He")])
     assert out.attributions[0].speaker == "Glen Ashby"
+
+
+def test_she_is_the_person_opening_the_sentence_just_before_whoever_the_ranker_liked():
+    from attrib.speaker_ranking import _subjects_just_before
+
+    text = ('Orla Fennessy said the hotel would create jobs. Deirdre Walsh was unconvinced. "A lobby is not a venue," '
+            'she said. "No one is writing songs. Obama had a singer. Nobody else," he said.')
+    fennessy = Attribution(content=_span(text, "the hotel would create jobs"), cue=_span(text, "said"),
+                           source=_span(text, "Orla Fennessy"), speaker="Orla Fennessy")
+    lobby = Attribution(content=_span(text, '"A lobby is not a venue,"'), cue=_span(text, "said", 1),
+                        source=_span(text, "she"), speaker="Orla Fennessy")  # the ranker's pick: the speaker before
+    songs = Attribution(content=_span(text, '"No one is writing songs. Obama had a singer. Nobody else,"'),
+                        cue=_span(text, "said", 2), source=_span(text, "he"), speaker="Ted Cruz")
+    rules = Article(id="t", text=text, attributions=[fennessy, lobby, songs])
+    out = _subjects_just_before(rules, [fennessy, lobby, songs])
+    assert [a.speaker for a in out] == ["Orla Fennessy", "Deirdre Walsh", "Ted Cruz"]  # not Obama, inside the quote
+    # A sentence before that is someone else's statement leaves the ranker's pick.
+    walsh = Attribution(content=_span(text, "unconvinced"), cue=_span(text, "was"))
+    assert _subjects_just_before(rules, [fennessy, lobby, songs, walsh])[1].speaker == "Orla Fennessy"
