@@ -191,7 +191,7 @@ def normalise_name(name: Optional[str]) -> str:
 
 # Not after a title or a middle initial ("Mr. Obama", "John D. Podesta"): they open or hold a name; nor
 # after a month, a number's or a company's abbreviation ("Sept. 26", "No. 2", "Apple Inc. CEO").
-_NO_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Dr", "Mrs", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+_NO_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Dr", "Mrs", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt",
                                               "Capt", "Adm", "Rev", "Prof", "St", "Jan", "Feb", "Mar", "Apr", "Aug",
                                               "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Inc", "Corp", "Co", "Ltd",
                                               "vs")) + r"(?<!\b[A-Z]\.)"

@@ -179,6 +179,9 @@ def test_a_title_or_a_middle_initial_ends_no_sentence():
         "He left.", "Mr. Obama told Sen. Ted Cruz and John D. Podesta to go.", "In the U.S. Senate it passed."]
     text = "On Sept. 26 the debate began. Apple Inc. CEO Tim Cook spoke."
     assert len(sentence_bounds(text)) == 2
+    # Plural titles too ("Netanyahu told Sens. Dick Durbin … that he regrets": one sentence, Netanyahu's).
+    text = "Netanyahu told Sens. Dick Durbin and Dianne Feinstein that he regrets it. Reps. Ann Lee and Tom Bo agreed."
+    assert len(sentence_bounds(text)) == 2
 
 
 def test_train_outlet_learns_labelled_outlets_and_the_pipeline_uses_it(trained_tiny, tmp_path):
