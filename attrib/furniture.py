@@ -13,6 +13,7 @@ calling for a process"), and PolNeAR's annotators marked those statements.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .text import LINE_RE, plain_spaces
 
@@ -78,11 +79,15 @@ def _byline(line: str, rest: str) -> bool:
     return bool(names) and not any(re.search(rf"(?i)\b{re.escape(w)}\b", rest) for w in names)
 
 
-def byline_spans(text: str) -> list[tuple[int, int]]:
-    """The byline lines between the headline (the first line) and the story's first paragraph."""
+def _caption_lines(text: str, lines: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    return {(s, e) for s, e in lines if _caption(text[s:e])}
+
+
+def byline_spans(text: str, captions: Optional[set[tuple[int, int]]] = None) -> list[tuple[int, int]]:
+    """The byline lines between the headline (the first line) and the story's first paragraph; `captions`: the
+    text's caption lines, when the caller has found them (`furniture_spans`)."""
     lines = [(m.start(), m.end()) for m in LINE_RE.finditer(text)]
-    # The byline's name may come back in a picture's credit ("Post Photo: Anil Ghising"): not the story's name.
-    uncredited = [(s, e) for s, e in lines if not (_caption(text[s:e]) or FURNITURE.fullmatch(text, s, e))]
+    uncredited: Optional[list[tuple[int, int]]] = None  # read only once a short line under the headline needs it
     spans = []
     for start, end in lines[1:]:
         line = text[start:end].rstrip()
@@ -90,6 +95,10 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
         # municipality demands talks with the state"): the story's first paragraph does.
         if len(line.split()) >= _LEAD_WORDS and (line[-1:] in ".!?\"”’'»" or len(line.split()) > 40):
             break
+        if uncredited is None:
+            # The byline's name may come back in a picture's credit ("Post Photo: Anil Ghising"): not the story's name.
+            captions = _caption_lines(text, lines) if captions is None else captions
+            uncredited = [(s, e) for s, e in lines if (s, e) not in captions and not FURNITURE.fullmatch(text, s, e)]
         rest = text[:lines[0][1]] + "\n".join(text[s:e] for s, e in uncredited if s >= end)
         if _byline(text[start:end], rest):
             spans.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
@@ -98,9 +107,9 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where each furniture line stands (start and end of its text, line break excluded)."""
-    spans = {(m.start(), m.end()) for m in FURNITURE.finditer(text)}
-    spans |= {(m.start(), m.end()) for m in LINE_RE.finditer(text) if _caption(m.group())}
-    return sorted(spans | set(byline_spans(text)))
+    captions = _caption_lines(text, [(m.start(), m.end()) for m in LINE_RE.finditer(text)])
+    spans = {(m.start(), m.end()) for m in FURNITURE.finditer(text)} | captions
+    return sorted(spans | set(byline_spans(text, captions)))
 
 
 def without_furniture(text: str) -> str:

@@ -715,6 +715,8 @@ def _subjects_just_before(rules: Article, atts: list[Attribution]) -> list[Attri
     its subject ("Ms Ní Bhriain was unconvinced. "A lobby …," she said"), whoever the ranker liked (the speaker quoted
     before her), when that person is of the pronoun's sex and that sentence is no one else's statement."""
     text = rules.text
+    if not any(a.source and rules.span_text(a.source).strip().casefold() in ("he", "she") for a in atts):
+        return atts  # (most articles: no name lists to build)
     bounds = sentence_bounds(text)
     mentions = [list(c) for _, c in name_matches(text)]
     surnames = [_surname(c) for c in mentions]
